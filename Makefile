@@ -1,0 +1,29 @@
+# One front door: README and .ci/run call these targets.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: install run test lint clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)  ## create .venv and install civility (+ test tools) into it
+
+run: install  ## migrate, ensure the demo article, serve on http://127.0.0.1:$${PORT:-8000}
+	$(BIN)/civility serve
+
+test: install  ## the whole suite (SQLite unless DATABASE_URL says otherwise)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check civility tests
+
+clean:
+	rm -rf $(VENV) var staticfiles .pytest_cache

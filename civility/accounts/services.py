@@ -1,0 +1,44 @@
+"""Creating users and tokens (used by the CLI, the demo set-up and tests)."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.contrib.auth.password_validation import validate_password
+from django.db import transaction
+
+from civility.accounts.models import ApiToken, Role, User
+
+
+def user_create(
+    *, username: str, role: Role | str, password: str | None = None, email: str = "",
+    display_name: str = "",
+) -> tuple[User, str]:
+    """Create a user; returns it with the password (generated when none is given).
+
+    Raises ``ValueError`` for an unknown role or a taken name and Django's
+    ``ValidationError`` for a weak password.
+    """
+    role = Role(role)
+    if User.objects.filter(username__iexact=username).exists():
+        raise ValueError(f"a user named {username!r} already exists")
+    generated = password is None
+    password = password if password is not None else secrets.token_urlsafe(12)
+    user = User(
+        username=username, email=email, role=role, display_name=display_name,
+        # Admins manage sites, articles and people in Django's admin; moderators
+        # and authors never need it.
+        is_staff=role == Role.ADMIN,
+        is_superuser=role == Role.ADMIN,
+    )
+    if not generated:
+        validate_password(password, user)
+    user.set_password(password)
+    with transaction.atomic():
+        user.save()
+    return user, password
+
+
+def token_create(*, user: User, name: str = "") -> str:
+    _, raw = ApiToken.issue(user=user, name=name)
+    return raw

@@ -1,0 +1,124 @@
+"""Staff endpoints: the queue, decisions, undo and history."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.http import urlencode
+from ninja import Query, Router, Schema
+
+from civility.api.auth import staff_auth
+from civility.api.schemas import (
+    BulkDecidedOut,
+    BulkDecisionIn,
+    DecidedOut,
+    DecisionIn,
+    DecisionOut,
+    ErrorOut,
+    HistoryOut,
+    QueueOut,
+    UndoIn,
+)
+from civility.comments.models import Comment
+from civility.comments.rendering import body_to_html
+from civility.moderation import selectors, services
+from civility.moderation.models import Decision
+
+router = Router(tags=["moderation"], auth=staff_auth)
+ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+
+
+class PageQuery(Schema):
+    cursor: str | None = None
+    limit: int = 50
+
+
+class QueueQuery(PageQuery):
+    article: str | None = None
+
+
+def _next(request: HttpRequest, name: str, cursor: str | None, **params) -> str | None:
+    if not cursor:
+        return None
+    query = urlencode({**{k: v for k, v in params.items() if v}, "cursor": cursor})
+    return request.build_absolute_uri(f"{reverse(name)}?{query}")
+
+
+def decision_out(d: Decision) -> dict:
+    return {
+        "id": d.pk, "comment_id": d.comment_id, "action": d.action, "reason": d.reason, "note": d.note,
+        "from_status": d.from_status, "to_status": d.to_status,
+        "actor": d.actor.username if d.actor else None, "created_at": d.created_at,
+        "undoes_id": d.undoes_id, "undone": hasattr(d, "undone_by"),
+    }
+
+
+def queue_item(c: Comment) -> dict:
+    return {
+        "id": c.pk, "status": c.status, "body": c.body, "body_html": body_to_html(c.body),
+        "created_at": c.created_at,
+        "article": {"key": c.article.key, "title": c.article.title, "url": c.article.url},
+        "parent": {"id": c.parent.pk, "author_name": c.parent.author_name,
+                   "body_html": body_to_html(c.parent.body)} if c.parent else None,
+        "author": {"name": c.author_name, "email": c.author_email,
+                   "username": c.user.username if c.user else None, "is_author": c.is_author,
+                   "ip_address": c.ip_address},
+    }
+
+
+@router.get("/queue", response={200: QueueOut, **ERRORS}, url_name="queue", summary="Pending comments")
+def queue(request: HttpRequest, q: Query[QueueQuery]):
+    """Comments waiting for a decision, oldest first, with article, parent and author."""
+    page = selectors.queue_list(user=request.auth, cursor=q.cursor, limit=q.limit, article_key=q.article)
+    return {
+        "count": page.total or 0,
+        "comments": [queue_item(c) for c in page.items],
+        "next": _next(request, "api-1:queue", page.next_cursor, article=q.article, limit=q.limit),
+    }
+
+
+@router.post("/comments/{comment_id}/decision", response={200: DecidedOut, **ERRORS},
+             summary="Approve or reject one comment")
+def decide(request: HttpRequest, comment_id: int, payload: DecisionIn):
+    """A rejection needs a ``reason`` from the policy. Every decision is written to the audit log."""
+    decisions = services.decision_record(
+        user=request.auth, comment_ids=[comment_id], action=payload.action, reason=payload.reason,
+        note=payload.note,
+    )
+    comment = Comment.objects.only("status").get(pk=comment_id)
+    return {"id": comment_id, "status": comment.status,
+            "decision": decision_out(decisions[0]) if decisions else None}
+
+
+@router.post("/decisions", response={200: BulkDecidedOut, **ERRORS}, summary="Decide many comments at once")
+def decide_many(request: HttpRequest, payload: BulkDecisionIn):
+    decisions = {d.comment_id: d for d in services.decision_record(
+        user=request.auth, comment_ids=payload.ids, action=payload.action, reason=payload.reason,
+        note=payload.note,
+    )}
+    statuses = dict(Comment.objects.filter(pk__in=payload.ids).values_list("id", "status"))
+    return {"decided": [
+        {"id": i, "status": statuses[i], "decision": decision_out(decisions[i]) if i in decisions else None}
+        for i in dict.fromkeys(payload.ids)
+    ]}
+
+
+@router.post("/decisions/{decision_id}/undo", response={200: DecidedOut, **ERRORS},
+             summary="Undo a decision (the undo is logged too)")
+def undo(request: HttpRequest, decision_id: int, payload: UndoIn):
+    d = services.decision_undo(user=request.auth, decision_id=decision_id, note=payload.note)
+    return {"id": d.comment_id, "status": d.to_status, "decision": decision_out(d)}
+
+
+@router.get("/history", response={200: HistoryOut, **ERRORS}, url_name="history",
+            summary="The audit log, newest first")
+def history(request: HttpRequest, q: Query[PageQuery]):
+    page = selectors.history_list(user=request.auth, cursor=q.cursor, limit=q.limit)
+    return {
+        "decisions": [
+            {**decision_out(d), "article_key": d.comment.article.key,
+             "comment_author": d.comment.author_name, "comment_excerpt": d.comment.body[:200]}
+            for d in page.items
+        ],
+        "next": _next(request, "api-1:history", page.next_cursor, limit=q.limit),
+    }

@@ -1,0 +1,156 @@
+"""Shapes of the API's requests and responses (these are the public contract)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from ninja import Schema
+from pydantic import ConfigDict, Field
+
+
+class ErrorDetail(Schema):
+    code: str
+    message: str
+    fields: dict[str, str]
+
+
+class ErrorOut(Schema):
+    error: ErrorDetail
+
+
+class ArticleOut(Schema):
+    key: str
+    title: str
+    url: str
+    comments_open: bool
+    comment_count: int = Field(description="Approved comments on this article.")
+    policy: str = Field(description="The moderation policy to show above the form.")
+    order: Literal["newest", "oldest"]
+
+
+class CommentOut(Schema):
+    id: int
+    parent_id: int | None
+    author_name: str
+    is_author: bool = Field(description="Written by a logged-in newsroom author (show a badge).")
+    body_html: str = Field(description="Escaped, linkified and sanitised; safe to insert as HTML.")
+    created_at: datetime
+
+
+class ThreadOut(Schema):
+    article: ArticleOut
+    comments: list[CommentOut]
+    next: str | None = Field(description="URL of the next page, or null.")
+
+
+class CommentIn(Schema):
+    model_config = ConfigDict(extra="ignore", str_max_length=20000)
+
+    body: str
+    author_name: str = ""
+    author_email: str = ""
+    parent_id: int | None = None
+
+
+class SubmittedOut(Schema):
+    id: int
+    status: Literal["pending", "approved"]
+    message: str
+
+
+class SessionOut(Schema):
+    authenticated: bool
+    name: str | None
+    is_author: bool
+    can_moderate: bool
+    csrf_token: str
+
+
+class QueueArticle(Schema):
+    key: str
+    title: str
+    url: str
+
+
+class QueueParent(Schema):
+    id: int
+    author_name: str
+    body_html: str
+
+
+class QueueAuthor(Schema):
+    name: str
+    email: str
+    username: str | None
+    is_author: bool
+    ip_address: str | None
+
+
+class QueueItem(Schema):
+    id: int
+    status: str
+    body: str
+    body_html: str
+    created_at: datetime
+    article: QueueArticle
+    parent: QueueParent | None
+    author: QueueAuthor
+
+
+class QueueOut(Schema):
+    count: int
+    comments: list[QueueItem]
+    next: str | None
+
+
+Reason = Literal["hate_speech", "obscenity", "personal_attack", "spam", "off_topic", "other"]
+
+
+class DecisionIn(Schema):
+    action: Literal["approve", "reject"]
+    reason: Reason | None = None
+    note: str = Field("", max_length=2000)
+
+
+class BulkDecisionIn(DecisionIn):
+    ids: list[int] = Field(min_length=1, max_length=500)
+
+
+class UndoIn(Schema):
+    note: str = Field("", max_length=2000)
+
+
+class DecisionOut(Schema):
+    id: int
+    comment_id: int
+    action: str
+    reason: str
+    note: str
+    from_status: str
+    to_status: str
+    actor: str | None
+    created_at: datetime
+    undoes_id: int | None
+    undone: bool
+
+
+class DecidedOut(Schema):
+    id: int
+    status: str
+    decision: DecisionOut | None = Field(description="Null when the comment was already in that state.")
+
+
+class BulkDecidedOut(Schema):
+    decided: list[DecidedOut]
+
+
+class HistoryItem(DecisionOut):
+    article_key: str
+    comment_author: str
+    comment_excerpt: str
+
+
+class HistoryOut(Schema):
+    decisions: list[HistoryItem]
+    next: str | None

@@ -1,0 +1,103 @@
+"""Public endpoints used by the embed widget and integrators."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.middleware.csrf import get_token
+from django.urls import reverse
+from django.utils.http import urlencode
+from ninja import Query, Router, Schema
+
+from civility.api.auth import caller
+from civility.api.schemas import ArticleOut, CommentIn, CommentOut, ErrorOut, SessionOut, SubmittedOut, ThreadOut
+from civility.comments.models import Comment, Status
+from civility.comments.rendering import body_to_html
+from civility.comments.selectors import thread_for_article
+from civility.comments.services import Origin, comment_submit
+from civility.ratelimit import client_ip, submission_check
+
+router = Router(tags=["threads"])
+
+
+class ThreadQuery(Schema):
+    order: str | None = None
+    cursor: str | None = None
+    limit: int | None = None
+
+
+def comment_out(comment: Comment) -> dict:
+    return {
+        "id": comment.pk,
+        "parent_id": comment.parent_id,
+        "author_name": comment.author_name,
+        "is_author": comment.is_author,
+        "body_html": body_to_html(comment.body),
+        "created_at": comment.created_at,
+    }
+
+
+@router.get(
+    "/articles/{key}/comments",
+    response={200: ThreadOut, 404: ErrorOut, 422: ErrorOut},
+    url_name="thread",
+    summary="Approved comments of an article",
+)
+def thread(request: HttpRequest, key: str, q: Query[ThreadQuery]):
+    """Top-level comments page by page (``next``), each followed by its approved replies."""
+    page = thread_for_article(key=key, order=q.order, cursor=q.cursor, limit=q.limit)
+    article = page.article
+    next_url = None
+    if page.next_cursor:
+        params = {"order": page.order, "cursor": page.next_cursor}
+        if q.limit:
+            params["limit"] = q.limit
+        path = reverse("api-1:thread", kwargs={"key": key})
+        next_url = request.build_absolute_uri(f"{path}?{urlencode(params)}")
+    return {
+        "article": ArticleOut(
+            key=article.key, title=article.title, url=article.url, comments_open=article.comments_open,
+            comment_count=page.approved_count, policy=article.site.policy_text, order=page.order,
+        ),
+        "comments": [comment_out(c) for c in page.comments],
+        "next": next_url,
+    }
+
+
+@router.post(
+    "/articles/{key}/comments",
+    response={202: SubmittedOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut},
+    summary="Submit a comment (it waits for a moderator)",
+)
+def submit(request: HttpRequest, key: str, payload: CommentIn):
+    """Store a comment as ``pending``. It is shown to nobody until a moderator approves it.
+
+    Logged-in users comment under their account (send the session's CSRF token);
+    ``author_name`` and ``author_email`` are then ignored.
+    """
+    user = caller(request)
+    email = user.email if user.is_authenticated else payload.author_email
+    submission_check(request, email=email)
+    comment = comment_submit(
+        user=user, article_key=key, body=payload.body, author_name=payload.author_name,
+        author_email=payload.author_email, parent_id=payload.parent_id,
+        origin=Origin(ip_address=client_ip(request), user_agent=request.headers.get("User-Agent", "")),
+    )
+    if comment.status == Status.APPROVED:
+        message = "Your comment is published."
+    else:
+        message = "Thank you. Your comment is held for review: a moderator reads every comment before it appears."
+    return 202, {"id": comment.pk, "status": comment.status, "message": message}
+
+
+@router.get("/session", response=SessionOut, summary="Who the widget is talking for")
+def session(request: HttpRequest):
+    """Whether the browser is logged in, and the CSRF token its writes must send."""
+    user = request.user
+    authed = user.is_authenticated
+    return {
+        "authenticated": authed,
+        "name": user.public_name if authed else None,
+        "is_author": bool(authed and user.is_newsroom_author),
+        "can_moderate": bool(authed and user.can_moderate),
+        "csrf_token": get_token(request),
+    }

@@ -1,0 +1,26 @@
+"""The ``civility`` command: Django's management commands under Civility's settings.
+
+``civility serve``, ``civility user …`` and every Django command (``migrate``,
+``check --deploy``, ``createsuperuser``…) are available.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "civility.settings.base")
+    from django.core.exceptions import ImproperlyConfigured
+    from django.core.management import execute_from_command_line
+
+    try:
+        execute_from_command_line(["civility", *(argv if argv is not None else sys.argv[1:])])
+    except ImproperlyConfigured as exc:  # a settings mistake: say what to fix, no traceback
+        sys.stderr.write(f"civility: configuration error: {exc}\n")
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,51 @@
+"""A comment and its status. Only ``approved`` comments are ever shown to readers."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from civility.publishing.models import Article
+
+
+class Status(models.TextChoices):
+    PENDING = "pending", "Held for review"
+    APPROVED = "approved", "Approved"
+    REJECTED = "rejected", "Rejected"
+
+
+class Comment(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="comments")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
+    )
+    # The top of the reply chain, so a page of threads loads its replies in one query.
+    root = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="comments",
+    )
+    author_name = models.CharField(max_length=80)
+    author_email = models.EmailField(max_length=254)
+    body = models.TextField()
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    user_agent = models.CharField(max_length=400, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["article", "status", "parent", "created_at"], name="thread_idx"),
+            models.Index(fields=["root", "status"], name="thread_replies_idx"),
+            models.Index(fields=["status", "created_at", "id"], name="queue_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} by {self.author_name} on {self.article_id}"
+
+    @property
+    def is_author(self) -> bool:
+        """Shown as a badge: the comment was written by a logged-in newsroom author."""
+        return self.user is not None and self.user.is_newsroom_author

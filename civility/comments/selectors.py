@@ -1,0 +1,98 @@
+"""Reading threads as readers see them: approved comments only."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Count, Q
+
+from civility.comments.models import Comment, Status
+from civility.errors import InvalidInput, NotFound
+from civility.publishing.models import Article, ThreadOrder
+
+MAX_PAGE = 100
+
+
+@dataclass(frozen=True)
+class ThreadPage:
+    article: Article
+    comments: list[Comment]  # each top-level comment followed by its replies, oldest reply first
+    approved_count: int
+    next_cursor: str | None
+    order: str
+
+
+def encode_cursor(created_at: datetime, pk: int) -> str:
+    return base64.urlsafe_b64encode(f"{created_at.isoformat()}|{pk}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[datetime, int]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        stamp, pk = raw.split("|")
+        return datetime.fromisoformat(stamp), int(pk)
+    except (binascii.Error, UnicodeDecodeError, ValueError) as exc:
+        raise InvalidInput("The page cursor is not valid.", code="bad_cursor", fields={"cursor": "not valid"}) from exc
+
+
+def article_get(*, key: str) -> Article:
+    article = (
+        Article.objects.select_related("site")
+        .annotate(approved_count=Count("comments", filter=Q(comments__status=Status.APPROVED)))
+        .filter(key=key)
+        .first()
+    )
+    if article is None:
+        raise NotFound(f"There is no article with the key {key!r}.", code="article_not_found")
+    return article
+
+
+def thread_for_article(
+    *, key: str, order: str | None = None, cursor: str | None = None, limit: int | None = None
+) -> ThreadPage:
+    """A page of top-level approved comments with all their approved replies.
+
+    Pages are keyed by (created_at, id) so that new comments never shift them.
+    A reply is shown only while every comment above it is approved.
+    """
+    article = article_get(key=key)
+    order = order or article.site.default_order
+    if order not in ThreadOrder.values:
+        raise InvalidInput("order must be 'newest' or 'oldest'.", fields={"order": "newest or oldest"})
+    limit = min(max(1, limit or article.site.page_size), MAX_PAGE)
+
+    roots = Comment.objects.filter(article=article, status=Status.APPROVED, parent__isnull=True)
+    newest = order == ThreadOrder.NEWEST
+    if cursor:
+        stamp, pk = decode_cursor(cursor)
+        after = Q(created_at__lt=stamp) | Q(created_at=stamp, id__lt=pk) if newest else (
+            Q(created_at__gt=stamp) | Q(created_at=stamp, id__gt=pk)
+        )
+        roots = roots.filter(after)
+    sort = ("-created_at", "-id") if newest else ("created_at", "id")
+    page = list(roots.select_related("user").order_by(*sort)[: limit + 1])
+    next_cursor = encode_cursor(page[limit - 1].created_at, page[limit - 1].pk) if len(page) > limit else None
+    page = page[:limit]
+
+    replies = (
+        Comment.objects.filter(root__in=[c.pk for c in page], status=Status.APPROVED)
+        .select_related("user")
+        .order_by("created_at", "id")
+    )
+    children: dict[int, list[Comment]] = {}
+    for reply in replies:
+        children.setdefault(reply.parent_id, []).append(reply)
+
+    ordered: list[Comment] = []
+    stack = list(reversed(page))
+    while stack:  # depth-first, without recursion: reply chains can be long
+        comment = stack.pop()
+        ordered.append(comment)
+        stack.extend(reversed(children.get(comment.pk, [])))
+    return ThreadPage(
+        article=article, comments=ordered, approved_count=article.approved_count,
+        next_cursor=next_cursor, order=order,
+    )

@@ -1,0 +1,106 @@
+"""Submitting a comment. Every stored comment waits for a moderator, unless the
+site lets an article's own authors skip the queue."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+
+from civility.accounts.permissions import is_author_of
+from civility.comments.events import comment_submitted
+from civility.comments.models import Comment, Status
+from civility.errors import CommentsClosed, InvalidInput, NotFound
+from civility.moderation.services import decision_by_policy
+from civility.publishing.models import Article
+
+MAX_BODY = 5000
+MAX_NAME = 80
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a submission came from (kept for spam and abuse review)."""
+
+    ip_address: str | None = None
+    user_agent: str = ""
+
+
+def _clean_identity(user: Any, author_name: str, author_email: str) -> tuple[str, str, dict[str, str]]:
+    errors: dict[str, str] = {}
+    if getattr(user, "is_authenticated", False):
+        return user.public_name[:MAX_NAME], user.email, errors
+    name = " ".join(author_name.split())
+    email = author_email.strip()
+    if not name:
+        errors["author_name"] = "Please give a name to show with your comment."
+    elif len(name) > MAX_NAME:
+        errors["author_name"] = f"Names can be at most {MAX_NAME} characters."
+    if not email:
+        errors["author_email"] = "Please give an email address (it is never shown)."
+    else:
+        try:
+            validate_email(email)
+        except ValidationError:
+            errors["author_email"] = "That does not look like an email address."
+    return name, email.lower(), errors
+
+
+def comment_submit(
+    *,
+    user: Any,
+    article_key: str,
+    body: str,
+    author_name: str = "",
+    author_email: str = "",
+    parent_id: int | None = None,
+    origin: Origin = Origin(),
+) -> Comment:
+    """Store a reader's comment as pending and return it.
+
+    Raises NotFound (unknown article), CommentsClosed, or InvalidInput with a
+    message per field.
+    """
+    article = Article.objects.select_related("site").filter(key=article_key).first()
+    if article is None:
+        raise NotFound(f"There is no article with the key {article_key!r}.", code="article_not_found")
+    if not article.comments_open:
+        raise CommentsClosed("Comments are closed on this article.")
+
+    name, email, errors = _clean_identity(user, author_name, author_email)
+    text = body.strip()
+    if not text:
+        errors["body"] = "The comment is empty."
+    elif len(text) > MAX_BODY:
+        errors["body"] = f"Comments can be at most {MAX_BODY} characters (this one has {len(text)})."
+    elif "\x00" in text:
+        errors["body"] = "The comment contains a NUL character."
+
+    parent = None
+    if parent_id is not None:
+        parent = Comment.objects.filter(pk=parent_id, article=article, status=Status.APPROVED).first()
+        if parent is None:
+            errors["parent_id"] = "You can only reply to a published comment on this article."
+    if errors:
+        raise InvalidInput("Please correct the highlighted fields.", fields=errors)
+
+    comment = Comment(
+        article=article,
+        parent=parent,
+        root_id=(parent.root_id or parent.pk) if parent else None,
+        user=user if getattr(user, "is_authenticated", False) else None,
+        author_name=name,
+        author_email=email,
+        body=text,
+        ip_address=origin.ip_address,
+        user_agent=origin.user_agent[:400],
+    )
+    with transaction.atomic():
+        comment.save()
+        if article.site.authors_skip_queue and is_author_of(user, article):
+            decision_by_policy(comment=comment, note="Author's own comment; the site lets authors skip the queue.")
+    comment_submitted.send(sender=Comment, comment=comment)
+    return comment

@@ -1,0 +1,126 @@
+"""Moderation actions — one path for the queue page, the API, bulk actions and the CLI.
+
+Every action goes: check permission → change state → write the audit row →
+tell the rest of Civility (``comment_status_changed``). For example::
+
+    decisions = decision_record(user=moderator, comment_ids=[41, 42],
+                                action=Action.REJECT, reason=Reason.SPAM)
+    decision_undo(user=moderator, decision_id=decisions[0].pk)
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from django.db import transaction
+
+from civility.accounts.permissions import can_moderate
+from civility.comments.events import comment_status_changed
+from civility.comments.models import Comment, Status
+from civility.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from civility.moderation.models import Action, Decision, Reason
+
+MAX_BULK = 500
+_TARGET = {Action.APPROVE: Status.APPROVED, Action.REJECT: Status.REJECTED}
+
+
+def _require_moderator(user: Any) -> None:
+    if not can_moderate(user):
+        raise PermissionDenied("Only moderators can decide on comments.")
+
+
+def decision_record(
+    *,
+    user: Any,
+    comment_ids: Sequence[int],
+    action: Action | str,
+    reason: Reason | str | None = None,
+    note: str = "",
+) -> list[Decision]:
+    """Approve or reject comments. A rejection needs a reason from the policy.
+
+    Deciding a comment already in the wanted state records nothing for it.
+    Returns the decisions written, in ``comment_ids`` order.
+    """
+    _require_moderator(user)
+    errors: dict[str, str] = {}
+    if action not in (Action.APPROVE, Action.REJECT):
+        errors["action"] = "Choose approve or reject."
+    if reason and reason not in Reason.values:
+        errors["reason"] = "Choose one of: " + ", ".join(Reason.values) + "."
+    elif action == Action.REJECT and not reason:
+        errors["reason"] = "A rejection needs a reason from the policy."
+    ids = list(dict.fromkeys(int(i) for i in comment_ids))
+    if not ids:
+        errors["ids"] = "Select at least one comment."
+    elif len(ids) > MAX_BULK:
+        errors["ids"] = f"At most {MAX_BULK} comments per action."
+    if errors:
+        raise InvalidInput("The decision is incomplete.", fields=errors)
+
+    target = _TARGET[Action(action)]
+    batch = uuid.uuid4()
+    with transaction.atomic():
+        comments = Comment.objects.select_for_update().in_bulk(ids)
+        missing = [i for i in ids if i not in comments]
+        if missing:
+            raise NotFound(f"No comment with id {', '.join(map(str, missing))}.", code="comment_not_found")
+        decisions = [
+            _apply(comment=comments[i], actor=user, action=Action(action), to_status=target,
+                   reason=reason or "", note=note, batch=batch)
+            for i in ids
+            if comments[i].status != target
+        ]
+    _announce(decisions)
+    return decisions
+
+
+def decision_undo(*, user: Any, decision_id: int, note: str = "") -> Decision:
+    """Put a comment back where a decision found it; the undo is itself logged."""
+    _require_moderator(user)
+    with transaction.atomic():
+        decision = Decision.objects.select_related("comment").filter(pk=decision_id).first()
+        if decision is None:
+            raise NotFound(f"No decision with id {decision_id}.", code="decision_not_found")
+        comment = Comment.objects.select_for_update().get(pk=decision.comment_id)
+        latest = comment.decisions.order_by("-created_at", "-id").first()
+        if decision.action == Action.UNDO:
+            raise Conflict("An undo cannot be undone; decide the comment again instead.", code="not_undoable")
+        if latest is None or latest.pk != decision.pk or comment.status != decision.to_status:
+            raise Conflict(
+                "A later decision on this comment replaced this one; undo that one instead.",
+                code="superseded",
+            )
+        undo = _apply(comment=comment, actor=user, action=Action.UNDO, to_status=decision.from_status,
+                      note=note, undoes=decision)
+    _announce([undo])
+    return undo
+
+
+def decision_by_policy(*, comment: Comment, note: str) -> Decision:
+    """Approve without a moderator because a site rule says so (logged with no actor)."""
+    decision = _apply(comment=comment, actor=None, action=Action.APPROVE, to_status=Status.APPROVED, note=note)
+    _announce([decision])
+    return decision
+
+
+def _apply(
+    *, comment: Comment, actor: Any, action: Action, to_status: str, reason: str = "",
+    note: str = "", batch: uuid.UUID | None = None, undoes: Decision | None = None,
+) -> Decision:
+    decision = Decision.objects.create(
+        comment=comment, actor=actor, action=action, reason=reason, note=note.strip()[:2000],
+        from_status=comment.status, to_status=to_status, undoes=undoes, batch=batch or uuid.uuid4(),
+    )
+    comment.status = to_status
+    comment.save(update_fields=["status"])
+    return decision
+
+
+def _announce(decisions: list[Decision]) -> None:
+    if decisions:
+        transaction.on_commit(
+            lambda: comment_status_changed.send(sender=Decision, comments=[d.comment for d in decisions])
+        )

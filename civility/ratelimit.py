@@ -1,0 +1,46 @@
+"""Submission rate limits per client IP and per email address.
+
+Counting is django-ratelimit's (fixed windows in the cache); we only add the
+Retry-After that a 429 owes the client. Rates come from settings such as
+``CIVILITY_SUBMIT_RATE_PER_IP = "5/m"``; ``None`` switches a limit off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.http import HttpRequest
+from django_ratelimit.core import get_usage
+
+from civility.errors import RateLimited
+
+
+def client_ip(request: HttpRequest) -> str | None:
+    """The caller's address, trusting X-Forwarded-For only from our own proxies."""
+    hops = settings.CIVILITY_TRUSTED_PROXIES
+    if hops:
+        chain = [h.strip() for h in request.headers.get("X-Forwarded-For", "").split(",") if h.strip()]
+        if len(chain) >= hops:
+            return chain[-hops]
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def _check(request: HttpRequest, *, group: str, value: str, rate: str | None, what: str) -> None:
+    if rate is None or not value:
+        return
+    usage = get_usage(request, group=group, key=lambda _g, _r: value, rate=rate, increment=True)
+    if usage and usage["should_limit"]:
+        raise RateLimited(
+            f"Too many comments from this {what}; please wait a little before posting again.",
+            retry_after=usage["time_left"],
+        )
+
+
+def submission_check(request: HttpRequest, *, email: str) -> None:
+    """Count one submission; raise RateLimited when the IP or the email is over its rate."""
+    _check(request, group="submit-ip", value=client_ip(request) or "", what="network address",
+           rate=settings.CIVILITY_SUBMIT_RATE_PER_IP)
+    digest = hashlib.sha256(email.strip().lower().encode()).hexdigest() if email.strip() else ""
+    _check(request, group="submit-email", value=digest, what="email address",
+           rate=settings.CIVILITY_SUBMIT_RATE_PER_EMAIL)

@@ -1,0 +1,66 @@
+"""Reading settings from the environment, with errors an operator can act on."""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
+
+
+def env_str(name: str, default: str) -> str:
+    return os.environ.get(name, default).strip() or default
+
+
+def env_list(name: str, default: str = "") -> list[str]:
+    raw = os.environ.get(name, default)
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    value = raw.strip().lower()
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"0", "false", "no", "off"}:
+        return False
+    raise ImproperlyConfigured(f"{name}={raw!r}: expected one of 1/0, true/false, yes/no, on/off")
+
+
+_RATE = re.compile(r"^\d+/\d*[smhd]$")
+_UNIT_WORDS = {"sec": "s", "second": "s", "min": "m", "minute": "m", "hour": "h", "day": "d"}
+
+
+def env_rate(name: str, default: str) -> str | None:
+    """A rate such as ``5/min`` or ``20/h``; ``off`` disables the limit (None)."""
+    raw = os.environ.get(name, default).strip().lower()
+    if raw in {"off", "none", "0", ""}:
+        return None
+    count, _, unit = raw.partition("/")
+    unit = _UNIT_WORDS.get(unit.rstrip("s") if len(unit) > 1 else unit, unit)
+    rate = f"{count}/{unit}"
+    if not _RATE.match(rate):
+        raise ImproperlyConfigured(
+            f"{name}={raw!r}: expected COUNT/PERIOD such as 5/min, 100/h or 10/30s, or 'off'"
+        )
+    return rate
+
+
+def secret_key(data_dir: Path) -> str:
+    """SECRET_KEY from the environment, else one generated once into the data dir."""
+    key = os.environ.get("SECRET_KEY", "").strip()
+    if key:
+        return key
+    path = data_dir / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(50)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        fh.write(key)
+    return key

@@ -1,0 +1,18 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+from django.views.generic import RedirectView
+
+from civility.web import views
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="demo-article", permanent=False), name="home"),
+    path("articles/<str:key>/", views.article_page, name="article-page"),
+    path("demo/", views.demo_redirect, name="demo-article"),
+    path("moderation/", views.queue_page, name="moderation-queue"),
+    path("moderation/decide", views.decide, name="moderation-decide"),
+    path("moderation/undo/<int:decision_id>", views.undo, name="moderation-undo"),
+    path("moderation/history/", views.history_page, name="moderation-history"),
+    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("healthz", views.healthz, name="healthz"),
+]

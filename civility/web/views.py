@@ -1,0 +1,120 @@
+"""Server-rendered pages: the article preview, the moderation queue and history."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_POST
+
+from civility.accounts.permissions import can_moderate
+from civility.comments.rendering import body_to_html
+from civility.errors import CivilityError
+from civility.moderation import selectors, services
+from civility.moderation.models import Reason
+from civility.publishing.demo import DEMO_ARTICLE_KEY
+from civility.publishing.models import Article
+from civility.web.forms import DecisionForm
+
+
+def _moderator(request: HttpRequest) -> None:
+    if not can_moderate(request.user):
+        raise DjangoPermissionDenied("Only moderators can open the moderation queue.")
+
+
+@require_GET
+def article_page(request: HttpRequest, key: str) -> HttpResponse:
+    """A plain article page with the embedded thread, as a newspaper would show it."""
+    article = get_object_or_404(Article.objects.select_related("site"), key=key)
+    paragraphs = [p.strip() for p in article.body.split("\n\n") if p.strip()]
+    return render(request, "civility/article.html", {"article": article, "paragraphs": paragraphs})
+
+
+def demo_redirect(request: HttpRequest) -> HttpResponse:
+    return redirect("article-page", key=DEMO_ARTICLE_KEY)
+
+
+@login_required
+@require_GET
+def queue_page(request: HttpRequest) -> HttpResponse:
+    _moderator(request)
+    page = selectors.queue_list(
+        user=request.user, cursor=request.GET.get("cursor") or None,
+        article_key=request.GET.get("article") or None,
+    )
+    items = [{"comment": c, "body_html": body_to_html(c.body),
+              "parent_html": body_to_html(c.parent.body) if c.parent else ""} for c in page.items]
+    return render(request, "civility/queue.html", {
+        "items": items, "page": page, "reasons": Reason.choices,
+        "article_filter": request.GET.get("article", ""),
+    })
+
+
+@login_required
+@require_POST
+def decide(request: HttpRequest) -> HttpResponse:
+    _moderator(request)
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    else:
+        data = form.cleaned_data
+        try:
+            decisions = services.decision_record(
+                user=request.user, comment_ids=data["ids"], action=data["action"],
+                reason=data["reason"] or None, note=data["note"],
+            )
+        except CivilityError as exc:
+            messages.error(request, exc.message)
+        else:
+            verb = "Approved" if data["action"] == "approve" else "Rejected"
+            n = len(decisions)
+            messages.success(request, f"{verb} {n} comment{'s' if n != 1 else ''}.",
+                             extra_tags=",".join(str(d.pk) for d in decisions))
+    return redirect(_back(request, reverse("moderation-queue")))
+
+
+@login_required
+@require_POST
+def undo(request: HttpRequest, decision_id: int) -> HttpResponse:
+    _moderator(request)
+    try:
+        services.decision_undo(user=request.user, decision_id=decision_id,
+                               note=request.POST.get("note", ""))
+    except CivilityError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "Undone: the comment is back where it was.")
+    return redirect(_back(request, reverse("moderation-history")))
+
+
+@login_required
+@require_GET
+def history_page(request: HttpRequest) -> HttpResponse:
+    _moderator(request)
+    page = selectors.history_list(user=request.user, cursor=request.GET.get("cursor") or None)
+    return render(request, "civility/history.html", {"page": page})
+
+
+def _back(request: HttpRequest, default: str) -> str:
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                                  require_https=request.is_secure()):
+        return target
+    return default
+
+
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    """For load balancers: the process is up and the database answers."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"ok": True, "debug": settings.DEBUG})
