@@ -7,6 +7,7 @@ from django.middleware.csrf import get_token
 from django.urls import reverse
 from django.utils.http import urlencode
 from ninja import Query, Router, Schema
+from ninja import Status as Respond
 
 from civility.api.auth import caller
 from civility.api.schemas import ArticleOut, CommentIn, CommentOut, ErrorOut, SessionOut, SubmittedOut, ThreadOut
@@ -86,7 +87,7 @@ def submit(request: HttpRequest, key: str, payload: CommentIn):
         message = "Your comment is published."
     else:
         message = "Thank you. Your comment is held for review: a moderator reads every comment before it appears."
-    return 202, {"id": comment.pk, "status": comment.status, "message": message}
+    return Respond(202, {"id": comment.pk, "status": comment.status, "message": message})
 
 
 @router.get("/session", response=SessionOut, summary="Who the widget is talking for")

@@ -6,6 +6,8 @@ from a short-lived cache so a site edited in the admin takes effect in seconds.
 
 from __future__ import annotations
 
+import re
+
 from corsheaders.signals import check_request_enabled
 from django.conf import settings
 from django.core.cache import cache
@@ -14,6 +16,7 @@ from django.db.models.signals import post_save
 from civility.publishing.models import Site
 
 _CACHE_KEY = "civility:embed-origins"
+_PUBLIC_PATHS = re.compile(settings.CORS_URLS_REGEX)
 
 
 def allowed_origins() -> frozenset[str]:
@@ -28,6 +31,10 @@ def allowed_origins() -> frozenset[str]:
 
 
 def _origin_allowed(sender, request, **kwargs) -> bool:
+    # The hook overrides CORS_URLS_REGEX, so the path is checked again here:
+    # staff endpoints are never opened to other origins.
+    if not _PUBLIC_PATHS.match(request.path_info):
+        return False
     origin = request.headers.get("Origin", "").rstrip("/")
     return bool(origin) and origin in allowed_origins()
 
