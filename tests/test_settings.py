@@ -65,7 +65,8 @@ def _civility(*args, **env_vars):
 def test_production_settings_pass_check_deploy(tmp_path):
     r = _civility("check", "--deploy", "--fail-level", "WARNING",
                   DJANGO_SETTINGS_MODULE="civility.settings.production",
-                  SECRET_KEY="p" * 20 + "-Kq8zV3xWmN2rT7yL5bJ9cH4fD6gS1aE0uI", CIVILITY_ALLOWED_HOSTS="comments.example.org",
+                  SECRET_KEY="p" * 20 + "-Kq8zV3xWmN2rT7yL5bJ9cH4fD6gS1aE0uI",
+                  CIVILITY_ALLOWED_HOSTS="comments.example.org",
                   CIVILITY_DATA_DIR=str(tmp_path))
     assert r.returncode == 0, r.stdout + r.stderr
     assert "no issues" in r.stdout

@@ -58,6 +58,8 @@ def install(api: NinjaAPI) -> None:
         message = str(exc)
         if "CSRF" in message:
             code = "csrf_failed"
+        elif exc.status_code == 401:
+            code = "unauthenticated"
         elif exc.status_code == 400 and "parse" in message.lower():
             code, message = "bad_json", "The request body is not valid JSON."
         else:

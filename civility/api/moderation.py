@@ -13,7 +13,6 @@ from civility.api.schemas import (
     BulkDecisionIn,
     DecidedOut,
     DecisionIn,
-    DecisionOut,
     ErrorOut,
     HistoryOut,
     QueueOut,

@@ -10,7 +10,7 @@ from ninja import Query, Router, Schema
 from ninja import Status as Respond
 
 from civility.api.auth import caller
-from civility.api.schemas import ArticleOut, CommentIn, CommentOut, ErrorOut, SessionOut, SubmittedOut, ThreadOut
+from civility.api.schemas import ArticleOut, CommentIn, ErrorOut, SessionOut, SubmittedOut, ThreadOut
 from civility.comments.models import Comment, Status
 from civility.comments.rendering import body_to_html
 from civility.comments.selectors import thread_for_article

@@ -17,7 +17,8 @@ def article_create(*, key: str, title: str, site_slug: str | None = None, url: s
     try:
         article.full_clean()
     except ValidationError as exc:
-        raise InvalidInput("the article is not valid", fields={k: " ".join(v) for k, v in exc.message_dict.items()}) from exc
+        fields = {k: " ".join(v) for k, v in exc.message_dict.items()}
+        raise InvalidInput("the article is not valid", fields=fields) from exc
     article.save()
     return article
 

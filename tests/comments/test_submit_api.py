@@ -79,7 +79,7 @@ def test_reply_must_target_an_approved_comment_of_the_same_article(anon_api, art
     other = Article.objects.create(site=site, key="other", title="Other")
     elsewhere = submit(other)
     approve(moderator, elsewhere)
-    status, body = anon_api.post(URL, {**GOOD, "parent_id": elsewhere.pk})
+    status, _ = anon_api.post(URL, {**GOOD, "parent_id": elsewhere.pk})
     assert status == 422
 
     approve(moderator, pending)
@@ -172,4 +172,6 @@ def test_authors_skip_the_queue_on_their_own_article_when_the_site_allows(articl
 def test_a_bad_bearer_token_is_401_not_anonymous(anon_api, article):
     status, body = anon_api.post(URL, GOOD, Authorization="Bearer civ_wrong")
     assert status == 401
+    assert body["error"]["code"] == "unauthenticated"
+    assert "bearer token is not valid" in body["error"]["message"]
     assert not Comment.objects.exists()

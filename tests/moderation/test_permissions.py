@@ -1,4 +1,4 @@
-"""The permission matrix: anonymous / author / moderator / admin × every endpoint."""
+"""The permission matrix: anonymous / author / moderator / admin, for every endpoint."""
 
 import pytest
 from django.test import Client
