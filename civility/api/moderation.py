@@ -34,6 +34,8 @@ class PageQuery(Schema):
 
 class QueueQuery(PageQuery):
     article: str | None = None
+    label: str | None = None
+    lang: str | None = None
 
 
 def _next(request: HttpRequest, name: str, cursor: str | None, **params) -> str | None:
@@ -52,7 +54,19 @@ def decision_out(d: Decision) -> dict:
     }
 
 
-def queue_item(c: Comment) -> dict:
+def triage_out(c: Comment) -> dict | None:
+    report = getattr(c, "triage", None)
+    if report is None:
+        return None
+    data = report.report
+    keys = ("scores", "flags", "lang", "duplicate_of", "campaign", "risk", "complete")
+    out = {k: data.get(k) for k in keys}
+    if report.campaign is not None:  # the size grows after this report was written
+        out["campaign"] = {"id": report.campaign.pk, "size": report.campaign.size}
+    return out
+
+
+def queue_item(c: Comment, history: dict[str, int] | None = None) -> dict:
     return {
         "id": c.pk, "status": c.status, "body": c.body, "body_html": body_to_html(c.body),
         "created_at": c.created_at,
@@ -62,17 +76,23 @@ def queue_item(c: Comment) -> dict:
         "author": {"name": c.author_name, "email": c.author_email,
                    "username": c.user.username if c.user else None, "is_author": c.is_author,
                    "ip_address": c.ip_address},
+        "triage": triage_out(c),
+        "history": history or {"approved": 0, "rejected": 0, "pending": 0},
     }
 
 
 @router.get("/queue", response={200: QueueOut, **ERRORS}, url_name="queue", summary="Pending comments")
 def queue(request: HttpRequest, q: Query[QueueQuery]):
-    """Comments waiting for a decision, oldest first, with article, parent and author."""
-    page = selectors.queue_list(user=request.auth, cursor=q.cursor, limit=q.limit, article_key=q.article)
+    """Comments waiting for a decision, riskiest first (then oldest), each with its triage
+    report, article, parent, author and the author's history. Filter with ``label``,
+    ``lang`` and ``article``."""
+    page = selectors.queue_list(user=request.auth, cursor=q.cursor, limit=q.limit, article_key=q.article,
+                                label=q.label, lang=q.lang)
     return {
         "count": page.total or 0,
-        "comments": [queue_item(c) for c in page.items],
-        "next": _next(request, "api-1:queue", page.next_cursor, article=q.article, limit=q.limit),
+        "comments": [queue_item(c, page.history.get(c.pk)) for c in page.items],
+        "next": _next(request, "api-1:queue", page.next_cursor, article=q.article, label=q.label, lang=q.lang,
+                      limit=q.limit),
     }
 
 

@@ -87,6 +87,34 @@ class QueueAuthor(Schema):
     ip_address: str | None
 
 
+class TriageFlag(Schema):
+    label: str
+    score: float
+    spans: list[list[int]] = Field(description="[start, end) offsets in the comment's original text.")
+    reason: str
+
+
+class TriageCampaign(Schema):
+    id: int
+    size: int = Field(description="Distinct people (accounts, else emails) who posted this text.")
+
+
+class TriageOut(Schema):
+    scores: dict[str, float] = Field(description="Every label, 0 where nothing fired.")
+    flags: list[TriageFlag] = Field(description="Labels past the policy's flag threshold.")
+    lang: str | None
+    duplicate_of: int | None = Field(description="The same person's earlier comment this one repeats.")
+    campaign: TriageCampaign | None
+    risk: float
+    complete: bool = Field(description="False when a signal failed: the report may miss evidence.")
+
+
+class CommenterHistory(Schema):
+    approved: int
+    rejected: int
+    pending: int
+
+
 class QueueItem(Schema):
     id: int
     status: str
@@ -96,6 +124,16 @@ class QueueItem(Schema):
     article: QueueArticle
     parent: QueueParent | None
     author: QueueAuthor
+    triage: TriageOut | None = Field(description="Null when triage has not run (it then counts as incomplete).")
+    history: CommenterHistory = Field(description="The commenter's earlier comments, by outcome.")
+
+
+class TriageIn(Schema):
+    text: str = Field(max_length=20000)
+
+
+class TriageReportOut(TriageOut):
+    pass
 
 
 class QueueOut(Schema):

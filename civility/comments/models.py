@@ -34,12 +34,16 @@ class Comment(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     user_agent = models.CharField(max_length=400, blank=True)
+    # Set by triage (civility.triage); the queue sorts and filters on them.
+    risk = models.FloatField(default=0.0)
+    lang = models.CharField(max_length=8, blank=True, default="")
 
     class Meta:
         indexes = [
             models.Index(fields=["article", "status", "parent", "created_at"], name="thread_idx"),
             models.Index(fields=["root", "status"], name="thread_replies_idx"),
             models.Index(fields=["status", "created_at", "id"], name="queue_idx"),
+            models.Index(fields=["status", "-risk", "created_at", "id"], name="queue_risk_idx"),
         ]
 
     def __str__(self) -> str:

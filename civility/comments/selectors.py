@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 from dataclasses import dataclass
-from datetime import datetime
 
 from django.db.models import Count, Q
 
 from civility.comments.models import Comment, Status
 from civility.errors import InvalidInput, NotFound
+from civility.pagination import keyset_page
 from civility.publishing.models import Article, ThreadOrder
 
 MAX_PAGE = 100
@@ -23,19 +21,6 @@ class ThreadPage:
     approved_count: int
     next_cursor: str | None
     order: str
-
-
-def encode_cursor(created_at: datetime, pk: int) -> str:
-    return base64.urlsafe_b64encode(f"{created_at.isoformat()}|{pk}".encode()).decode().rstrip("=")
-
-
-def decode_cursor(cursor: str) -> tuple[datetime, int]:
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        stamp, pk = raw.split("|")
-        return datetime.fromisoformat(stamp), int(pk)
-    except (binascii.Error, UnicodeDecodeError, ValueError) as exc:
-        raise InvalidInput("The page cursor is not valid.", code="bad_cursor", fields={"cursor": "not valid"}) from exc
 
 
 def article_get(*, key: str) -> Article:
@@ -65,17 +50,8 @@ def thread_for_article(
     limit = min(max(1, limit or article.site.page_size), MAX_PAGE)
 
     roots = Comment.objects.filter(article=article, status=Status.APPROVED, parent__isnull=True)
-    newest = order == ThreadOrder.NEWEST
-    if cursor:
-        stamp, pk = decode_cursor(cursor)
-        after = Q(created_at__lt=stamp) | Q(created_at=stamp, id__lt=pk) if newest else (
-            Q(created_at__gt=stamp) | Q(created_at=stamp, id__gt=pk)
-        )
-        roots = roots.filter(after)
-    sort = ("-created_at", "-id") if newest else ("created_at", "id")
-    page = list(roots.select_related("user").order_by(*sort)[: limit + 1])
-    next_cursor = encode_cursor(page[limit - 1].created_at, page[limit - 1].pk) if len(page) > limit else None
-    page = page[:limit]
+    sort = ["-created_at", "-id"] if order == ThreadOrder.NEWEST else ["created_at", "id"]
+    page, next_cursor = keyset_page(roots.select_related("user"), order=sort, cursor=cursor, limit=limit)
 
     replies = (
         Comment.objects.filter(root__in=[c.pk for c in page], status=Status.APPROVED)

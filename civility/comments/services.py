@@ -16,6 +16,7 @@ from civility.comments.models import Comment, Status
 from civility.errors import CommentsClosed, InvalidInput, NotFound
 from civility.moderation.services import decision_by_policy
 from civility.publishing.models import Article
+from civility.triage.services import triage_comment
 
 MAX_BODY = 5000
 MAX_NAME = 80
@@ -58,11 +59,13 @@ def comment_submit(
     author_email: str = "",
     parent_id: int | None = None,
     origin: Origin = Origin(),
+    client: dict | None = None,
 ) -> Comment:
     """Store a reader's comment as pending and return it.
 
     Raises NotFound (unknown article), CommentsClosed, or InvalidInput with a
-    message per field.
+    message per field. Triage runs once the comment is safely stored; ``client``
+    carries the widget's evidence (honeypot, time to submit) for it.
     """
     article = Article.objects.select_related("site").filter(key=article_key).first()
     if article is None:
@@ -102,5 +105,6 @@ def comment_submit(
         comment.save()
         if article.site.authors_skip_queue and is_author_of(user, article):
             decision_by_policy(comment=comment, note="Author's own comment; the site lets authors skip the queue.")
+    triage_comment(comment, client=client)
     comment_submitted.send(sender=Comment, comment=comment)
     return comment

@@ -1,19 +1,21 @@
-"""What moderators read: the pending queue and the decision history."""
+"""What moderators read: the queue (riskiest first), the decision history."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q
 
 from civility.accounts.permissions import can_moderate
 from civility.comments.models import Comment, Status
-from civility.comments.selectors import decode_cursor, encode_cursor
-from civility.errors import PermissionDenied
+from civility.errors import InvalidInput, PermissionDenied
 from civility.moderation.models import Decision
+from civility.pagination import keyset_page
+from civility.triage.types import LABELS
 
 MAX_PAGE = 200
+QUEUE_ORDER = ["-risk", "created_at", "id"]
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,8 @@ class Page:
     items: list[Any]
     next_cursor: str | None
     total: int | None = None
+    #: commenter history per item id: {"approved": n, "rejected": n, "pending": n}
+    history: dict[int, dict[str, int]] = field(default_factory=dict)
 
 
 def _require(user: Any) -> None:
@@ -28,30 +32,53 @@ def _require(user: Any) -> None:
         raise PermissionDenied("Only moderators can see the moderation queue.")
 
 
-def _keyset(qs: QuerySet, *, cursor: str | None, limit: int, newest_first: bool) -> tuple[list, str | None]:
-    if cursor:
-        stamp, pk = decode_cursor(cursor)
-        if newest_first:
-            qs = qs.filter(Q(created_at__lt=stamp) | Q(created_at=stamp, id__lt=pk))
-        else:
-            qs = qs.filter(Q(created_at__gt=stamp) | Q(created_at=stamp, id__gt=pk))
-    sort = ("-created_at", "-id") if newest_first else ("created_at", "id")
-    rows = list(qs.order_by(*sort)[: limit + 1])
-    nxt = encode_cursor(rows[limit - 1].created_at, rows[limit - 1].pk) if len(rows) > limit else None
-    return rows[:limit], nxt
-
-
 def queue_list(
-    *, user: Any, cursor: str | None = None, limit: int = 50, article_key: str | None = None
+    *, user: Any, cursor: str | None = None, limit: int = 50, article_key: str | None = None,
+    label: str | None = None, lang: str | None = None,
 ) -> Page:
-    """Pending comments, oldest first, with their article, parent and author."""
+    """Pending comments, riskiest first (then oldest), with article, parent, author,
+    triage report and what the commenter wrote before."""
     _require(user)
-    qs = Comment.objects.filter(status=Status.PENDING).select_related("article", "parent", "user")
+    qs = Comment.objects.filter(status=Status.PENDING)
     if article_key:
         qs = qs.filter(article__key=article_key)
+    if label:
+        if label not in LABELS:
+            raise InvalidInput(f"label must be one of {', '.join(LABELS)}.", fields={"label": "unknown label"})
+        qs = qs.filter(triage__flag_labels__contains=f",{label},")
+    if lang:
+        qs = qs.filter(lang=lang)
     limit = min(max(1, limit), MAX_PAGE)
-    items, nxt = _keyset(qs, cursor=cursor, limit=limit, newest_first=False)
-    return Page(items=items, next_cursor=nxt, total=qs.count())
+    rows = qs.select_related("article", "parent", "user", "triage", "triage__campaign")
+    items, nxt = keyset_page(rows, order=QUEUE_ORDER, cursor=cursor, limit=limit)
+    return Page(items=items, next_cursor=nxt, total=qs.count(), history=commenter_history(items))
+
+
+def commenter_history(comments: list[Comment]) -> dict[int, dict[str, int]]:
+    """How each commenter's earlier comments fared, in one query for a whole page.
+
+    A commenter is their account when logged in, else their email address.
+    """
+    emails = {c.author_email for c in comments if c.user_id is None and c.author_email}
+    users = {c.user_id for c in comments if c.user_id is not None}
+    if not emails and not users:
+        return {}
+    counts = {
+        "approved": Count("id", filter=Q(status=Status.APPROVED)),
+        "rejected": Count("id", filter=Q(status=Status.REJECTED)),
+        "pending": Count("id", filter=Q(status=Status.PENDING)),
+    }
+    by_email = {row.pop("author_email"): row for row in Comment.objects.filter(
+        user__isnull=True, author_email__in=emails).values("author_email").annotate(**counts)}
+    by_user = {row.pop("user_id"): row for row in Comment.objects.filter(
+        user_id__in=users).values("user_id").annotate(**counts)}
+    out = {}
+    for c in comments:
+        row = by_user.get(c.user_id) if c.user_id else by_email.get(c.author_email)
+        row = dict(row or {"approved": 0, "rejected": 0, "pending": 0})
+        row["pending"] = max(0, row["pending"] - 1)  # not counting this comment itself
+        out[c.pk] = row
+    return out
 
 
 def history_list(*, user: Any, cursor: str | None = None, limit: int = 50) -> Page:
@@ -59,5 +86,5 @@ def history_list(*, user: Any, cursor: str | None = None, limit: int = 50) -> Pa
     _require(user)
     qs = Decision.objects.select_related("comment", "comment__article", "actor", "undone_by")
     limit = min(max(1, limit), MAX_PAGE)
-    items, nxt = _keyset(qs, cursor=cursor, limit=limit, newest_first=True)
+    items, nxt = keyset_page(qs, order=["-created_at", "-id"], cursor=cursor, limit=limit)
     return Page(items=items, next_cursor=nxt)

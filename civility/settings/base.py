@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "civility.publishing",
     "civility.comments",
     "civility.moderation",
+    "civility.triage",
     "civility.web",
 ]
 
@@ -163,3 +164,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("CIVILITY_LOG_LEVEL", "INFO")},
 }
+
+# --- Triage: the signals every comment passes through, in order (docs/triage.md) ---
+CIVILITY_TRIAGE_PIPELINE = [
+    {"signal": "normalize.v1"},
+]

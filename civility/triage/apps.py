@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class TriageConfig(AppConfig):
+    name = "civility.triage"
+    label = "triage"
+    verbose_name = "Triage"
+
+    def ready(self) -> None:
+        from civility.triage import checks  # noqa: F401  (registers the pipeline system check)

@@ -1,0 +1,77 @@
+"""Triage a stored comment (and store its report), or a bare text."""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import transaction
+
+from civility.comments.models import Comment, Status
+from civility.triage import policy
+from civility.triage.models import TriageReport
+from civility.triage.pipeline import Pipeline, pipeline
+from civility.triage.types import Identity, Subject
+
+log = logging.getLogger(__name__)
+
+
+def subject_for(comment: Comment, *, client: dict | None = None) -> Subject:
+    return Subject(
+        text=comment.body,
+        comment_id=comment.pk,
+        article_id=comment.article_id,
+        identity=Identity(email=comment.author_email, user_id=comment.user_id,
+                          ip_address=comment.ip_address, user_agent=comment.user_agent),
+        created_at=comment.created_at,
+        client=client or {},
+    )
+
+
+def triage_text(text: str, *, using: Pipeline | None = None) -> policy.Report:
+    """A report for a text that is not stored (CLI, the widget's draft nudge)."""
+    return policy.assess((using or pipeline()).run(Subject(text=text)))
+
+
+def triage_comment(comment: Comment, *, client: dict | None = None, using: Pipeline | None = None) -> policy.Report:
+    """Run the pipeline on a stored comment, store the report, and let signals index it.
+
+    Never raises: a failure is stored as an incomplete report, and the comment
+    stays in the queue either way.
+    """
+    pipe = using or pipeline()
+    doc = pipe.run(subject_for(comment, client=client))
+    try:
+        with transaction.atomic():
+            pipe.remember(doc)  # writes (indexes, campaigns) may add to the evidence
+            report = policy.assess(doc)
+            _store(comment, report, doc.attrs.get("text_hash", ""))
+    except Exception:
+        log.exception("could not store the triage report of comment %s", comment.pk)
+        doc.errors.append({"signal": "store", "error": "the report could not be stored"})
+        report = policy.assess(doc)
+    return report
+
+
+def _store(comment: Comment, report: policy.Report, text_hash: str) -> None:
+    TriageReport.objects.update_or_create(
+        comment=comment,
+        defaults={
+            "report": report.stored(),
+            "flag_labels": "," + ",".join(f["label"] for f in report.flags) + "," if report.flags else "",
+            "complete": report.complete,
+            "text_hash": text_hash,
+            "duplicate_of_id": report.duplicate_of,
+            "campaign_id": (report.campaign or {}).get("id"),
+        },
+    )
+    Comment.objects.filter(pk=comment.pk).update(risk=report.risk, lang=report.lang or "")
+    comment.risk, comment.lang = report.risk, report.lang or ""
+
+
+def triage_rerun(*, status: str = Status.PENDING, using: Pipeline | None = None) -> int:
+    """Re-score comments (pending ones by default) after a configuration change."""
+    count = 0
+    for comment in Comment.objects.filter(status=status).order_by("pk").iterator(chunk_size=500):
+        triage_comment(comment, using=using)
+        count += 1
+    return count
