@@ -23,7 +23,7 @@ test: install  ## the whole suite (SQLite unless DATABASE_URL says otherwise)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install
-	$(BIN)/ruff check civility tests
+	$(BIN)/ruff check civility tests benchmarks
 
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache

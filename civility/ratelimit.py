@@ -37,6 +37,12 @@ def _check(request: HttpRequest, *, group: str, value: str, rate: str | None, wh
         )
 
 
+def triage_check(request: HttpRequest) -> None:
+    """Count one draft check (the widget's nudge); raise RateLimited past the rate."""
+    _check(request, group="triage-ip", value=client_ip(request) or "", what="network address",
+           rate=settings.CIVILITY_TRIAGE_RATE_PER_IP)
+
+
 def submission_check(request: HttpRequest, *, email: str) -> None:
     """Count one submission; raise RateLimited when the IP or the email is over its rate."""
     _check(request, group="submit-ip", value=client_ip(request) or "", what="network address",

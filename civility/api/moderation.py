@@ -122,6 +122,16 @@ def decide_many(request: HttpRequest, payload: BulkDecisionIn):
     ]}
 
 
+@router.post("/campaigns/{campaign_id}/decision", response={200: BulkDecidedOut, **ERRORS},
+             summary="Decide every pending comment of a campaign")
+def decide_campaign(request: HttpRequest, campaign_id: int, payload: DecisionIn):
+    """One action for a copy-paste campaign: all its pending comments, one audit batch."""
+    ids = selectors.campaign_pending_ids(user=request.auth, campaign_id=campaign_id)
+    if not ids:
+        return {"decided": []}
+    return decide_many(request, BulkDecisionIn(ids=ids, **payload.dict()))
+
+
 @router.post("/decisions/{decision_id}/undo", response={200: DecidedOut, **ERRORS},
              summary="Undo a decision (the undo is logged too)")
 def undo(request: HttpRequest, decision_id: int, payload: UndoIn):

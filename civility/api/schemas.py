@@ -51,6 +51,8 @@ class CommentIn(Schema):
     author_name: str = ""
     author_email: str = ""
     parent_id: int | None = None
+    website: str = Field("", description="Honeypot: a field the widget hides from people; bots fill it.")
+    elapsed_ms: int | None = Field(None, ge=0, description="Milliseconds the reader spent on the form (widget).")
 
 
 class SubmittedOut(Schema):

@@ -10,12 +10,22 @@ from ninja import Query, Router, Schema
 from ninja import Status as Respond
 
 from civility.api.auth import caller
-from civility.api.schemas import ArticleOut, CommentIn, ErrorOut, SessionOut, SubmittedOut, ThreadOut
+from civility.api.schemas import (
+    ArticleOut,
+    CommentIn,
+    ErrorOut,
+    SessionOut,
+    SubmittedOut,
+    ThreadOut,
+    TriageIn,
+    TriageReportOut,
+)
 from civility.comments.models import Comment, Status
 from civility.comments.rendering import body_to_html
 from civility.comments.selectors import thread_for_article
 from civility.comments.services import Origin, comment_submit
-from civility.ratelimit import client_ip, submission_check
+from civility.ratelimit import client_ip, submission_check, triage_check
+from civility.triage.services import triage_text
 
 router = Router(tags=["threads"])
 
@@ -78,10 +88,15 @@ def submit(request: HttpRequest, key: str, payload: CommentIn):
     user = caller(request)
     email = user.email if user.is_authenticated else payload.author_email
     submission_check(request, email=email)
+    # The widget's bot evidence, passed to triage only when it was sent.
+    client = {"honeypot": payload.website} if payload.website else {}
+    if payload.elapsed_ms is not None:
+        client["elapsed_ms"] = payload.elapsed_ms
     comment = comment_submit(
         user=user, article_key=key, body=payload.body, author_name=payload.author_name,
         author_email=payload.author_email, parent_id=payload.parent_id,
         origin=Origin(ip_address=client_ip(request), user_agent=request.headers.get("User-Agent", "")),
+        client=client,
     )
     if comment.status == Status.APPROVED:
         message = "Your comment is published."
@@ -102,3 +117,16 @@ def session(request: HttpRequest):
         "can_moderate": bool(authed and user.can_moderate),
         "csrf_token": get_token(request),
     }
+
+
+@router.post("/triage", response={200: TriageReportOut, 422: ErrorOut, 429: ErrorOut},
+             summary="Triage a text without storing it")
+def triage(request: HttpRequest, payload: TriageIn):
+    """The report a comment with this text would get (scores, flags, spans, language).
+
+    The widget asks this before posting, to nudge a reader whose draft looks like a
+    personal attack. Nothing is stored; rate-limited per address.
+    """
+    caller(request)
+    triage_check(request)
+    return triage_text(payload.text).public()

@@ -9,7 +9,7 @@ from django.db.models import Count, Q
 
 from civility.accounts.permissions import can_moderate
 from civility.comments.models import Comment, Status
-from civility.errors import InvalidInput, PermissionDenied
+from civility.errors import InvalidInput, NotFound, PermissionDenied
 from civility.moderation.models import Decision
 from civility.pagination import keyset_page
 from civility.triage.types import LABELS
@@ -79,6 +79,17 @@ def commenter_history(comments: list[Comment]) -> dict[int, dict[str, int]]:
         row["pending"] = max(0, row["pending"] - 1)  # not counting this comment itself
         out[c.pk] = row
     return out
+
+
+def campaign_pending_ids(*, user: Any, campaign_id: int) -> list[int]:
+    """The pending comments of a campaign, oldest first (what "decide the cluster" acts on)."""
+    _require(user)
+    from civility.triage.models import Campaign
+
+    if not Campaign.objects.filter(pk=campaign_id).exists():
+        raise NotFound(f"No campaign with id {campaign_id}.", code="campaign_not_found")
+    return list(Comment.objects.filter(status=Status.PENDING, triage__campaign_id=campaign_id)
+                .order_by("created_at", "id").values_list("id", flat=True))
 
 
 def history_list(*, user: Any, cursor: str | None = None, limit: int = 50) -> Page:

@@ -142,12 +142,14 @@ CONTENT_SECURITY_POLICY = {
 # --- Embedding (CORS). Origins come from this list plus each site's own list
 # (Admin → Sites), checked in civility.publishing.cors.
 CIVILITY_EMBED_ORIGINS = env_list("CIVILITY_EMBED_ORIGINS")
-CORS_URLS_REGEX = r"^/api/v1/(articles|session)"
+CORS_URLS_REGEX = r"^/api/v1/(articles|session|triage)"
 CORS_ALLOW_CREDENTIALS = True
 
 # --- Submission rate limits ("5/min", "100/h", "off") ---
 CIVILITY_SUBMIT_RATE_PER_IP = env_rate("CIVILITY_SUBMIT_RATE_PER_IP", "10/min")
 CIVILITY_SUBMIT_RATE_PER_EMAIL = env_rate("CIVILITY_SUBMIT_RATE_PER_EMAIL", "5/min")
+# Draft checks from the widget (POST /api/v1/triage) per client address.
+CIVILITY_TRIAGE_RATE_PER_IP = env_rate("CIVILITY_TRIAGE_RATE_PER_IP", "30/min")
 RATELIMIT_USE_CACHE = "default"
 # The embedded deployment runs one server process, so a process-local cache
 # counts every request; with several processes point CACHES at Redis.

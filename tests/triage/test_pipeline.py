@@ -1,0 +1,179 @@
+"""The pipeline framework: registry, configuration errors, failure isolation, storage."""
+
+import json
+
+import pytest
+from django.core.checks import run_checks
+
+from civility.comments.models import Status
+from civility.triage import policy, registry
+from civility.triage.models import TriageReport
+from civility.triage.pipeline import ConfigError, Pipeline
+from civility.triage.registry import Signal
+from civility.triage.types import Doc, Finding, Subject
+from tests.conftest import submit
+
+
+@registry.register("test_shouting.v1")
+class Shouting(Signal):
+    labels = ("spam",)
+
+    def __init__(self, *, score: float = 0.6, **options):
+        super().__init__(**options)
+        if not 0 <= score <= 1:
+            raise ValueError("score must be within 0..1")
+        self.score = score
+
+    def __call__(self, doc: Doc) -> None:
+        letters = [c for c in doc.text if c.isalpha()]
+        if letters and all(c.isupper() for c in letters):
+            doc.add(Finding("spam", self.score, "written in capitals", spans=[(0, len(doc.text))]))
+
+
+@registry.register("test_broken.v1")
+class Broken(Signal):
+    def __call__(self, doc: Doc) -> None:
+        raise RuntimeError("the model file is missing")
+
+
+@registry.register("test_needs_lang.v1")
+class NeedsLang(Signal):
+    requires = ("lang",)
+
+    def __call__(self, doc: Doc) -> None:  # pragma: no cover - never built
+        pass
+
+
+def test_signal_names_must_carry_a_version():
+    with pytest.raises(ValueError, match="version"):
+        registry.register("unversioned")
+
+
+@pytest.mark.parametrize(("config", "code"), [
+    ([{"name": "x"}], "T001"),
+    (["normalize.v1"], "T001"),
+    ([{"signal": "nope.v1"}], "T002"),
+    ([{"signal": "test_needs_lang.v1"}], "T003"),
+    ([{"signal": "test_shouting.v1", "options": {"score": 7}}], "T004"),
+    ([{"signal": "test_shouting.v1", "options": {"colour": "red"}}], "T004"),
+])
+def test_bad_configurations_are_named_by_code(config, code):
+    with pytest.raises(ConfigError) as exc:
+        Pipeline.from_config(config)
+    assert exc.value.code == code
+
+
+def test_the_system_check_reports_a_bad_pipeline(settings):
+    settings.CIVILITY_TRIAGE_PIPELINE = [{"signal": "nope.v1"}]
+    errors = [e for e in run_checks() if e.id.startswith("civility.T")]
+    assert [e.id for e in errors] == ["civility.T002"]
+
+
+def test_a_crashing_signal_is_recorded_and_the_others_still_run():
+    pipe = Pipeline.from_config([{"signal": "test_broken.v1"}, {"signal": "test_shouting.v1"}])
+    doc = pipe.run(Subject(text="BUY NOW"))
+    assert doc.errors == [{"signal": "test_broken.v1", "error": "RuntimeError: the model file is missing"}]
+    report = policy.assess(doc)
+    assert not report.complete
+    assert [f["label"] for f in report.flags] == ["spam"]
+    assert report.versions == {"test_broken.v1": "test_broken.v1", "test_shouting.v1": "test_shouting.v1"}
+
+
+def test_policy_scores_every_label_and_flags_past_the_threshold():
+    doc = Doc(subject=Subject(text="x"))
+    doc.add(Finding("insult", 0.4, "weak insult", spans=[(0, 1)]))
+    doc.add(Finding("duplicate", 0.9, "repeats #3"))
+    report = policy.assess(doc)
+    assert set(report.scores) == {"hate", "obscene", "insult", "threat", "toxic", "spam", "duplicate"}
+    assert report.scores["insult"] == 0.4
+    assert report.scores["spam"] == 0.9  # a repeat counts as spam, as the policy says
+    assert [f["label"] for f in report.flags] == ["spam", "duplicate"]
+    assert 0.5 < report.risk <= 1
+
+
+@pytest.mark.django_db
+def test_a_submitted_comment_is_stored_with_its_report(settings, article):
+    settings.CIVILITY_TRIAGE_PIPELINE = [{"signal": "normalize.v1"}, {"signal": "test_shouting.v1"}]
+    quiet = submit(article, "a calm remark")
+    loud = submit(article, "BUY CHEAP WATCHES")
+    report = TriageReport.objects.get(comment=loud)
+    assert report.flag_labels == ",spam,"
+    assert report.report["flags"][0]["spans"] == [[0, 17]]
+    assert report.report["versions"]["test_shouting.v1"] == "test_shouting.v1"
+    loud.refresh_from_db()
+    quiet.refresh_from_db()
+    assert loud.risk > quiet.risk == 0
+
+
+@pytest.mark.django_db
+def test_a_crash_never_loses_the_comment(settings, article, mod_api):
+    settings.CIVILITY_TRIAGE_PIPELINE = [{"signal": "test_broken.v1"}]
+    settings.CIVILITY_SUBMIT_RATE_PER_IP = None
+    status, body = mod_api.post("/api/v1/articles/lachin-corridor/comments",
+                                {"body": "still here", "author_name": "A", "author_email": "a@example.org"})
+    assert status == 202
+    queue = mod_api.get("/api/v1/moderation/queue")[1]
+    [item] = queue["comments"]
+    assert item["id"] == body["id"]
+    assert item["status"] == Status.PENDING
+    assert item["triage"]["complete"] is False
+
+
+@pytest.mark.django_db
+def test_queue_is_riskiest_first_and_filters_by_label(settings, article, mod_api):
+    settings.CIVILITY_TRIAGE_PIPELINE = [{"signal": "test_shouting.v1"}]
+    calm = submit(article, "first, calm")
+    loud = submit(article, "SECOND AND LOUD")
+    body = mod_api.get("/api/v1/moderation/queue")[1]
+    assert [c["id"] for c in body["comments"]] == [loud.pk, calm.pk]
+    assert body["comments"][0]["triage"]["flags"][0]["label"] == "spam"
+    assert [c["id"] for c in mod_api.get("/api/v1/moderation/queue", label="spam")[1]["comments"]] == [loud.pk]
+    assert mod_api.get("/api/v1/moderation/queue", label="hate")[1]["comments"] == []
+    status, err = mod_api.get("/api/v1/moderation/queue", label="rude")
+    assert status == 422
+    assert "label" in err["error"]["fields"]
+
+
+@pytest.mark.django_db
+def test_rerun_rescores_pending_comments(settings, article):
+    from django.core.management import call_command
+
+    settings.CIVILITY_TRIAGE_PIPELINE = [{"signal": "normalize.v1"}]
+    loud = submit(article, "SHOUTING")
+    assert TriageReport.objects.get(comment=loud).flag_labels == ""
+    settings.CIVILITY_TRIAGE_PIPELINE = [{"signal": "test_shouting.v1"}]
+    call_command("triage", "rerun")
+    assert TriageReport.objects.get(comment=loud).flag_labels == ",spam,"
+
+
+def test_triage_command_with_jsonl(tmp_path, settings, capsys):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    settings.CIVILITY_TRIAGE_PIPELINE = [{"signal": "test_shouting.v1"}]
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": 1, "text": "fine"}\n{"id": "b", "text": "NOT FINE"}\n', encoding="utf-8")
+    call_command("triage", jsonl=str(src))
+    lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert [x["id"] for x in lines] == [1, "b"]
+    assert lines[0]["scores"]["spam"] == 0 and lines[0]["flags"] == []
+    assert lines[1]["flags"][0]["label"] == "spam"
+    assert set(lines[1]) == {"id", "scores", "flags", "lang"}
+    src.write_text('{"id": 1}\n', encoding="utf-8")
+    with pytest.raises(CommandError, match="1 line could not be read"):
+        call_command("triage", jsonl=str(src))
+    with pytest.raises(CommandError, match="cannot read"):
+        call_command("triage", jsonl=str(tmp_path / "missing.jsonl"))
+
+
+@pytest.mark.django_db
+def test_triage_endpoint(settings, client):
+    settings.CIVILITY_TRIAGE_PIPELINE = [{"signal": "test_shouting.v1"}]
+    settings.CIVILITY_TRIAGE_RATE_PER_IP = "2/m"
+    r = client.post("/api/v1/triage", {"text": "STOP IT"}, content_type="application/json")
+    assert r.status_code == 200
+    assert r.json()["flags"][0]["label"] == "spam"
+    assert client.post("/api/v1/triage", {"text": "ok"}, content_type="application/json").status_code == 200
+    r = client.post("/api/v1/triage", {"text": "ok"}, content_type="application/json")
+    assert r.status_code == 429
+    assert r.json()["error"]["code"] == "rate_limited"
