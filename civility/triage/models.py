@@ -47,6 +47,9 @@ class NearDupBand(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["band", "comment"], name="neardup_band_comment")]
 
+    def __str__(self) -> str:
+        return f"band {self.band} of #{self.comment_id}"
+
 
 class WordRule(models.Model):
     """A word or phrase an admin adds: banned (strong flag), suspect (weak flag) or allowed."""
