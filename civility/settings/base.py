@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "civility.comments",
     "civility.moderation",
     "civility.triage",
+    "civility.classify",
     "civility.web",
 ]
 
