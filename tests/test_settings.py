@@ -57,7 +57,7 @@ def test_sqlite_runs_in_wal_mode(db):
 
 
 def _civility(*args, **env_vars):
-    environment = {**os.environ, **env_vars}
+    environment = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"} | env_vars
     return subprocess.run([sys.executable, "-m", "civility.cli", *args], capture_output=True, text=True,
                           env=environment, check=False, timeout=120)
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponseForbidden
+from django.middleware.csrf import CsrfViewMiddleware
 from django.utils import timezone
 from ninja.errors import HttpError
 from ninja.security import HttpBearer
-from ninja.utils import check_csrf
 
 from civility.accounts.models import ApiToken
+from civility.publishing.cors import allowed_origins
 
 
 def _bearer(request: HttpRequest) -> str | None:
@@ -29,10 +30,33 @@ def token_user(request: HttpRequest) -> Any | None:
     return token.user
 
 
+class _EmbedCsrf(CsrfViewMiddleware):
+    """Django's CSRF check, also trusting the origins allowed to embed threads.
+
+    The widget posts from the newspaper's page, so its Origin is the newspaper's;
+    the token itself is checked exactly as Django always does.
+    """
+
+    @property
+    def allowed_origins_exact(self) -> set[str]:  # type: ignore[override]
+        return {o for o in super().allowed_origins_exact} | set(allowed_origins())
+
+    def _reject(self, request: HttpRequest, reason: str) -> HttpResponseForbidden:
+        request._civility_csrf_reason = reason  # type: ignore[attr-defined]
+        return HttpResponseForbidden(reason)
+
+
 def require_csrf(request: HttpRequest) -> None:
     """Session-authenticated writes must carry Django's CSRF token."""
-    if request.method not in ("GET", "HEAD", "OPTIONS") and check_csrf(request):
-        raise HttpError(403, "CSRF check failed: send the X-CSRFToken header.")
+    if request.method in ("GET", "HEAD", "OPTIONS"):
+        return
+    check = _EmbedCsrf(lambda r: HttpResponseForbidden())
+    request.csrf_processing_done = False  # type: ignore[attr-defined]
+    check.process_request(request)
+    if check.process_view(request, lambda r: None, (), {}) is not None:
+        reason = getattr(request, "_civility_csrf_reason", "")
+        raise HttpError(403, f"CSRF check failed: {reason}. Send the session's token as X-CSRFToken "
+                        "from an allowed origin.")
 
 
 def caller(request: HttpRequest) -> Any:

@@ -97,7 +97,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "moderation-queue"
+LOGIN_REDIRECT_URL = "after-login"
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "en"
@@ -145,6 +145,8 @@ CONTENT_SECURITY_POLICY = {
 CIVILITY_EMBED_ORIGINS = env_list("CIVILITY_EMBED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/v1/(articles|session|triage)"
 CORS_ALLOW_CREDENTIALS = True
+# The widget reads Retry-After to tell a reader how long to wait.
+CORS_EXPOSE_HEADERS = ["Retry-After"]
 
 # --- Submission rate limits ("5/min", "100/h", "off") ---
 CIVILITY_SUBMIT_RATE_PER_IP = env_rate("CIVILITY_SUBMIT_RATE_PER_IP", "10/min")

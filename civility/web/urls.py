@@ -14,5 +14,6 @@ urlpatterns = [
     path("moderation/history/", views.history_page, name="moderation-history"),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/", views.after_login, name="after-login"),
     path("healthz", views.healthz, name="healthz"),
 ]

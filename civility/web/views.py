@@ -28,6 +28,16 @@ def _moderator(request: HttpRequest) -> None:
         raise DjangoPermissionDenied("Only moderators can open the moderation queue.")
 
 
+@login_required
+@require_GET
+def after_login(request: HttpRequest) -> HttpResponse:
+    """Moderators go to their queue; authors and others see who they are logged in as."""
+    if can_moderate(request.user):
+        return redirect("moderation-queue")
+    articles = request.user.articles.order_by("-created_at")[:20]
+    return render(request, "civility/account.html", {"articles": articles})
+
+
 @require_GET
 def article_page(request: HttpRequest, key: str) -> HttpResponse:
     """A plain article page with the embedded thread, as a newspaper would show it."""

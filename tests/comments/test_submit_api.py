@@ -151,6 +151,22 @@ def test_logged_in_author_comments_as_themselves_with_csrf(article, author):
     assert comment.status == Status.PENDING  # the site default: authors are moderated too
 
 
+def test_an_author_can_post_from_an_allowed_embedding_origin(article, author, site):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(author)
+    token = client.get("/api/v1/session").json()["csrf_token"]
+    post = {"path": URL, "data": {"body": "From the newspaper's own page."}, "content_type": "application/json",
+            "headers": {"X-CSRFToken": token, "Origin": "https://news.example.org"}}
+    r = client.post(**post)
+    assert r.status_code == 403
+    assert "origin" in r.json()["error"]["message"].lower()
+    site.allowed_origins = "https://news.example.org"
+    site.save()
+    assert client.post(**post).status_code == 202
+
+
 def test_authors_skip_the_queue_on_their_own_article_when_the_site_allows(article, author, site):
     from civility.moderation.models import Decision
     from tests.conftest import submit

@@ -99,8 +99,18 @@ def test_login_page_and_a_wrong_password(client, moderator):
     r = client.post("/accounts/login/", {"username": moderator.username, "password": "nope"})
     assert "do not match" in r.content.decode()
     r = client.post("/accounts/login/", {"username": moderator.username,
-                                         "password": "correct horse battery staple"})
-    assert r["Location"] == "/moderation/"
+                                         "password": "correct horse battery staple"}, follow=True)
+    assert r.redirect_chain[-1][0] == "/moderation/"
+
+
+def test_authors_land_on_their_account_page_not_a_403(client, author, article):
+    article.authors.add(author)
+    client.force_login(author)
+    r = client.get("/accounts/", follow=True)
+    assert r.status_code == 200
+    html = r.content.decode()
+    assert "Logged in as" in html
+    assert article.title in html
 
 
 def test_healthz(client, db):

@@ -181,7 +181,8 @@
       this.order = null; // null: the site's default order, until the reader picks one
       this.nextUrl = null;
       this.nodes = new Map(); // comment id -> its <ol> of replies
-      this.replyTo = null;
+      this.replyTo = null; // the comment being answered, while the form sits under it
+      this.replyButton = null; // its Reply button, to hand focus back on cancel
       this.loadSeq = 0;
       this.sending = false;
       this.build();
@@ -344,7 +345,8 @@
     setBusy(busy, message = '') {
       this.root.setAttribute('aria-busy', busy ? 'true' : 'false');
       this.loading.textContent = busy ? message : '';
-      for (const button of this.orderButtons) button.disabled = busy;
+      // The order buttons stay enabled: disabling the focused one would drop
+      // keyboard focus to <body>. loadSeq already ignores superseded answers.
     }
 
     applySession(session) {
@@ -396,8 +398,9 @@
       const none = this.list.children.length === 0;
       this.empty.hidden = !none;
       this.list.hidden = none;
-      // Nothing to sort yet; the toggle would only be noise above the empty state.
-      this.orderGroup.hidden = none && !this.order;
+      // With fewer than two top-level comments there is nothing to sort; once the
+      // reader has picked an order, keep the toggle so they can switch back.
+      this.orderGroup.hidden = this.list.children.length < 2 && !this.nextUrl && !this.order;
       return first;
     }
 
@@ -540,15 +543,29 @@
         return;
       }
       if (error.code === 'csrf_failed') {
-        // The login changed in another tab since the widget loaded: pick up the new session.
-        this.applySession(await this.sessionSource(true));
-        this.showAlert(this.formAlert,
-          'Your login changed while this page was open. Please check the form and send it again.');
+        // Usually a login or logout in another tab since the widget loaded: pick up
+        // the current session (and its CSRF token) so that the next try can work.
+        const before = this.session;
+        const after = await this.sessionSource(true);
+        this.applySession(after);
+        const changed = !before || !after
+          || before.authenticated !== after.authenticated || before.name !== after.name;
+        this.showAlert(this.formAlert, changed
+          ? 'Your login changed while this page was open. Please check the form and send it again.'
+          : 'The comment service could not confirm your login, so the comment was not sent. '
+            + 'Please try again; if it keeps failing, reload the page.');
         return;
       }
       let message = error.message;
+      const fields = error.fields || {};
+      if (this.session && this.session.authenticated && (fields.author_name || fields.author_email)) {
+        // The server took us for an anonymous reader: the login expired while the
+        // page was open. Show the name and email fields so the reader can go on.
+        this.applySession(await this.sessionSource(true));
+        message = 'Your login has expired. Give a name and email below, or log in again.';
+      }
       if (error.status === 429) message += waitHint(error.retryAfter);
-      const unplaced = this.showFieldErrors(error.fields);
+      const unplaced = this.showFieldErrors(fields);
       if (unplaced.length) message += ` ${unplaced.join(' ')}`;
       this.showAlert(this.formAlert, message);
     }
