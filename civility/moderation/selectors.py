@@ -81,6 +81,11 @@ def commenter_history(comments: list[Comment]) -> dict[int, dict[str, int]]:
     return out
 
 
+def comments_by_id(ids: set[int]) -> dict[int, Comment]:
+    """A few comments by id (e.g. the originals that queued comments repeat), in one query."""
+    return Comment.objects.in_bulk(list(ids)) if ids else {}
+
+
 def campaign_pending_ids(*, user: Any, campaign_id: int) -> list[int]:
     """The pending comments of a campaign, oldest first (what "decide the cluster" acts on)."""
     _require(user)

@@ -3,22 +3,27 @@ from django import forms
 from civility.moderation.models import Reason
 
 
-class DecisionForm(forms.Form):
-    """One form for a single comment and for a bulk selection (several ``ids``)."""
+class ActionForm(forms.Form):
+    """What to do: approve, or reject with a reason from the policy."""
 
-    ids = forms.TypedMultipleChoiceField(coerce=int, choices=(), error_messages={
-        "required": "Select at least one comment first."})
     action = forms.ChoiceField(choices=[("approve", "Approve"), ("reject", "Reject")])
     reason = forms.ChoiceField(choices=[("", "— reason —"), *Reason.choices], required=False)
     note = forms.CharField(required=False, max_length=2000)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Any integer is acceptable here; the service reports ids that do not exist.
-        self.fields["ids"].valid_value = lambda value: str(value).isdigit()
 
     def clean(self):
         data = super().clean()
         if data.get("action") == "reject" and not data.get("reason"):
             self.add_error("reason", "Choose why the comment is rejected.")
         return data
+
+
+class DecisionForm(ActionForm):
+    """The action for one comment or a bulk selection (several ``ids``)."""
+
+    ids = forms.TypedMultipleChoiceField(coerce=int, choices=(), error_messages={
+        "required": "Select at least one comment first."})
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Any integer is acceptable here; the service reports ids that do not exist.
+        self.fields["ids"].valid_value = lambda value: str(value).isdigit()

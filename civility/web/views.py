@@ -5,22 +5,24 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_GET, require_POST
 
 from civility.accounts.permissions import can_moderate
 from civility.comments.rendering import body_to_html
 from civility.errors import CivilityError
 from civility.moderation import selectors, services
+from civility.moderation.explain import LABEL_NAMES, explain
 from civility.moderation.models import Reason
 from civility.publishing.demo import DEMO_ARTICLE_KEY
 from civility.publishing.models import Article
-from civility.web.forms import DecisionForm
+from civility.web.forms import ActionForm, DecisionForm
 
 
 def _moderator(request: HttpRequest) -> None:
@@ -54,16 +56,63 @@ def demo_redirect(request: HttpRequest) -> HttpResponse:
 @require_GET
 def queue_page(request: HttpRequest) -> HttpResponse:
     _moderator(request)
-    page = selectors.queue_list(
-        user=request.user, cursor=request.GET.get("cursor") or None,
-        article_key=request.GET.get("article") or None,
-    )
-    items = [{"comment": c, "body_html": body_to_html(c.body),
-              "parent_html": body_to_html(c.parent.body) if c.parent else ""} for c in page.items]
+    filters = {k: request.GET.get(k, "").strip() for k in ("article", "label", "lang")}
+    try:
+        page = selectors.queue_list(
+            user=request.user, cursor=request.GET.get("cursor") or None, article_key=filters["article"] or None,
+            label=filters["label"] or None, lang=filters["lang"] or None,
+        )
+    except CivilityError as exc:
+        messages.error(request, exc.message)
+        return redirect("moderation-queue")
+    originals = selectors.comments_by_id(
+        {c.triage.duplicate_of_id for c in page.items if _report(c) and c.triage.duplicate_of_id})
+    items = [{
+        "comment": c,
+        "triage": explain(c.body, _report(c)),
+        "parent_html": body_to_html(c.parent.body) if c.parent else "",
+        "history": page.history.get(c.pk, {}),
+        "original": originals.get(c.triage.duplicate_of_id) if _report(c) else None,
+        "campaign": c.triage.campaign if _report(c) else None,
+    } for c in page.items]
+    query = {k: v for k, v in filters.items() if v}
     return render(request, "civility/queue.html", {
-        "items": items, "page": page, "reasons": Reason.choices,
-        "article_filter": request.GET.get("article", ""),
+        "items": items, "page": page, "reasons": Reason.choices, "filters": filters,
+        "article_filter": filters["article"], "labels": LABEL_NAMES.items(),
+        "filter_query": urlencode(query), "on_page": {c.pk for c in page.items},
     })
+
+
+def _report(comment):
+    """The comment's stored triage report, or None when triage never ran."""
+    try:
+        return comment.triage.report
+    except ObjectDoesNotExist:
+        return None
+
+
+@login_required
+@require_POST
+def decide_campaign(request: HttpRequest, campaign_id: int) -> HttpResponse:
+    """Decide every pending comment of a copy-paste campaign in one batch."""
+    _moderator(request)
+    form = ActionForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(_back(request, reverse("moderation-queue")))
+    data = form.cleaned_data
+    try:
+        ids = selectors.campaign_pending_ids(user=request.user, campaign_id=campaign_id)
+        decisions = services.decision_record(user=request.user, comment_ids=ids, action=data["action"],
+                                             reason=data["reason"] or None, note=data["note"]) if ids else []
+    except CivilityError as exc:
+        messages.error(request, exc.message)
+    else:
+        verb = "Approved" if data["action"] == "approve" else "Rejected"
+        messages.success(request, f"{verb} {len(decisions)} comments of campaign {campaign_id}.")
+    return redirect(_back(request, reverse("moderation-queue")))
 
 
 @login_required

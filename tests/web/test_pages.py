@@ -115,3 +115,31 @@ def test_authors_land_on_their_account_page_not_a_403(client, author, article):
 
 def test_healthz(client, db):
     assert client.get("/healthz").json()["ok"] is True
+
+
+def test_queue_explains_each_flag_with_marked_spans(settings, mod_client, article):
+    from civility.triage import registry
+    from civility.triage.registry import Signal
+    from civility.triage.types import Finding
+
+    @registry.register("test_pages_idiot.v1")
+    class Idiot(Signal):
+        def __call__(self, doc):
+            at = doc.text.find("1d10t")
+            if at >= 0:
+                doc.add(Finding("insult", 0.8, 'insult (en): "1d10t"', spans=[(at, at + 5)]))
+
+    settings.CIVILITY_TRIAGE_PIPELINE = [{"signal": "test_pages_idiot.v1"}]
+    submit(article, "You <b>absolute</b> 1d10t, read the article")
+    submit(article, "A calm remark", email="calm@example.org")
+    html = mod_client.get("/moderation/").content.decode()
+    assert '<mark class="flag flag-insult" title="Insult 0.80: insult (en): &quot;1d10t&quot;">1d10t</mark>' in html
+    assert "&lt;b&gt;absolute&lt;/b&gt;" in html
+    assert "chip-insult" in html
+    assert html.index("1d10t") < html.index("A calm remark")  # riskiest first
+    assert "First comment from this person" in html
+    filtered = mod_client.get("/moderation/", {"label": "insult"}).content.decode()
+    assert "1d10t" in filtered
+    assert "A calm remark" not in filtered
+    r = mod_client.get("/moderation/", {"label": "nonsense"}, follow=True)
+    assert "label must be one of" in r.content.decode()

@@ -113,6 +113,60 @@
     return 'just now';
   }
 
+  // ---------------------------------------------------------------- the nudge
+
+  /** Flags that make the widget ask "would you like to edit it?" before posting. */
+  const NUDGE_LABELS = ['insult', 'obscene', 'hate', 'threat'];
+  /** How long the draft check may take before we post without it. */
+  const TRIAGE_TIMEOUT_MS = 2500;
+
+  function joinOr(items) {
+    if (items.length < 2) return items.join('');
+    return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+  }
+
+  /** "This draft may read as a personal attack." and so on, for the labels that fired. */
+  function nudgeMessage(labels) {
+    const readsAs = [];
+    if (labels.includes('insult')) readsAs.push('a personal attack');
+    if (labels.includes('hate')) readsAs.push('hate speech');
+    if (labels.includes('threat')) readsAs.push('a threat');
+    const parts = [];
+    if (readsAs.length) parts.push(`read as ${joinOr(readsAs)}`);
+    if (labels.includes('obscene')) parts.push('contain obscene language');
+    const may = parts.join(readsAs.length > 1 ? ', or ' : ' or ');
+    return `This draft may ${may}. Comments with personal attacks, obscenity, hate speech or threats `
+      + 'are not approved here. Would you like to edit it?';
+  }
+
+  /** Python counts code points, JavaScript counts UTF-16 units: turn the first into the second. */
+  function codeUnitOffset(text, codePoints) {
+    let units = 0;
+    let seen = 0;
+    for (const char of text) {
+      if (seen === codePoints) break;
+      units += char.length;
+      seen += 1;
+    }
+    return units;
+  }
+
+  /** The earliest flagged [start, end) in `text`, in textarea offsets; null when there is none. */
+  function firstSpan(text, flags) {
+    let first = null;
+    for (const flag of flags) {
+      for (const span of Array.isArray(flag.spans) ? flag.spans : []) {
+        const [start, end] = Array.isArray(span) ? span : [];
+        if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start) continue;
+        if (!first || start < first[0]) first = [start, end];
+      }
+    }
+    if (!first) return null;
+    const start = codeUnitOffset(text, first[0]);
+    const end = codeUnitOffset(text, first[1]);
+    return end > start ? [start, end] : null;
+  }
+
   function waitHint(retryAfter) {
     const seconds = parseInt(retryAfter, 10);
     if (!Number.isFinite(seconds) || seconds <= 0) return '';
@@ -135,12 +189,13 @@
   }
 
   /** fetch() with cookies, that turns every failure into NetworkError or ApiError. */
-  async function request(url, { method = 'GET', headers = {}, body } = {}) {
+  async function request(url, { method = 'GET', headers = {}, body, signal } = {}) {
     let response;
     try {
       response = await fetch(url, {
         method,
         body,
+        signal,
         // Cookies let a logged-in author or moderator comment under their account.
         credentials: 'include',
         headers: { Accept: 'application/json', ...headers },
@@ -185,6 +240,9 @@
       this.replyButton = null; // its Reply button, to hand focus back on cancel
       this.loadSeq = 0;
       this.sending = false;
+      this.shownAt = null; // performance.now() when the form was first shown (bot evidence)
+      this.nudgedDraft = null; // the text the nudge is about
+      this.confirmedDraft = null; // a text the reader chose to "Post anyway"
       this.build();
     }
 
@@ -270,6 +328,21 @@
       ]);
       const bodyField = this.field('body', 'Comment', el('textarea', { rows: '5', 'aria-required': 'true' }));
 
+      // A honeypot: people never see or reach it (embed.css moves it off-screen; no
+      // inline style, for the host page's CSP), so a value in it means a bot filled
+      // in every field it found.
+      this.honeypot = el('input', {
+        type: 'text', id: this.id('website'), name: 'website', tabindex: '-1', autocomplete: 'off',
+      });
+      const honeypot = el('div', { class: 'civ-hp', 'aria-hidden': 'true' }, [
+        el('label', { for: this.honeypot.id, text: 'Website' }), this.honeypot,
+      ]);
+
+      // The "would you like to edit it?" notice: a live region that stays in the page
+      // while empty, so that it is read out when filled. Polite rather than an alert:
+      // it is a suggestion, not an error, and nothing is lost by hearing it a moment later.
+      this.nudge = el('div', { class: 'civ-nudge', 'aria-live': 'polite' });
+
       this.submitButton = el('button', { type: 'submit', class: 'civ-button civ-primary', text: 'Post comment' });
       this.formStatus = el('div', { class: 'civ-status', role: 'status', 'aria-live': 'polite' });
       this.formAlert = el('div', { class: 'civ-alert', role: 'alert' });
@@ -280,7 +353,7 @@
         class: 'civ-form', novalidate: true, 'aria-label': 'Write a comment',
         onsubmit: (event) => this.submit(event),
       }, [
-        this.replyBar, this.asLine, this.identity, bodyField,
+        this.replyBar, this.asLine, this.identity, bodyField, honeypot, this.nudge,
         el('div', { class: 'civ-actions' }, [this.submitButton]),
         this.formStatus, this.formAlert,
       ]);
@@ -373,6 +446,12 @@
         button.setAttribute('aria-pressed', String(button.dataset.order === article.order));
       }
       this.compose.hidden = false;
+      // The clock for `elapsed_ms` starts when the form is first shown rather than
+      // first focused: the time since first sight bounds the time a person had to
+      // read and write, so it is small only for scripts; counting from the first
+      // focus would make a reader who pastes a text they wrote elsewhere look
+      // like a bot, and a bot that never fires focus would send no evidence at all.
+      if (this.shownAt === null && !this.form.hidden) this.shownAt = performance.now();
 
       if (!append) {
         // The form may sit inside a comment that is about to be thrown away.
@@ -486,26 +565,109 @@
 
     // ------------------------------------------------------------ submitting
 
+    /** Headers for a write: logged-in people send the CSRF token of their session cookie. */
+    writeHeaders() {
+      const headers = { 'Content-Type': 'application/json' };
+      if (this.session && this.session.authenticated) headers['X-CSRFToken'] = this.session.csrf_token;
+      return headers;
+    }
+
     async submit(event) {
       event.preventDefault();
       if (this.sending) return;
       this.clearMessages();
-      const payload = {
-        body: this.fields.body.control.value,
-        author_name: this.fields.author_name.control.value,
-        author_email: this.fields.author_email.control.value,
-      };
-      if (this.replyTo) payload.parent_id = this.replyTo.id;
-      const headers = { 'Content-Type': 'application/json' };
-      // Logged-in people post with their session cookie, which Django protects with CSRF.
-      if (this.session && this.session.authenticated) headers['X-CSRFToken'] = this.session.csrf_token;
+      // The raw value, untrimmed: the nudge's spans are offsets in exactly this text.
+      const body = this.fields.body.control.value;
+      const elapsed = this.shownAt === null ? null : Math.max(0, Math.round(performance.now() - this.shownAt));
 
       this.setSending(true);
       try {
+        // Empty drafts go straight to the server, whose field error says what to do.
+        if (body.trim() && body !== this.confirmedDraft) {
+          const flags = await this.draftConcerns(body);
+          if (flags.length) {
+            this.showNudge(body, flags);
+            return;
+          }
+        }
+        await this.send(body, elapsed);
+      } finally {
+        this.setSending(false);
+      }
+    }
+
+    /**
+     * The flags of `text` that deserve a nudge. Any failure (network, 429, 5xx, a
+     * slow answer) gives none: the nudge is a courtesy and must never block posting.
+     */
+    async draftConcerns(text) {
+      const controller = typeof AbortController === 'function' ? new AbortController() : null;
+      const timer = controller ? setTimeout(() => controller.abort(), TRIAGE_TIMEOUT_MS) : null;
+      try {
+        const { data } = await request(`${this.base}/api/v1/triage`, {
+          method: 'POST', headers: this.writeHeaders(), body: JSON.stringify({ text }),
+          signal: controller ? controller.signal : undefined,
+        });
+        const flags = Array.isArray(data.flags) ? data.flags : [];
+        return flags.filter((flag) => flag && NUDGE_LABELS.includes(flag.label));
+      } catch {
+        return [];
+      } finally {
+        clearTimeout(timer);
+      }
+    }
+
+    showNudge(text, flags) {
+      this.nudgedDraft = text;
+      const labels = NUDGE_LABELS.filter((label) => flags.some((flag) => flag.label === label));
+      const span = firstSpan(text, flags);
+      this.nudge.replaceChildren(
+        el('p', { class: 'civ-nudge-text', text: nudgeMessage(labels) }),
+        el('div', { class: 'civ-nudge-actions' }, [
+          el('button', {
+            type: 'button', class: 'civ-button civ-nudge-edit', text: 'Edit my comment',
+            onclick: () => this.editDraft(span),
+          }),
+          el('button', {
+            type: 'button', class: 'civ-button civ-nudge-post', text: 'Post anyway',
+            onclick: () => this.postAnyway(),
+          }),
+        ]),
+      );
+    }
+
+    /** Back to the textarea, with the passage that stood out selected. */
+    editDraft(span) {
+      const box = this.fields.body.control;
+      box.focus();
+      if (span && box.value === this.nudgedDraft) box.setSelectionRange(span[0], span[1]);
+    }
+
+    /** Send the text the nudge was about without asking again; an edited text is asked about anew. */
+    postAnyway() {
+      this.confirmedDraft = this.nudgedDraft;
+      // The button is about to go; keep focus where a normal submit leaves it.
+      this.submitButton.focus();
+      this.form.requestSubmit();
+    }
+
+    async send(body, elapsed) {
+      const payload = {
+        body,
+        author_name: this.fields.author_name.control.value,
+        author_email: this.fields.author_email.control.value,
+        // Bot evidence for triage: the honeypot's value and the time spent on the form.
+        website: this.honeypot.value,
+      };
+      if (elapsed !== null) payload.elapsed_ms = elapsed;
+      if (this.replyTo) payload.parent_id = this.replyTo.id;
+      try {
         const { data } = await request(this.threadUrl, {
-          method: 'POST', headers, body: JSON.stringify(payload),
+          method: 'POST', headers: this.writeHeaders(), body: JSON.stringify(payload),
         });
         this.fields.body.control.value = '';
+        this.confirmedDraft = null;
+        this.nudgedDraft = null;
         if (data.status === 'approved') {
           this.cancelReply(false);
           await this.loadFirst();
@@ -517,8 +679,6 @@
         }
       } catch (error) {
         await this.showSubmitError(error);
-      } finally {
-        this.setSending(false);
       }
     }
 
@@ -595,6 +755,7 @@
     clearMessages() {
       this.clear(this.formStatus);
       this.clear(this.formAlert);
+      this.clear(this.nudge);
       for (const field of Object.values(this.fields)) {
         this.clear(field.error);
         if (field.control) field.control.removeAttribute('aria-invalid');
