@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test lint clean
+.PHONY: install run test lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,3 +27,7 @@ lint: install
 
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache
+
+bench: install  ## triage throughput/latency, and near-duplicate lookup (BENCH_N comments, default 100000)
+	$(BIN)/python -m benchmarks.triage
+	$(BIN)/python -m benchmarks.neardup --n $${BENCH_N:-100000}

@@ -44,6 +44,8 @@ class Comment(models.Model):
             models.Index(fields=["root", "status"], name="thread_replies_idx"),
             models.Index(fields=["status", "created_at", "id"], name="queue_idx"),
             models.Index(fields=["status", "-risk", "created_at", "id"], name="queue_risk_idx"),
+            # the commenter's history and same-person duplicates look people up by email
+            models.Index(fields=["author_email", "created_at"], name="comment_author_email_idx"),
         ]
 
     def __str__(self) -> str:

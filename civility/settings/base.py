@@ -173,4 +173,10 @@ LOGGING = {
 # --- Triage: the signals every comment passes through, in order (docs/triage.md) ---
 CIVILITY_TRIAGE_PIPELINE = [
     {"signal": "normalize.v1"},
+    # low_accuracy keeps the language models at ~25 MB instead of ~265 MB per process
+    {"signal": "langid.v1", "options": {"low_accuracy": True}},
+    {"signal": "wordlist.v1"},
+    {"signal": "spam.v1"},
+    {"signal": "history.v1"},
+    {"signal": "duplicates.v1"},
 ]

@@ -8,3 +8,4 @@ class TriageConfig(AppConfig):
 
     def ready(self) -> None:
         from civility.triage import checks  # noqa: F401  (registers the pipeline system check)
+        from civility.triage import lexicon  # noqa: F401  (admin word rules reach every process)

@@ -1,0 +1,359 @@
+"""Word lists: obscenity, slurs, insults and threat phrases, found after de-obfuscation.
+
+    doc = Pipeline.from_config([{"signal": "normalize.v1"}, {"signal": "wordlist.v1"}]).run(
+        Subject(text="you f.u.c.k.i.n.g idiot"))
+    [(f.label, f.spans) for f in doc.findings]
+    # [("obscene", [(4, 17)]), ("insult", [(18, 23)])]
+
+Matching is per word (so "Scunthorpe" and "assassin" are safe) on the normalised
+forms, with three extra readings: letters spaced out with blanks (``f u c k``), two
+parts around a hyphen or dot (``ass-hole``, ``f-ck``), and ``*`` as any one letter.
+Context only adjusts scores: an insult said to someone (``you``, ``ты``, ``sen``, ``դու``,
+``@name``) weighs more; a slur that is quoted or named *and* condemned in the same sentence
+("stop calling Armenians …") weighs little, and says so. Thresholds are policy's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.db import DatabaseError
+
+from civility.triage import lexicon as lx
+from civility.triage.normalize import Normalized, Token, analyse
+from civility.triage.registry import Signal
+from civility.triage.types import Doc, Finding
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+SECOND_PERSON = frozenset(_words("""
+you u ya yo your ur youre yourself yall thou
+ты тебя тебе тобой тебе вы вас вам вами твой твоя твое твоё твои ваш ваша ваши
+sen seni sana senin sende senden siz sizi size sizin mısın misin musun müsün mısınız misiniz
+sən səni sənə sənin səndə səndən
+դու քեզ քո դուք ձեզ ձեր du qez kez
+"""))
+#: Turkish/Azerbaijani "you are": aptalsın, axmaqsan
+SECOND_PERSON_SUFFIXES = ("sın", "sin", "sun", "sün", "san", "sən", "sınız", "siniz", "sunuz", "sünüz")
+NAMING = frozenset(_words("""
+call calls called calling term word slur say says saying said name named use using
+называть называют называет назвал назвала назвали называл называла называли слово словом словечко
+говорить говорят сказал сказала
+demek diyor dedi diyorlar kelime kelimesi kelimesini söz sözü sözcük sözcüğü hitap
+deyir dedi deyə deyirlər sözü sözünü adlandırır adlandırdı
+ասաց ասում ասել բառը բառ անվանում անվանել կոչում
+"""))
+CONDEMN_STEMS = tuple(_words("""
+stop slur racis hate hateful bigot unacceptable disgust offensive shame dehuman mustn shouldn
+хватит прекрат перестан оскорб расис ненавист нельзя недопустим позор
+ırkçı irkci nefret hakaret durdur yeter ayıp kabul
+irqçi nifrət təhqir dayandır bəsdir yolverilməz
+ռասիստ ատել վիրավոր դադարեց բավական անընդունելի
+"""))
+QUOTES = "\"'«»“”„‟‘’‚‹›`"
+SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+@dataclass
+class Match:
+    entry: lx.Entry
+    first: int  # token index
+    last: int
+    start: int  # original offsets
+    end: int
+    loose: bool
+
+
+class WordList(Signal):
+    """Obscenity, slurs (→ hate), insults and threat phrases from the curated lists and admin rules."""
+
+    requires = ("normalized",)
+    labels = ("obscene", "hate", "insult", "threat", "spam")
+
+    def __init__(self, *, admin_rules: bool = True, **options):
+        super().__init__(**options)
+        self.admin_rules = admin_rules
+
+    @property
+    def version(self) -> str:
+        return f"{self.name}+{lx.shipped().version}"
+
+    def __call__(self, doc: Doc) -> None:
+        norm: Normalized = doc.attrs["normalized"]
+        lexicons = [lx.shipped()]
+        unavailable = None
+        if self.admin_rules:
+            try:
+                lexicons.append(lx.admin_lexicon())
+            except DatabaseError as exc:  # the shipped lists still apply; the report says incomplete
+                unavailable = exc
+        for finding in find(norm, lexicons, lang=doc.attrs.get("lang")):
+            finding.signal = self.name
+            doc.add(finding)
+        if unavailable is not None:
+            raise RuntimeError(f"admin word rules unavailable: {unavailable}") from unavailable
+
+
+def lang_hints(norm: Normalized, lang: str | None) -> set[str]:
+    hints = {lang} if lang else set()
+    text = norm.text
+    if any("\u0400" <= c <= "\u04ff" for c in text):
+        hints.add("ru")
+    if any("\u0531" <= c <= "\u058f" for c in text):
+        hints.add("hy")
+    if "ə" in text:
+        hints.add("az")
+    if any(c in text for c in "ğşı"):
+        hints.update(("tr", "az"))
+    if not hints and any("a" <= c <= "z" for c in text):
+        hints.add("en")
+    return hints
+
+
+def find(norm: Normalized, lexicons: list[lx.Lexicon], *, lang: str | None = None) -> list[Finding]:
+    tokens = norm.tokens
+    if not tokens:
+        return []
+    hints = lang_hints(norm, lang)
+    matches: list[Match] = []
+    allows: list[Match] = []
+    for lexicon in lexicons:
+        if not lexicon.entries:
+            continue
+        for m in _matches(norm, tokens, lexicon):
+            if "gated" in m.entry.flags and m.entry.lang and m.entry.lang not in hints:
+                continue
+            (allows if "allow" in m.entry.flags else matches).append(m)
+    if not matches:
+        return []
+    matches = [m for m in matches if not any(a.start <= m.start and m.end <= a.end for a in allows)]
+    matches = _longest(matches)
+    findings = []
+    for m in matches:
+        f = _finding(norm, tokens, m)
+        if f is not None:
+            findings.append(f)
+    return findings
+
+
+def _matches(norm: Normalized, tokens: list[Token], lexicon: lx.Lexicon):
+    per_token = [lexicon.hits(t.forms, t.script) for t in tokens]
+    text = norm.original
+    # blank[i]: only blanks (or a dash: "армяне — собаки") between token i-1 and token i
+    blank = [False] + [not text[tokens[i - 1].end:tokens[i].start].strip(" \t\n—–-") for i in range(1, len(tokens))]
+    root = lexicon.trie
+    for i, hits in enumerate(per_token):
+        for hit in hits:
+            node = root.next.get(hit.atom)
+            if node is None:
+                continue
+            for idx, last in _walk(node, i + 1, per_token, tokens, blank):
+                yield _match(lexicon, idx, i, last, tokens, hit.loose)
+    yield from _spelled(norm, tokens, lexicon)
+    yield from _joined(norm, tokens, lexicon)
+
+
+NEGATIONS = frozenset(_words("not never no dont don't won't wont wouldn't wouldnt не ни değil asla heç deyil չեմ ոչ"))
+
+
+def _walk(node: lx.Node, i: int, per_token, tokens, blank):
+    """Entries completed from ``node`` on, reading tokens from ``i``: (entry index, last token)."""
+    for idx in node.ends:
+        yield idx, i - 1
+    n = len(tokens)
+    if i < n and blank[i] and node.next:
+        for hit in per_token[i]:
+            child = node.next.get(hit.atom)
+            if child is not None:
+                yield from _walk(child, i + 1, per_token, tokens, blank)
+    gap = node.gap
+    if gap is not None:
+        for skip in range(lx.MAX_GAP + 1):
+            j = i + skip
+            if j >= n or not blank[j]:
+                break
+            if skip and tokens[j - 1].text in NEGATIONS:
+                break
+            for hit in per_token[j]:
+                child = gap.next.get(hit.atom)
+                if child is not None:
+                    yield from _walk(child, j + 1, per_token, tokens, blank)
+
+
+def _match(lexicon, idx, first, last, tokens, loose) -> Match:
+    return Match(lexicon.entries[idx], first, last, tokens[first].start, tokens[last].end, loose)
+
+
+def _single_entries(lexicon: lx.Lexicon, word: str):
+    _, forms, script = analyse(word)
+    for hit in lexicon.hits(forms, script):
+        for idx in lexicon.by_first.get(hit.atom, ()):
+            if len(lexicon.patterns[idx]) == 1:
+                yield idx, hit.loose
+
+
+def _spelled(norm: Normalized, tokens: list[Token], lexicon: lx.Lexicon):
+    """f u c k, с у к а: three or more single letters apart by blanks or punctuation."""
+    i = 0
+    n = len(tokens)
+    while i < n:
+        j = i
+        while j + 1 < n and len(tokens[j].text) == 1 and len(tokens[j + 1].text) == 1 \
+                and _thin_gap(norm.original[tokens[j].end:tokens[j + 1].start]):
+            j += 1
+        if j - i >= 2:
+            done = False
+            for a in range(i, j - 1):
+                for b in range(j, a + 1, -1):
+                    word = "".join(t.text for t in tokens[a:b + 1])
+                    for idx, loose in _single_entries(lexicon, word):
+                        yield _match(lexicon, idx, a, b, tokens, loose)
+                        done = True
+                    if done:
+                        break
+                if done:
+                    break
+        i = j + 1
+
+
+def _thin_gap(gap: str) -> bool:
+    return 0 < len(gap) <= 3 and not any(c.isalnum() for c in gap)
+
+
+def _joined(norm: Normalized, tokens: list[Token], lexicon: lx.Lexicon):
+    """ass-hole, fu.ck, f-ck: two words around one hyphen, dot or underscore."""
+    for i in range(len(tokens) - 1):
+        a, b = tokens[i], tokens[i + 1]
+        gap = norm.original[a.end:b.start]
+        if gap not in ("-", ".", "_", "‐", "–"):
+            continue
+        words = [a.text + b.text]
+        if gap != "." and len(a.text) + len(b.text) <= 6:
+            words.append(a.text + "*" + b.text)
+        for word in words:
+            for idx, loose in _single_entries(lexicon, word):
+                yield _match(lexicon, idx, i, i + 1, tokens, loose)
+
+
+def _longest(matches: list[Match]) -> list[Match]:
+    """One finding per place: drop a hit inside a longer one of the same label (ass ⊂ ass-hole)."""
+    matches.sort(key=lambda m: (m.start, -(m.end - m.start), -m.entry.score, m.entry.source != "civility",
+                                m.loose))
+    kept: list[Match] = []
+    seen: set[tuple[int, int, str]] = set()
+    for m in matches:
+        label = lx.LABEL_OF.get(m.entry.category, m.entry.category)
+        key = (m.start, m.end, label)
+        if key in seen:
+            continue
+        if any(k.start <= m.start and m.end <= k.end and lx.LABEL_OF.get(k.entry.category) == label
+               and (k.start, k.end) != (m.start, m.end) for k in kept):
+            continue
+        seen.add(key)
+        kept.append(m)
+    return kept
+
+
+def _addressed(norm: Normalized, tokens: list[Token], m: Match) -> bool:
+    """Said to someone: a second-person word or @name just before (or right after) the hit."""
+    lo, hi = max(0, m.first - 3), min(len(tokens), m.last + 2)
+    for k in range(lo, hi):
+        text = tokens[k].text
+        if text in SECOND_PERSON or (text.startswith("@") and len(text) > 1 and k in (m.first - 1, m.last + 1)):
+            return True
+    last = tokens[m.last].text
+    return len(last) > 4 and last.endswith(SECOND_PERSON_SUFFIXES)
+
+
+def _name_like(norm: Normalized, tokens: list[Token], m: Match) -> bool:
+    """Dick Cheney, Philip K. Dick: a capitalised word next to another is likely a name."""
+    def title(k: int) -> bool:
+        w = norm.original[tokens[k].start:tokens[k].end]
+        return w[:1].isupper() and not w[1:2].isupper()
+
+    if not title(m.first):
+        return False
+    return (m.first > 0 and title(m.first - 1)) or (m.last + 1 < len(tokens) and title(m.last + 1))
+
+
+def _sentence(norm: Normalized, start: int, end: int) -> tuple[int, int]:
+    text = norm.original
+    s = max((x.end() for x in SENTENCE_END.finditer(text, 0, start)), default=0)
+    e = SENTENCE_END.search(text, end)
+    return s, (e.start() if e else len(text))
+
+
+def _mention(norm: Normalized, tokens: list[Token], m: Match) -> str:
+    """'quoted' or 'named' when the slur is talked about rather than used, else ''."""
+    text = norm.original
+    before = text[max(0, m.start - 2):m.start].strip()
+    after = text[m.end:m.end + 2].strip()
+    if before and after and before[-1] in QUOTES and after[0] in QUOTES:
+        return "quoted"
+    for t in tokens[max(0, m.first - 4):m.first] + tokens[m.last + 1:m.last + 4]:
+        if t.text in NAMING:
+            return "named"
+    return ""
+
+
+def _condemned(norm: Normalized, tokens: list[Token], m: Match) -> bool:
+    s, e = _sentence(norm, m.start, m.end)
+    # the condemnation may be the next clause: "… "хач" — that word is a slur and must stop"
+    e2 = _sentence(norm, e + 1, e + 1)[1] if e < len(norm.original) else e
+    for t in tokens:
+        if t.start >= s and t.end <= e2 and not (m.start <= t.start < m.end) and t.text.startswith(CONDEMN_STEMS):
+            return True
+    return False
+
+
+def _finding(norm: Normalized, tokens: list[Token], m: Match) -> Finding | None:
+    e = m.entry
+    label = lx.LABEL_OF.get(e.category, e.category)
+    matched = norm.original[m.start:m.end]
+    where = f" ({e.lang})" if e.lang else ""
+    score = e.score
+    addressed = _addressed(norm, tokens, m) if e.category == "insult" or "addressed" in e.flags else False
+    if "addressed" in e.flags and not addressed:
+        return None
+    if "name" in e.flags and _name_like(norm, tokens, m):
+        return None
+    evidence = {"matched": matched, "entry": e.phrase, "lang": e.lang, "category": e.category}
+    if e.source.startswith("admin"):
+        evidence["rule"] = e.source.split(":", 1)[-1]
+    if m.loose:
+        evidence["spelling"] = "transliterated or without diacritics"
+    if e.category == "obscene":
+        reason = f'obscenity{where}: "{matched}"'
+    elif e.category == "slur":
+        whom = f" for {e.target}" if e.target else ""
+        reason = f"{'ethnic ' if e.target else ''}slur{whom}{where}: \"{matched}\""
+        mention = _mention(norm, tokens, m)
+        if mention and _condemned(norm, tokens, m):
+            score = min(score, 0.3)
+            reason = f"{mention}/condemned {reason} (talked about, not used)"
+            evidence["context"] = "condemned"
+        elif mention:
+            # named ("he called me …", "… is the word for cross"): talked about, weakly;
+            # only quoted: probably still used
+            score = min(score, 0.45 if mention == "named" else 0.6)
+            reason = f"{mention} {reason}"
+            evidence["context"] = mention
+    elif e.category == "insult":
+        reason = f'insult{where}: "{matched}"'
+        if addressed and score >= 0.4:  # "lan", "sus" stay weak even when addressed
+            score = min(0.85, score + 0.15)
+            reason += ", addressed to someone"
+            evidence["addressed"] = True
+    elif e.category == "threat":
+        if any(t.text in NEGATIONS for t in tokens[max(0, m.first - 2):m.first]):
+            return None  # "я никогда не убью", "I would never…"
+        reason = f'threat{where}: "{matched}"'
+    else:
+        reason = f'{e.category}{where}: "{matched}"'
+    if e.source.startswith("admin"):
+        reason = f"{reason} [admin rule: {e.source.split(':', 1)[-1]}]"
+    return Finding(label, score, reason, spans=[(m.start, m.end)], evidence=evidence)
