@@ -39,7 +39,7 @@ class _EmbedCsrf(CsrfViewMiddleware):
 
     @property
     def allowed_origins_exact(self) -> set[str]:  # type: ignore[override]
-        return {o for o in super().allowed_origins_exact} | set(allowed_origins())
+        return set(super().allowed_origins_exact) | set(allowed_origins())
 
     def _reject(self, request: HttpRequest, reason: str) -> HttpResponseForbidden:
         request._civility_csrf_reason = reason  # type: ignore[attr-defined]

@@ -7,5 +7,7 @@ class TriageConfig(AppConfig):
     verbose_name = "Triage"
 
     def ready(self) -> None:
-        from civility.triage import checks  # noqa: F401  (registers the pipeline system check)
-        from civility.triage import lexicon  # noqa: F401  (admin word rules reach every process)
+        from civility.triage import (
+            checks,  # noqa: F401  (registers the pipeline system check)
+            lexicon,  # noqa: F401  (admin word rules reach every process)
+        )
