@@ -65,3 +65,22 @@ def screenshot(page):
         return path
 
     return take
+
+
+@pytest.fixture
+def no_script_errors(page):
+    """Fail on uncaught exceptions and CSP refusals ("Refused to ...") in the page.
+
+    "Failed to load resource" lines are the browser reporting 4xx answers and
+    aborted requests that the tests cause on purpose (422, 429, offline).
+    """
+    problems: list[str] = []
+
+    def on_console(msg) -> None:
+        if msg.type == "error" and "Failed to load resource" not in msg.text:
+            problems.append(msg.text)
+
+    page.on("pageerror", lambda exc: problems.append(f"uncaught: {exc}"))
+    page.on("console", on_console)
+    yield
+    assert problems == []

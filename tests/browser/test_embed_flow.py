@@ -17,30 +17,11 @@ from playwright.sync_api import expect
 from civility.comments.models import Comment, Status
 from tests.conftest import approve, submit
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("no_script_errors")]
 
 PASSWORD = "correct-horse-battery-staple-42"
 HELD = "held for review"
 LOADED = re.compile(r"^\d+ comments?$")
-
-
-@pytest.fixture(autouse=True)
-def _no_script_errors(page):
-    """Fail on uncaught exceptions and CSP refusals ("Refused to ...") in the page.
-
-    "Failed to load resource" lines are the browser reporting 4xx answers that
-    the tests ask for on purpose (422, 429) and aborted requests.
-    """
-    problems: list[str] = []
-
-    def on_console(msg) -> None:
-        if msg.type == "error" and "Failed to load resource" not in msg.text:
-            problems.append(msg.text)
-
-    page.on("pageerror", lambda exc: problems.append(f"uncaught: {exc}"))
-    page.on("console", on_console)
-    yield
-    assert problems == []
 
 
 def article_url(live_server) -> str:

@@ -24,7 +24,7 @@ from civility.triage.models import TriageReport
 from civility.triage.registry import Signal
 from civility.triage.types import Doc, Finding
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("no_script_errors")]
 
 HELD = "held for review"
 LOADED = re.compile(r"^\d+ comments?$")
@@ -51,22 +51,6 @@ def _triage_and_limits(settings):
     settings.CIVILITY_SUBMIT_RATE_PER_IP = None
     settings.CIVILITY_SUBMIT_RATE_PER_EMAIL = None
     settings.CIVILITY_TRIAGE_RATE_PER_IP = None
-
-
-@pytest.fixture(autouse=True)
-def _no_script_errors(page):
-    """Fail on uncaught exceptions and CSP refusals; "Failed to load resource" is the
-    browser reporting the failures these tests cause on purpose."""
-    problems: list[str] = []
-
-    def on_console(msg) -> None:
-        if msg.type == "error" and "Failed to load resource" not in msg.text:
-            problems.append(msg.text)
-
-    page.on("pageerror", lambda exc: problems.append(f"uncaught: {exc}"))
-    page.on("console", on_console)
-    yield
-    assert problems == []
 
 
 def open_thread(page, live_server):
