@@ -1,0 +1,169 @@
+"""Classifier benchmark: throughput, latency, load time and memory of the shipped model.
+
+    .venv/bin/python -m benchmarks.model [--n 4000] [--corpus PATH.csv.gz] [--cpu 0]
+
+Runs on ONE core (the process is pinned to ``--cpu`` and BLAS threads are limited to one
+before numpy loads). Times are the process's CPU time (``time.thread_time``), so that other
+work on a shared machine does not inflate them; the wall-clock batch rate is printed too.
+Prints a table:
+
+- load: importing the inference code and loading the model (``Model()``), and the
+  resident memory it adds;
+- batch: comments per second when scoring a batch, for the model alone (comments already
+  normalised, as the ``classifier.v1`` signal receives them) and end to end (``normalize``
+  included; the normaliser is another signal's cost);
+- single comment: p50/p99 latency of scoring one comment at a time, model alone and with
+  ``normalize``; and of one comment with the highlighted-words explanation (paid only when
+  a head flags).
+
+Texts are drawn (seeded) from ../shared/datasets when present, else from a small built-in
+multilingual sample.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+SAMPLE = [
+    "The blockade left families without insulin for weeks; someone has to answer for that.",
+    "Both governments have lied about the corridor, and the people paid for it.",
+    "Это позор, что гуманитарные грузы стояли на мосту месяцами.",
+    "Koridorun bağlanması hər iki xalq üçün faciədir, siyasətçilər isə susur.",
+    "Bu haber çok tek taraflı, diğer tarafın görüşü nerede?",
+    "Լաչինի միջանցքը փակվեց, և մարդիկ մնացին առանց հացի։",
+    "you are an idiot and everyone here knows it",
+    "I will find you, and you will regret every word.",
+]
+
+
+def _rss_mb() -> float:
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _corpus(path: str | None, n: int, rng: random.Random) -> list[str]:
+    files = [Path(path)] if path else sorted((Path(__file__).resolve().parents[1].parent / "shared/datasets").glob(
+        "*.csv.gz"))
+    texts: list[str] = []
+    for f in files:
+        with gzip.open(f, "rt", encoding="utf-8") as fh:
+            texts += [row["text"] for row in csv.DictReader(fh) if row["text"].strip()]
+    if not texts:
+        texts = SAMPLE
+    return [rng.choice(texts)[:2000] for _ in range(n)]
+
+
+def _pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n", type=int, default=4000, help="comments per measurement")
+    parser.add_argument("--corpus", help="a datasets-schema .csv.gz to draw texts from")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--cpu", type=int, default=None, help="the core to pin to (default: the first allowed)")
+    parser.add_argument("--batch", type=int, default=256, help="batch size for the batch measurement")
+    args = parser.parse_args(argv)
+
+    if hasattr(os, "sched_setaffinity"):
+        allowed = sorted(os.sched_getaffinity(0))
+        os.sched_setaffinity(0, {args.cpu if args.cpu is not None else allowed[0]})
+
+    rss0 = _rss_mb()
+    t0 = time.perf_counter()
+    from civility.classify.model import Model, _normalize
+
+    import_s = time.perf_counter() - t0
+    rss_import = _rss_mb()
+    t0 = time.perf_counter()
+    model = Model()
+    load_s = time.perf_counter() - t0
+    rss_model = _rss_mb()
+
+    rng = random.Random(args.seed)
+    texts = _corpus(args.corpus, args.n, rng)
+    mean_len = sum(map(len, texts)) / len(texts)
+    clock = time.thread_time
+    warm = [_normalize(t) for t in texts[:200]]
+    model.raw_items([model.extract(n) for n in warm])
+
+    # batch, end to end (normalize included), then the model alone on normalised comments
+    t0 = clock()
+    normalized = [_normalize(t) for t in texts]
+    norm_s = clock() - t0
+    t0, w0 = clock(), time.perf_counter()
+    for i in range(0, len(normalized), args.batch):
+        model.calibrated(model.raw_items([model.extract(n) for n in normalized[i:i + args.batch]]))
+    batch_model_s, batch_wall_s = clock() - t0, time.perf_counter() - w0
+    model.cues._cache.clear()
+    t0 = clock()
+    for i in range(0, len(normalized), args.batch):
+        model.calibrated(model.raw_items([model.extract(n) for n in normalized[i:i + args.batch]]))
+    batch_cold_s = clock() - t0
+
+    single_model, single_e2e, single_explain = [], [], []
+    for text, n in zip(texts, normalized, strict=True):
+        t0 = clock()
+        model.calibrated(model.raw_items([model.extract(n)]))
+        single_model.append(clock() - t0)
+        t0 = clock()
+        m = _normalize(text)
+        item = model.extract(m)
+        model.calibrated(model.raw_items([item]))
+        single_e2e.append(clock() - t0)
+        t0 = clock()
+        for head in ("toxic", "insult"):
+            model.explain(item, head)
+        single_explain.append(clock() - t0)
+    rss_end = _rss_mb()
+
+    size = sum(f.stat().st_size for f in model.path.iterdir() if f.is_file())
+    print(f"Classifier benchmark — model {model.version}, {len(texts)} comments (mean {mean_len:.0f} chars), "
+          f"one core, Python {sys.version.split()[0]}")
+    print(f"model files {size / 1e6:.1f} MB; normalizer matches the model's: {model.normalizer_matches}; "
+          f"load average {os.getloadavg()[0]:.1f}; times are CPU time on one core")
+    print()
+    print(f"| {'measurement':<44} | {'value':>14} |")
+    print(f"|{'-' * 46}|{'-' * 16}|")
+    print(f"| {'import inference code':<44} | {import_s * 1000:>11.0f} ms |")
+    print(f"| {'load model (Model())':<44} | {load_s * 1000:>11.0f} ms |")
+    print(f"| {'resident memory: process before import':<44} | {rss0:>11.0f} MB |")
+    print(f"| {'resident memory: + inference code':<44} | {rss_import - rss0:>11.0f} MB |")
+    print(f"| {'resident memory: + model':<44} | {rss_model - rss_import:>11.0f} MB |")
+    print(f"| {'resident memory: whole process after the run':<44} | {rss_end:>11.0f} MB |")
+    n = len(texts)
+    print(f"| {'batch: model only, comments/s':<44} | {n / batch_model_s:>14,.0f} |")
+    print(f"| {'batch: model only, cold caches, comments/s':<44} | {n / batch_cold_s:>14,.0f} |")
+    print(f"| {'batch: model only, wall clock, comments/s':<44} | {n / batch_wall_s:>14,.0f} |")
+    print(f"| {'batch: normalize + model, comments/s':<44} | {n / (norm_s + batch_model_s):>14,.0f} |")
+    print(f"| {'batch: normalize alone, comments/s':<44} | {n / norm_s:>14,.0f} |")
+    ms = [s * 1000 for s in single_model]
+    print(f"| {'one comment, model only: p50 / p99 ms':<44} | {_pct(ms, 50):>6.3f} / {_pct(ms, 99):<5.2f} |")
+    ms = [s * 1000 for s in single_e2e]
+    print(f"| {'one comment, normalize + model: p50 / p99 ms':<44} | {_pct(ms, 50):>6.3f} / {_pct(ms, 99):<5.2f} |")
+    ms = [s * 1000 for s in single_explain]
+    print(f"| {'explain 2 heads (when flagged): p50 / p99 ms':<44} | {_pct(ms, 50):>6.3f} / {_pct(ms, 99):<5.2f} |")
+
+
+if __name__ == "__main__":
+    main()

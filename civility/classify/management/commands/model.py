@@ -1,0 +1,79 @@
+"""``civility model train|eval``: train the shipped classifier, or measure it on labelled CSVs.
+
+    civility model train [--datasets DIR] [--lexicons DIR] [--out DIR] [--seed N] [--cross]
+    civility model eval FILE... [--json] [--by-lang] [--by-source] [--model DIR] [--no-baselines]
+
+Training needs the ``[train]`` extra (scikit-learn, scipy); evaluation needs nothing more
+than the web process, plus the ``[baselines]`` extra to compare with hatesonar and
+alt-profanity-check.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+
+class Command(BaseCommand):
+    help = "Train the shipped classifier (train) or evaluate it on CSVs in the datasets' schema (eval)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True)
+        from civility.classify.model import DATA_DIR
+        from civility.classify.train import DEFAULT_DATASETS, DEFAULT_LEXICONS, OWN_DATA
+
+        train = sub.add_parser("train", help="train every head and write the model into the package")
+        train.add_argument("--datasets", type=Path, default=DEFAULT_DATASETS, help="folder of *.csv.gz datasets")
+        train.add_argument("--lexicons", type=Path, default=DEFAULT_LEXICONS, help="folder of word lists")
+        train.add_argument("--own", type=Path, default=OWN_DATA, help="folder of our own labelled sets")
+        train.add_argument("--out", type=Path, default=DATA_DIR, help="where to write weights.npz and manifest.json")
+        train.add_argument("--seed", type=int, default=13)
+        train.add_argument("--limit", type=int, default=None, help="rows per dataset (quick runs)")
+        train.add_argument("--cross", action="store_true",
+                           help="also run the cross-dataset experiments (train on some datasets, test on "
+                                "another; about three more minutes) and store their numbers in the manifest")
+
+        ev = sub.add_parser("eval", help="per-label metrics on labelled CSV files")
+        ev.add_argument("files", nargs="+", type=Path)
+        ev.add_argument("--json", action="store_true", help="machine-readable output")
+        ev.add_argument("--by-lang", action="store_true", help="also report each file per language")
+        ev.add_argument("--by-source", action="store_true", help="also report each file per `source` value")
+        ev.add_argument("--model", type=Path, default=DATA_DIR, help="a model folder (default: the shipped one)")
+        ev.add_argument("--no-baselines", dest="baselines", action="store_false")
+
+    def handle(self, *args: Any, **opts: Any) -> None:
+        if opts["action"] == "train":
+            self._train(opts)
+        else:
+            self._eval(opts)
+
+    def _train(self, opts: dict[str, Any]) -> None:
+        try:
+            import sklearn  # noqa: F401
+        except ImportError:
+            raise CommandError("training needs scikit-learn: pip install 'civility[train]'") from None
+        from civility.classify.train import Config, train
+
+        if not opts["datasets"].exists():
+            raise CommandError(f"no datasets folder at {opts['datasets']}")
+        manifest = train(datasets=opts["datasets"], lexicons=opts["lexicons"], out=opts["out"],
+                         config=Config(seed=opts["seed"], limit=opts["limit"]), own=opts["own"], cross=opts["cross"],
+                         log=lambda msg: self.stdout.write(msg))
+        self.stdout.write(self.style.SUCCESS(f"model {manifest['version']} written to {opts['out']}"))
+
+    def _eval(self, opts: dict[str, Any]) -> None:
+        from civility.classify.evaluate import evaluate, table, to_json
+        from civility.classify.model import Model
+
+        missing = [str(f) for f in opts["files"] if not f.exists()]
+        if missing:
+            raise CommandError(f"no such file: {', '.join(missing)}")
+        try:
+            model = Model(opts["model"])
+        except FileNotFoundError as exc:
+            raise CommandError(f"no model at {opts['model']}: {exc}") from None
+        report = evaluate(opts["files"], model, by_lang=opts["by_lang"], by_source=opts["by_source"],
+                          baselines=opts["baselines"])
+        self.stdout.write(to_json(report) if opts["json"] else table(report))

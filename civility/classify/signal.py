@@ -1,0 +1,91 @@
+"""``classifier.v1``: the shipped classifier as a triage signal.
+
+Adds one finding per head (toxic, hate, insult, threat by default) with the head's
+*calibrated* score: the policy flags a label at its ``FLAG_AT`` level, and the model's
+calibration puts the threshold chosen on validation data exactly there. A head that
+reaches its flag level also names the words that weighed most, as ``spans`` in the
+original text (through ``normalize``'s offsets) so the moderator sees them highlighted.
+
+    {"signal": "normalize.v1"},
+    {"signal": "classifier.v1", "options": {"heads": ["toxic", "hate", "insult", "threat"]}},
+
+Options: ``heads`` (any of toxic, hate, insult, threat, obscene, spam), ``min_score`` (findings
+below it are not added; default 0.05, to keep reports short), ``explain_top`` (words to
+highlight, default 3).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from civility.classify.model import Model, get_model
+from civility.triage.registry import Signal
+from civility.triage.types import Doc, Finding
+
+DEFAULT_HEADS: tuple[str, ...] = ("toxic", "hate", "insult", "threat")
+KNOWN_HEADS: tuple[str, ...] = ("toxic", "hate", "insult", "threat", "obscene", "spam")
+_REASONS = {
+    "toxic": "classifier: toxic", "hate": "classifier: hate speech", "insult": "classifier: insult",
+    "threat": "classifier: threat", "obscene": "classifier: obscene", "spam": "classifier: spam",
+}
+
+
+class Classifier(Signal):
+    requires = ("normalized",)
+    labels = DEFAULT_HEADS
+
+    def __init__(self, *, heads: Sequence[str] = DEFAULT_HEADS, min_score: float = 0.05, explain_top: int = 3,
+                 **options: Any) -> None:
+        super().__init__(**options)
+        if isinstance(heads, str) or not isinstance(heads, list | tuple):
+            raise TypeError("heads must be a list, like ['toxic', 'hate']")
+        unknown = [h for h in heads if h not in KNOWN_HEADS]
+        if unknown:
+            raise ValueError(f"heads: unknown head(s) {', '.join(map(str, unknown))}; known: {', '.join(KNOWN_HEADS)}")
+        if isinstance(min_score, bool) or not isinstance(min_score, int | float) or not 0 <= min_score <= 1:
+            raise ValueError("min_score must be a number between 0 and 1")
+        if isinstance(explain_top, bool) or not isinstance(explain_top, int) or explain_top < 0:
+            raise ValueError("explain_top must be a whole number ≥ 0")
+        self.heads = tuple(dict.fromkeys(heads))
+        self.labels = self.heads  # type: ignore[misc]  # per instance: what this one may add
+        self.min_score = float(min_score)
+        self.explain_top = explain_top
+        self._model: Model | None = None
+
+    @property
+    def model(self) -> Model:
+        if self._model is None:
+            self._model = get_model()
+        return self._model
+
+    @property
+    def version(self) -> str:
+        try:
+            return f"{self.name}+model.{self.model.version}"
+        except Exception:  # the model could not load: the failure is reported by __call__
+            return self.name
+
+    def __call__(self, doc: Doc) -> None:
+        model = self.model
+        normalized = doc.attrs["normalized"]
+        item = model.extract(normalized)
+        raw = model.raw_items([item])
+        scores = model.calibrated(raw)
+        for head in self.heads:
+            score = float(scores[head][0])
+            if score < self.min_score:
+                continue
+            flagged = score >= model.flag_at[head]
+            spans: list[tuple[int, int]] = []
+            words: list[str] = []
+            if flagged and self.explain_top:
+                for start, end, _weight in model.explain(item, head, self.explain_top):
+                    spans.append((start, end))  # token offsets are the original text's
+                    words.append(doc.text[start:end])
+            doc.add(Finding(
+                label=head, score=score, reason=_REASONS[head], spans=spans,
+                evidence={"raw": round(float(raw[head][0]), 4), "threshold": model.thresholds[head],
+                          "model": model.version, **({"words": words} if words else {})},
+                signal=self.name,
+            ))

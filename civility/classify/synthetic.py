@@ -1,0 +1,549 @@
+"""Generated training sentences (offline, used by :mod:`.train` only).
+
+No licensed data labels insults, threats or obscenity, and none at all exists for
+Azerbaijani or Armenian. These templates, written for this project, teach the model the
+*contrasts* that matter on a newsroom about the Armenia–Azerbaijan conflict, in en, ru,
+tr, az and hy (plus Russian and Armenian typed in Latin letters, and Turkish/Azerbaijani
+without diacritics):
+
+- a group called vermin (hate) vs. the same group called neighbours (civil);
+- "death to X" / "I will kill you" (threat) vs. "two soldiers were killed" (a report);
+- "you are an idiot" (insult) vs. "you are wrong about the corridor" and "the government is
+  lying" (heated but civil criticism);
+- obscenity vs. innocent words that contain obscene strings;
+- a slur quoted to condemn it (civil).
+
+Templates come in counterfactual pairs (same frame, hateful vs. civil filler) so that the
+frame words themselves carry no signal. The hand-written sets in ``tests/classify/data``
+and the fairness templates are separate and are never generated from here.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+# labels of each kind of sentence: hate, insult, threat, obscene, toxic
+KINDS: dict[str, tuple[int, int, int, int, int]] = {
+    "group_hate": (1, 0, 0, 0, 1),
+    "group_civil": (0, 0, 0, 0, 0),
+    "group_threat": (1, 0, 1, 0, 1),
+    "person_insult": (0, 1, 0, 0, 1),
+    "person_civil": (0, 0, 0, 0, 0),
+    "person_threat": (0, 0, 1, 0, 1),
+    "report": (0, 0, 0, 0, 0),
+    "obscene": (0, 0, 0, 1, 1),
+    "obscene_insult": (0, 1, 0, 1, 1),
+    "condemn": (0, 0, 0, 0, 0),
+    "neutral": (0, 0, 0, 0, 0),
+}
+LABEL_ORDER = ("hate", "insult", "threat", "obscene", "toxic")
+#: each kind's total weight in training (1 unless said): civil sentences about groups balance
+#: the hateful and the threatening ones together, so that naming a group is no evidence of hate
+KIND_WEIGHT: dict[str, float] = {"group_civil": 2.5, "condemn": 1.5, "neutral": 2.0}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    lang: str
+    kind: str
+
+    @property
+    def labels(self) -> dict[str, int]:
+        return dict(zip(LABEL_ORDER, KINDS[self.kind], strict=True))
+
+
+def _w(s: str) -> list[str]:
+    return [x.strip() for x in s.split("|") if x.strip()]
+
+
+# Each language: slot fillers (lists) and templates per kind. Slots: {pl} group, nominative
+# plural; {acc}/{dat}/{gen} other cases; {deh} dehumanising predicate; {pos} positive
+# predicate; {ins} insult noun; {ins2}/{ins3} insult as 2nd/3rd-person predicate (az/tr);
+# {pol} politician; {polx} politician in the case the template needs; {gov} a government;
+# {topic}; {obs} an obscene sentence; {hurt} a violent verb; {n} a number; {slur}.
+LANGS: dict[str, dict[str, list[str]]] = {
+    "en": {
+        "neutral": _w("I am a {job} and I read this site every day|Thank you for this article|Great reporting, "
+                      "please write more about {topic}|When will the road reopen?|My family lives in {city}|I agree "
+                      "with the author|This is an interesting analysis|Can someone explain what happened in {city}?|"
+                      "I was there in 2020|Good morning from {city}|We need more articles like this|I hope peace "
+                      "comes soon|Where can I read the full report?|The photos are beautiful|You are right about "
+                      "{topic}|You wrote this very well|I am from {city}, ask me anything"),
+        "job": _w("teacher|doctor|student|farmer|journalist|engineer|nurse|pensioner"),
+        "city": _w("Baku|Yerevan|Ganja|Gyumri|Tbilisi|Stepanakert|Shusha|Goris|Moscow|Istanbul"),
+        "pl": _w("Armenians|Azerbaijanis|Azeris|Turks|Russians|Georgians|Jews|Muslims|Christians|women|migrants|"
+                 "refugees|Kurds|Iranians|Ukrainians|gay people|Black people|Arabs|Yazidis|Roma|immigrants"),
+        "deh": _w("vermin|rats|cockroaches|parasites|animals|savages|a plague|dogs|pigs|scum|barbarians|snakes|"
+                  "filth|subhuman|a disease|not human|a cancer on this land|born liars and thieves|all terrorists|"
+                  "criminals by nature|traitors to the last one"),
+        "pos": _w("our neighbours|people like everyone else|kind and hospitable|hard-working people|welcome here|"
+                  "human beings with the same rights|good people|part of this country|our friends|"
+                  "victims of this war too"),
+        "ins": _w("idiot|moron|clown|coward|loser|imbecile|fool|scumbag|piece of garbage|jerk|halfwit|cretin|"
+                  "dumbass|bastard|pig|rat|worthless troll|brainless sheep|pathetic liar|degenerate"),
+        "pol": _w("Aliyev|Pashinyan|Erdogan|Putin|Kocharyan|Lavrov|Mirzoyan|Bayramov|the prime minister|"
+                  "the president|the foreign minister|the author|the editor|this journalist"),
+        "gov": _w("the Armenian government|the Azerbaijani government|the Turkish government|the Russian "
+                  "government|the Georgian government|the Iranian government|the ministry|the ruling party"),
+        "topic": _w("the corridor|the peace deal|the border|the refugees|the ceasefire|the blockade|the elections|"
+                    "the prisoners of war|the gas pipeline|the sanctions|the road to Lachin|the talks in Brussels"),
+        "hurt": _w("kill|shoot|stab|strangle|beat|bury|burn|hang|slaughter|behead"),
+        "n": _w("two|three|five|seven|twelve|dozens of|hundreds of"),
+        "obs": _w("this is fucking ridiculous|what the fuck is this article|holy shit, they closed the road again|"
+                  "the talks are bullshit|fuck this war|this shit never ends|the peace deal is a fucking joke|"
+                  "who gives a shit about the ceasefire|damn, what a clusterfuck|screw this fucking government|"
+                  "that report is total crap|piss off with your propaganda|this is a shitshow"),
+        "slur": _w("dığa|хач|chalma|kike|raghead|чурка|ermeni dölü|towelhead"),
+        "group_hate": _w("{pl} are {deh}.|All {pl} are {deh}!|Honestly, {pl} are {deh}|I hate {pl}, they are "
+                         "{deh}|{pl} should go back where they came from, they are {deh}|Never trust {pl}. {pl} "
+                         "are {deh}.|Everyone knows {pl} are {deh}|the world would be better without {pl}|{pl} don't "
+                         "deserve to live among us|get rid of all {pl}|{pl} are a plague, nothing more|I will never "
+                         "accept {pl}, they are {deh}|{pl} are a nation of cowards and thieves|"
+                         "the only good one of the {pl} is a "
+                         "dead one|{pl} breed like rabbits and steal our jobs|{pl} are a tumour on this region|all "
+                         "{pl} are liars, every single one|{pl} are lazy and dirty"),
+        "group_civil": _w("{pl} are {pos}.|All {pl} are {pos}!|Honestly, {pl} are {pos}|I love {pl}, they are "
+                          "{pos}|{pl} should be able to go back home in peace|Never forget that {pl} are {pos}.|"
+                          "Everyone knows {pl} are {pos}|the world would be poorer without {pl}|{pl} deserve to "
+                          "live among us in safety|many {pl} lost their homes in the war|I have worked with {pl} "
+                          "for years|{pl} are a nation of poets and traders|{pl} are kind and hard-working|"
+                          "{gov} is lying again about {topic}|{gov} broke the ceasefire and must answer "
+                          "for it|{gov} has failed the refugees|{pl} and their neighbours both suffered"),
+        "group_threat": _w("death to {pl}!|we will kill every one of the {pl}|burn their villages and {hurt} all "
+                           "{pl}|all {pl} should be shot|we will slaughter the {pl}|{pl} must be wiped out|kill "
+                           "them all, every last one of the {pl}|{pl} should be hanged in the square|I hope all "
+                           "{pl} die|{pl} deserve to die|line up the {pl} and shoot them"),
+        "person_insult": _w("you are a {ins}|you're such a {ins}|shut up, you {ins}|what a {ins} you are|only a "
+                            "{ins} would write this|{pol} is a {ins}|{pol} is a complete {ins}|listen, {ins}|you "
+                            "{ins}, read the article|go away, {ins}|@user you are a {ins}|{pol}, you {ins}|"
+                            "you stupid {ins}|are you a {ins} or just pretending?"),
+        "person_civil": _w("you are wrong about {topic}|I disagree with you on {topic}|you make a fair point "
+                           "about {topic}|{pol} is lying about {topic}|{pol} has failed on {topic} and should "
+                           "resign|{pol} must answer for {topic}|the author ignored {topic}|@user read the article "
+                           "again, it says the opposite|your argument about {topic} ignores the facts|{pol} "
+                           "betrayed the refugees|I think you are mistaken about {topic}|you clearly have not "
+                           "read the report on {topic}|{pol} should be voted out"),
+        "person_threat": _w("I will {hurt} you|I'll find you and {hurt} you|we know where you live|you will pay "
+                            "for this with your blood|say that again and I will {hurt} you|I'm going to {hurt} "
+                            "you|{pol} should be shot|someone should {hurt} {pol}|{pol} deserves to be hanged|"
+                            "watch your back, @user|you will not live to see the peace deal|I know where you "
+                            "live, {ins}|we are coming for you and your family|keep talking and you'll end up in a "
+                            "ditch|you won't live to see the end of the year|we know where your children live|I hope "
+                            "a bomb falls on your house|your family will pay for this|count your days, {ins}|they "
+                            "will find your body in the river|a bullet is waiting for you|you deserve a bullet|"
+                            "better hide, we are coming|I will make your life hell, I have your address|I'll cut "
+                            "your throat|I'll break every bone in your body|we will track you down and bury you"),
+        "report": _w("{n} soldiers were killed near the border|{n} civilians were shot at the checkpoint|the "
+                     "village was burned during the war|the report says prisoners were tortured|he was killed "
+                     "in 2020 and his family still waits for answers|the army shelled the town and killed {n} "
+                     "people|the court sentenced the killer to life|the film is about the massacre|a bomb "
+                     "exploded near the market|{n} people died during the blockade|the army will withdraw by "
+                     "Friday|they threatened to close the road again|{pol} condemned the killing of "
+                     "civilians|{n} people were wounded when the shelling started"),
+        "obscene": _w("{obs}|{obs}!|honestly, {obs}|{obs}, as usual"),
+        "obscene_insult": _w("you fucking {ins}|shut the fuck up, {ins}|fuck you, {ins}|{pol} is a fucking "
+                             "{ins}|piss off, you {ins}|go fuck yourself|@user fuck off"),
+        "condemn": _w("calling people '{slur}' is racist and must stop|the word '{slur}' is a slur, do not use "
+                      "it|he was fined for shouting '{slur}' at a neighbour|comments that call {pl} vermin "
+                      "should be removed|saying '{pl} are animals' is hate speech|the breast cancer unit "
+                      "reopened|the class analysis in Scunthorpe was useful|they drank cocktails in Sussex|"
+                      "the assassination of the archduke started the war|therapists help the survivors"),
+    },
+    "ru": {
+        "neutral": _w("Я {job}, читаю этот сайт каждый день|Спасибо за статью|Отличный материал, пишите ещё|"
+                      "Когда откроют дорогу?|Моя семья живёт здесь|Согласен с автором|Интересный анализ|"
+                      "Кто-нибудь может объяснить, что произошло?|Я был там в 2020 году|Доброе утро всем|Нам нужно "
+                      "больше таких статей|Надеюсь, скоро наступит мир|Где можно прочитать весь доклад?|Фотографии "
+                      "прекрасные|Ты прав насчёт этого|Вы очень хорошо написали|Мой родной город — {city}"),
+        "job": _w("учитель|врач|студент|фермер|журналист|инженер|медсестра|пенсионер"),
+        "city": _w("Баку|Ереван|Гянджа|Гюмри|Тбилиси|Степанакерт|Шуша|Горис|Москва|Стамбул"),
+        "pl": _w("армяне|азербайджанцы|турки|русские|грузины|евреи|мусульмане|христиане|женщины|мигранты|"
+                 "беженцы|курды|украинцы|иранцы|цыгане|езиды"),
+        "acc": _w("армян|азербайджанцев|турок|русских|грузин|евреев|мусульман|христиан|женщин|мигрантов|"
+                  "беженцев|курдов|украинцев|иранцев|цыган|езидов"),
+        "dat": _w("армянам|азербайджанцам|туркам|русским|грузинам|евреям|мусульманам|христианам|женщинам|"
+                  "мигрантам|беженцам|курдам|украинцам|иранцам|цыганам|езидам"),
+        "deh": _w("паразиты|тараканы|крысы|животные|скоты|дикари|звери|нелюди|мрази|гниды|варвары|собаки|"
+                  "не люди|отбросы|чума|прирождённые воры и лжецы|все до одного террористы|выродки"),
+        "pos": _w("наши соседи|такие же люди, как все|добрые и гостеприимные люди|трудолюбивые люди|"
+                  "хорошие люди|наши друзья|тоже жертвы этой войны|граждане с теми же правами"),
+        "ins": _w("идиот|дебил|придурок|кретин|урод|дурак|ублюдок|мразь|тварь|козёл|клоун|ничтожество|чмо|"
+                  "быдло|тупица|недоумок|скотина|баран"),
+        "pol": _w("Алиев|Пашинян|Эрдоган|Путин|Кочарян|Лавров|Мирзоян|Байрамов|премьер|президент|министр|"
+                  "автор|этот журналист"),
+        "polx": _w("Алиева|Пашиняна|Эрдогана|Путина|Кочаряна|Лаврова|премьера|президента|автора"),
+        "gov": _w("армянское правительство|азербайджанское правительство|турецкое правительство|российское "
+                  "правительство|грузинское правительство|министерство|правящая партия"),
+        "topic": _w("коридору|мирному договору|границе|беженцам|перемирию|блокаде|выборам|пленным|"
+                    "газопроводу|санкциям|Лачинской дороге"),
+        "hurt": _w("убью|зарежу|пристрелю|задушу|закопаю|сожгу|повешу|прибью|порву"),
+        "n": _w("два|три|пять|семь|двенадцать|десятки|сотни"),
+        "obs": _w("да это просто пиздец|бля, опять дорогу перекрыли|хуйня эта ваша статья|ну и херня|"
+                  "заебали уже с этим коридором|нахуй эту войну|какого хуя они молчат|ебаный стыд|"
+                  "опять эта сраная пропаганда|охуеть, что творится|всё через жопу, как всегда"),
+        "slur": _w("хач|чурка|жид|хохол|dığa|ermeni dölü|чучмек"),
+        "group_hate": _w("{pl} — {deh}.|{pl} это {deh}!|все {pl} — {deh}|ненавижу {acc}, они {deh}|"
+                         "{pl} должны убираться с нашей земли|никогда не верьте {dat}, {pl} — {deh}|все знают, "
+                         "что {pl} — {deh}|мир был бы лучше без {acc}|{pl} не заслуживают жить рядом с нами|"
+                         "гнать всех {acc} отсюда|{pl} хуже зверей|{pl} — нация воров и трусов|"
+                         "{pl} плодятся как кролики|{pl} — опухоль на теле региона|все {pl} лжецы, все до одного|"
+                         "{pl} грязные и ленивые|хороших среди них нет, {pl} все одинаковые"),
+        "group_civil": _w("{pl} — {pos}.|{pl} это {pos}!|все {pl} — {pos}|уважаю {acc}, они {pos}|{pl} "
+                          "должны спокойно вернуться домой|никогда не забывайте, что {pl} — {pos}|все знают, что "
+                          "{pl} — {pos}|мир был бы беднее без {acc}|{pl} заслуживают жить рядом с нами в "
+                          "безопасности|{pl} — нация поэтов и торговцев|{pl} добрые и трудолюбивые|"
+                          "многие {pl} потеряли дома на войне|{gov} опять врёт|{gov} нарушило "
+                          "перемирие и должно ответить|{pl} тоже пострадали от войны"),
+        "group_threat": _w("смерть {dat}!|всех {acc} надо расстрелять|{acc} нужно уничтожить всех до одного|"
+                           "перебьём всех {acc}|сожжём их сёла и вырежем всех {acc}|{acc} надо вешать|чтоб "
+                           "все {pl} сдохли|{pl} заслуживают смерти"),
+        "person_insult": _w("ты {ins}|ты просто {ins}|заткнись, {ins}|какой же ты {ins}|{pol} — {ins}|только "
+                            "{ins} мог такое написать|{ins}, прочитай статью|@user ты {ins}|{pol} полный {ins}|"
+                            "иди отсюда, {ins}|ты {ins} или притворяешься?"),
+        "person_civil": _w("вы ошибаетесь насчёт {topic}|не согласен с вами по {topic}|{pol} врёт, как всегда|"
+                           "{pol} провалил переговоры и должен уйти в отставку|{pol} должен ответить за провал|"
+                           "@user перечитайте статью, там написано обратное|ваш аргумент игнорирует факты|"
+                           "{pol} предал беженцев|мне кажется, вы не правы|вы явно не читали доклад|автор "
+                           "статьи ничего не понимает в этом вопросе"),
+        "person_threat": _w("я тебя {hurt}|найду тебя и {hurt}|знаю, где ты живёшь|ты за это ответишь "
+                            "кровью|ещё слово, и я тебя {hurt}|{acc} надо расстрелять|{polx} надо повесить|"
+                            "ты пожалеешь, обещаю|тебе не жить, {ins}|мы придём за тобой и твоей семьёй|"
+                            "голову тебе оторву|продолжай болтать, и окажешься в канаве|ты не доживёшь до конца "
+                            "года|мы знаем, где живут твои дети|чтоб на твой дом упала бомба|твоя семья за это "
+                            "заплатит|считай свои дни, {ins}|твоё тело найдут в реке|пуля тебя уже ждёт|ты "
+                            "заслуживаешь пули|прячься лучше, мы идём|устрою тебе ад, адрес твой знаю|перережу тебе "
+                            "глотку|переломаю тебе все кости|выследим и закопаем"),
+        "report": _w("на границе погибли {n} солдат|на блокпосту застрелили мирных жителей|деревню сожгли во "
+                     "время войны|в докладе говорится, что пленных пытали|его убили в 2020 году, семья до сих "
+                     "пор ждёт ответа|армия обстреляла город, погибли {n} человек|суд дал убийце пожизненный "
+                     "срок|фильм о резне 1915 года|у рынка взорвалась бомба|{n} человек умерли во время "
+                     "блокады|армия отступит в пятницу|они пригрозили снова перекрыть дорогу|{pol} осудил "
+                     "убийство мирных жителей"),
+        "obscene": _w("{obs}|{obs}!|честно, {obs}|{obs}, как обычно"),
+        "obscene_insult": _w("ты ебаный {ins}|заткнись нахуй, {ins}|иди нахуй, {ins}|{pol} — ебаный {ins}|"
+                             "пошёл на хуй|@user отъебись, {ins}|сука, ты {ins}"),
+        "condemn": _w("называть людей «{slur}» — это расизм|слово «{slur}» оскорбительно, не используйте "
+                      "его|его оштрафовали за то, что кричал «{slur}» соседу|комментарии, где {acc} называют "
+                      "скотами, надо удалять|сказать «{pl} — животные» — это язык вражды|хулиганы разбили "
+                      "витрину|страхование жизни подорожало|колхоз закрылся в девяностых"),
+    },
+    "tr": {
+        "neutral": _w("Ben {job}, her gün bu siteyi okuyorum|Bu makale için teşekkürler|Harika bir haber, daha "
+                      "fazla yazın|Yol ne zaman açılacak?|Ailem burada yaşıyor|Yazara katılıyorum|İlginç bir "
+                      "analiz|Ne olduğunu biri açıklayabilir mi?|2020'de oradaydım|Herkese günaydın|Böyle "
+                      "haberlere ihtiyacımız var|Umarım barış yakında gelir|Raporun tamamını nerede okuyabilirim?|"
+                      "Fotoğraflar çok güzel|Bu konuda haklısın|Çok güzel yazmışsınız|Memleketim {city}"),
+        "job": _w("öğretmenim|doktorum|öğrenciyim|çiftçiyim|gazeteciyim|mühendisim|hemşireyim|emekliyim"),
+        "city": _w("Bakü|Erivan|Gence|Gümrü|Tiflis|Kars|Iğdır|Ankara|İstanbul"),
+        "pl": _w("Ermeniler|Azerbaycanlılar|Türkler|Ruslar|Gürcüler|Yahudiler|Müslümanlar|Hristiyanlar|"
+                 "kadınlar|göçmenler|mülteciler|Kürtler|Suriyeliler|Araplar|Ezidiler"),
+        "acc": _w("Ermenileri|Azerbaycanlıları|Türkleri|Rusları|Gürcüleri|Yahudileri|Müslümanları|"
+                  "Hristiyanları|kadınları|göçmenleri|mültecileri|Kürtleri|Suriyelileri|Arapları|Ezidileri"),
+        "dat": _w("Ermenilere|Azerbaycanlılara|Türklere|Ruslara|Gürcülere|Yahudilere|Müslümanlara|"
+                  "Hristiyanlara|kadınlara|göçmenlere|mültecilere|Kürtlere|Suriyelilere|Araplara|Ezidilere"),
+        "deh": _w("hayvandır|köpektir|parazittir|haşeredir|barbardır|vahşidir|insan değildir|domuzdur|"
+                  "mikroptur|leştir|hain ve yalancıdır|doğuştan hırsızdır|hepsi teröristtir|pis bir "
+                  "sürüdür"),
+        "pos": _w("bizim komşularımızdır|iyi insanlardır|misafirperver insanlardır|çalışkan insanlardır|"
+                  "dostlarımızdır|bu savaşın kurbanlarıdır|herkes gibi insandır|aynı haklara sahiptir"),
+        "ins": _w("aptal|salak|gerizekalı|şerefsiz|ahmak|hayvan|eşek|dangalak|yavşak|alçak|pislik|"
+                  "beyinsiz|soysuz|mal|öküz|it"),
+        "ins2": _w("aptalsın|salaksın|gerizekalısın|şerefsizsin|ahmaksın|hayvansın|eşeksin|dangalaksın|"
+                   "yavşaksın|alçaksın|rezilsin|pisliksin|beyinsizsin"),
+        "pol": _w("Aliyev|Paşinyan|Erdoğan|Putin|Lavrov|Bayramov|başbakan|cumhurbaşkanı|bakan|yazar|bu "
+                  "gazeteci"),
+        "gov": _w("Ermeni hükümeti|Azerbaycan hükümeti|Türk hükümeti|Rus hükümeti|Gürcü hükümeti|bakanlık|"
+                  "iktidar partisi"),
+        "topic": _w("koridor|barış anlaşması|sınır|mülteciler|ateşkes|abluka|seçimler|esirler|doğalgaz "
+                    "boru hattı|yaptırımlar"),
+        "hurt": _w("öldüreceğim|gebertirim|keseceğim|boğacağım|gömeceğim|yakacağım|asacağım|vuracağım"),
+        "n": _w("iki|üç|beş|yedi|on iki|onlarca|yüzlerce"),
+        "obs": _w("ne biçim saçmalık amk|siktir git|bok gibi bir haber|amk yine yolu kapattılar|bu savaş "
+                  "siktiğimin savaşı|siktir et bu görüşmeleri|bu haber tam bir bok|ananı sikeyim böyle "
+                  "habercilik|yine mi bu boktan propaganda|orospu çocukları yine yalan söylüyor"),
+        "slur": _w("ermeni dölü|dığa|хач|gavur|чурка|kike"),
+        "group_hate": _w("{pl} {deh}.|Bütün {pl} {deh}!|Açıkçası {pl} {deh}|{dat} nefret ediyorum, hepsi "
+                         "{deh}|{pl} bu topraklardan defolup gitmeli|{dat} asla güvenmeyin, {pl} {deh}|herkes "
+                         "bilir ki {pl} {deh}|{pl} olmasa dünya daha iyi olurdu|{pl} aramızda yaşamayı hak "
+                         "etmiyor|bütün {acc} buradan kovun|{pl} korkak ve hırsız bir millettir|{pl} "
+                         "tavşan gibi çoğalıyor|{pl} bölgenin kanseridir|bütün {pl} yalancıdır, istisnasız|{pl} "
+                         "pis ve tembeldir|{pl} iyisi yoktur, hepsi aynıdır"),
+        "group_civil": _w("{pl} {pos}.|Bütün {pl} {pos}!|Açıkçası {pl} {pos}|{dat} saygı duyuyorum, hepsi "
+                          "{pos}|{pl} evlerine huzur içinde dönebilmeli|{dat} her zaman güvendim, {pl} {pos}|"
+                          "herkes bilir ki {pl} {pos}|{pl} olmasa dünya daha fakir olurdu|{pl} aramızda güvenle "
+                          "yaşamayı hak ediyor|{pl} şairler ve tüccarlar milletidir|{pl} nazik ve çalışkandır|"
+                          "birçok {pl} savaşta evini kaybetti|{gov} yine yalan söylüyor|"
+                          "{gov} ateşkesi bozdu ve hesap vermeli|{pl} da savaştan çok acı çekti"),
+        "group_threat": _w("{dat} ölüm!|bütün {acc} öldürmek lazım|{pl} yok edilmeli|hepsini kurşuna "
+                           "dizin, bütün {acc}|köylerini yakıp bütün {acc} keseceğiz|{pl} geberin!|{pl} ölmeyi "
+                           "hak ediyor|{acc} meydanda asın"),
+        "person_insult": _w("sen {ins2}|sus ulan {ins}|ne kadar {ins2}|{pol} tam bir {ins}|bunu ancak bir "
+                            "{ins} yazar|{ins}, önce haberi oku|@user sen {ins2}|{pol} {ins}in teki|defol git "
+                            "{ins}|sen gerçekten {ins2}"),
+        "person_civil": _w("{topic} konusunda yanılıyorsun|{topic} konusunda sana katılmıyorum|{pol} yine "
+                           "yalan söylüyor|{pol} müzakerelerde başarısız oldu, istifa etmeli|{pol} {topic} için "
+                           "hesap vermeli|@user haberi tekrar oku, tam tersini söylüyor|argümanın gerçekleri "
+                           "görmezden geliyor|{pol} mültecilere ihanet etti|bence yanılıyorsun|raporu okumadığın "
+                           "belli"),
+        "person_threat": _w("seni {hurt}|seni bulup {hurt}|evini biliyorum|bunun hesabını kanınla "
+                            "ödeyeceksin|bir daha söyle, seni {hurt}|{pol} kurşuna dizilmeli|{pol} asılmalı|"
+                            "pişman olacaksın, söz veriyorum|kafanı keseceğim {ins}|ailenle birlikte seni "
+                            "bulacağız|konuşmaya devam et, kendini bir çukurda bulursun|yılın sonunu "
+                            "göremeyeceksin|çocuklarının nerede yaşadığını biliyoruz|inşallah evine bir bomba düşer|"
+                            "ailen bunun bedelini ödeyecek|günlerini say, {ins}|cesedini nehirde bulacaklar|bir "
+                            "kurşun seni bekliyor|sen bir kurşunu hak ediyorsun|saklan, geliyoruz|hayatını "
+                            "cehenneme çevireceğim, adresini biliyorum|gırtlağını keseceğim|bütün kemiklerini "
+                            "kıracağım|seni bulup gömeceğiz"),
+        "report": _w("sınırda {n} asker hayatını kaybetti|kontrol noktasında siviller vuruldu|köy savaş "
+                     "sırasında yakıldı|raporda esirlere işkence yapıldığı yazıyor|2020'de öldürüldü, ailesi "
+                     "hâlâ cevap bekliyor|ordu kasabayı bombaladı, {n} kişi öldü|mahkeme katile müebbet "
+                     "verdi|film katliamı anlatıyor|pazarın yakınında bir bomba patladı|abluka sırasında {n} "
+                     "kişi öldü|ordu cuma günü geri çekilecek|yolu yine kapatmakla tehdit ettiler|{pol} "
+                     "sivillerin öldürülmesini kınadı"),
+        "obscene": _w("{obs}|{obs}!|açıkçası {obs}|{obs}, her zamanki gibi"),
+        "obscene_insult": _w("siktir git {ins}|ananı sikeyim {ins}|sen orospu çocuğusun|amına koyduğumun "
+                             "{ins}i|@user siktir lan {ins}|{pol} orospu çocuğu"),
+        "condemn": _w("insanlara '{slur}' demek ırkçılıktır|'{slur}' kelimesi hakarettir, kullanmayın|"
+                      "komşusuna '{slur}' diye bağırdığı için ceza aldı|{acc} hayvan diye niteleyen yorumlar "
+                      "silinmeli|'{pl} hayvandır' demek nefret söylemidir|amcasının evine gitti|sıkıntılı "
+                      "bir hafta geçirdik|götürdüğü dosyayı mahkemeye verdi|ambulans geç geldi"),
+    },
+    "az": {
+        "neutral": _w("Mən {job} və bu saytı hər gün oxuyuram|Bu məqaləyə görə təşəkkürlər|Əla materialdır, "
+                      "daha çox yazın|Yol nə vaxt açılacaq?|Ailəm burada yaşayır|Müəlliflə razıyam|Maraqlı "
+                      "təhlildir|Kimsə nə baş verdiyini izah edə bilər?|2020-ci ildə orada idim|Hamıya sabahınız "
+                      "xeyir|Belə məqalələrə ehtiyacımız var|Ümid edirəm ki, sülh tezliklə gələcək|Hesabatın tam "
+                      "mətnini harada oxumaq olar?|Şəkillər çox gözəldir|Bu barədə haqlısan|Çox gözəl "
+                      "yazmısınız|Mənim doğma şəhərim {city}"),
+        "job": _w("müəlliməm|həkiməm|tələbəyəm|fermerəm|jurnalistəm|mühəndisəm|tibb bacısıyam|təqaüdçüyəm"),
+        "city": _w("Bakı|Gəncə|Sumqayıt|Şuşa|Ağdam|Lənkəran|Şəki|Naxçıvan|Tbilisi"),
+        "pl": _w("ermənilər|azərbaycanlılar|türklər|ruslar|gürcülər|yəhudilər|müsəlmanlar|xristianlar|qadınlar|"
+                 "miqrantlar|qaçqınlar|kürdlər|talışlar|ləzgilər|iranlılar"),
+        "acc": _w("erməniləri|azərbaycanlıları|türkləri|rusları|gürcüləri|yəhudiləri|müsəlmanları|xristianları|"
+                  "qadınları|miqrantları|qaçqınları|kürdləri|talışları|ləzgiləri|iranlıları"),
+        "dat": _w("ermənilərə|azərbaycanlılara|türklərə|ruslara|gürcülərə|yəhudilərə|müsəlmanlara|"
+                  "xristianlara|qadınlara|miqrantlara|qaçqınlara|kürdlərə|talışlara|ləzgilərə|iranlılara"),
+        "deh": _w("it sürüsüdür|heyvandır|parazitdir|vəhşidir|siçovuldur|murdardır|barbardır|insan deyil|"
+                  "donuzdur|həşəratdır|xain və yalançıdır|anadangəlmə oğrudur|hamısı terrorçudur|"
+                  "iyrənc bir tayfadır"),
+        "pos": _w("bizim qonşularımızdır|yaxşı insanlardır|qonaqpərvər insanlardır|zəhmətkeş insanlardır|"
+                  "dostlarımızdır|bu müharibənin qurbanlarıdır|hamı kimi insandır|eyni hüquqlara malikdir"),
+        "ins": _w("axmaq|gic|əclaf|alçaq|eşşək|heyvan|namussuz|rəzil|yaltaq|sarsaq|qeyrətsiz|şərəfsiz|"
+                  "murdar|donuz|mankurt"),
+        "ins2": _w("axmaqsan|gicsən|əclafsan|alçaqsan|eşşəksən|heyvansan|namussuzsan|rəzilsən|yaltaqsan|"
+                   "sarsaqsan|qeyrətsizsən|şərəfsizsən|murdarsan|donuzsan"),
+        "ins3": _w("axmaqdır|gicdir|əclafdır|alçaqdır|eşşəkdir|heyvandır|namussuzdur|rəzildir|yaltaqdır|"
+                   "sarsaqdır|qeyrətsizdir|şərəfsizdir|murdardır|donuzdur"),
+        "pol": _w("Əliyev|Paşinyan|Ərdoğan|Putin|Lavrov|Bayramov|Mirzoyan|baş nazir|prezident|nazir|müəllif|"
+                  "bu jurnalist"),
+        "gov": _w("Ermənistan hökuməti|Azərbaycan hökuməti|Türkiyə hökuməti|Rusiya hökuməti|Gürcüstan "
+                  "hökuməti|nazirlik|hakim partiya"),
+        "topic": _w("dəhliz|sülh sazişi|sərhəd|qaçqınlar|atəşkəs|blokada|seçkilər|əsirlər|qaz kəməri|"
+                    "sanksiyalar|Laçın yolu"),
+        "hurt": _w("öldürəcəm|gəbərdəcəm|başını kəsəcəm|boğacam|basdıracam|yandıracam|asacam|vuracam"),
+        "n": _w("iki|üç|beş|yeddi|on iki|onlarla|yüzlərlə"),
+        "obs": _w("bu nə pox işdir|siktir, yenə yolu bağladılar|göt kimi məqalədir|bu danışıqlar poxdur|"
+                  "anavı sikim belə xəbərin|yenə bu pox təbliğat|qəhbə xəbərləri yenə başladı|blət, yenə "
+                  "qiymətlər qalxıb|sikdir bu müharibəni"),
+        "slur": _w("dığa|xaçpərəst|хач|ermeni dölü|чурка|chalma"),
+        "group_hate": _w("{pl} {deh}.|Bütün {pl} {deh}!|Açığı, {pl} {deh}|{dat} nifrət edirəm, hamısı "
+                         "{deh}|{pl} bu torpaqdan rədd olmalıdır|{dat} heç vaxt inanmayın, {pl} {deh}|hamı "
+                         "bilir ki, {pl} {deh}|{pl} olmasa dünya daha yaxşı olardı|{pl} aramızda yaşamağa layiq "
+                         "deyil|bütün {acc} buradan qovun|{pl} qorxaq və oğru millətdir|{pl} "
+                         "dovşan kimi çoxalır|{pl} bölgənin xərçəngidir|bütün {pl} yalançıdır, istisnasız|{pl} "
+                         "çirkin və tənbəldir|{pl} arasında yaxşısı yoxdur, hamısı eynidir"),
+        "group_civil": _w("{pl} {pos}.|Bütün {pl} {pos}!|Açığı, {pl} {pos}|{dat} hörmət edirəm, hamısı "
+                          "{pos}|{pl} evlərinə sülh içində qayıtmalıdır|{dat} həmişə inanmışam, {pl} {pos}|hamı "
+                          "bilir ki, {pl} {pos}|{pl} olmasa dünya daha kasıb olardı|{pl} aramızda təhlükəsiz "
+                          "yaşamağa layiqdir|{pl} şairlər və tacirlər millətidir|{pl} mehriban və zəhmətkeşdir|"
+                          "bir çox {pl} müharibədə evini itirdi|{gov} yenə yalan danışır|"
+                          "{gov} atəşkəsi pozdu və cavab verməlidir|{pl} də müharibədən çox əziyyət çəkib"),
+        "group_threat": _w("{dat} ölüm olsun!|bütün {acc} öldürmək lazımdır|{pl} məhv edilməlidir|hamısını "
+                           "güllələyin, bütün {acc}|kəndlərini yandırıb bütün {acc} qıracağıq|{pl} gəbərsin!|"
+                           "{pl} ölümə layiqdir|{acc} meydanda asın"),
+        "person_insult": _w("sən {ins2}|sus, {ins}|nə qədər {ins2}|{pol} {ins3}|bunu ancaq bir {ins} "
+                            "yazar|{ins}, əvvəlcə məqaləni oxu|@user sən {ins2}|rədd ol, {ins}|sən həqiqətən "
+                            "{ins2}|ay {ins}, sus"),
+        "person_civil": _w("{topic} barədə yanılırsan|{topic} barədə səninlə razı deyiləm|{pol} yenə yalan "
+                           "danışır|{pol} danışıqlarda uğursuz oldu, istefa verməlidir|{pol} {topic} üçün cavab "
+                           "verməlidir|@user məqaləni yenidən oxu, tam əksini yazır|arqumentin faktları "
+                           "görməzdən gəlir|{pol} qaçqınlara xəyanət etdi|məncə yanılırsan|hesabatı oxumadığın "
+                           "bəllidir"),
+        "person_threat": _w("səni {hurt}|səni tapıb {hurt}|evini bilirəm|bunun cavabını qanınla "
+                            "verəcəksən|bir də desən, səni {hurt}|{pol} güllələnməlidir|{pol} asılmalıdır|"
+                            "peşman olacaqsan, söz verirəm|başını kəsəcəm, {ins}|səni ailənlə birlikdə "
+                            "tapacağıq|danışmağa davam et, özünü çalada taparsan|ilin sonunu görməyəcəksən|"
+                            "uşaqlarının harada yaşadığını bilirik|inşallah evinə bomba düşər|ailən bunun əvəzini "
+                            "ödəyəcək|günlərini say, {ins}|cəsədini çayda tapacaqlar|bir güllə səni gözləyir|sən "
+                            "bir gülləyə layiqsən|gizlən, gəlirik|həyatını cəhənnəmə çevirəcəm, ünvanını bilirəm|"
+                            "boğazını kəsəcəm|bütün sümüklərini sındıracam|səni tapıb basdıracağıq"),
+        "report": _w("sərhəddə {n} əsgər həlak olub|postda mülki şəxslər güllələnib|kənd müharibə zamanı "
+                     "yandırılıb|hesabatda əsirlərə işgəncə verildiyi yazılır|2020-ci ildə öldürülüb, ailəsi "
+                     "hələ cavab gözləyir|ordu şəhəri atəşə tutdu, {n} nəfər öldü|məhkəmə qatilə ömürlük "
+                     "verdi|film Xocalı qırğınından bəhs edir|bazarın yaxınlığında bomba partladı|blokada "
+                     "zamanı {n} nəfər öldü|ordu cümə günü geri çəkiləcək|yolu yenə bağlamaqla hədələdilər|"
+                     "{pol} mülki şəxslərin öldürülməsini pislədi"),
+        "obscene": _w("{obs}|{obs}!|açığı, {obs}|{obs}, həmişəki kimi"),
+        "obscene_insult": _w("siktir, {ins}|anavı sikim, {ins}|sən qəhbə balasısan|@user siktir ol, {ins}|"
+                             "{pol} qəhbə balasıdır|götünə soxum, {ins}"),
+        "condemn": _w("insanlara '{slur}' demək irqçilikdir|'{slur}' sözü təhqirdir, işlətməyin|qonşusuna "
+                      "'{slur}' deyə qışqırdığı üçün cərimələndi|{acc} heyvan adlandıran şərhlər silinməlidir|"
+                      "'{pl} heyvandır' demək nifrət nitqidir|gözəl bir memarlıq abidəsidir|sikkə kolleksiyası "
+                      "muzeyə verildi|götürdüyü sənədləri məhkəməyə təqdim etdi"),
+    },
+    "hy": {
+        "neutral": _w("Ես {job} եմ և ամեն օր կարդում եմ այս կայքը|Շնորհակալություն հոդվածի համար|Հիանալի նյութ "
+                      "է, ավելի շատ գրեք|Ե՞րբ կբացվի ճանապարհը|Իմ ընտանիքը ապրում է այստեղ|Համաձայն եմ "
+                      "հեղինակի հետ|Հետաքրքիր վերլուծություն է|Կարո՞ղ է որևէ մեկը բացատրել, թե ինչ է տեղի "
+                      "ունեցել|Ես այնտեղ էի 2020-ին|Բարի լույս բոլորին|Մեզ ավելի շատ այսպիսի հոդվածներ են "
+                      "պետք|Հույս ունեմ, որ խաղաղությունը շուտով կգա|Որտե՞ղ կարող եմ կարդալ ամբողջական "
+                      "զեկույցը|Լուսանկարները շատ գեղեցիկ են|Դու ճիշտ ես այս հարցում|Դու շատ լավ ես գրել|Ես "
+                      "ապրում եմ այստեղ|Իմ հայրենի քաղաքը {city} է|Ես ուրախ եմ, որ կարդացի սա"),
+        "job": _w("ուսուցիչ|բժիշկ|ուսանող|ֆերմեր|լրագրող|ինժեներ|բուժքույր|թոշակառու"),
+        "city": _w("Երևան|Գյումրի|Վանաձոր|Գորիս|Կապան|Ստեփանակերտ|Թբիլիսի|Մոսկվա"),
+        "pl": _w("հայերը|ադրբեջանցիները|թուրքերը|ռուսները|վրացիները|հրեաները|մուսուլմանները|քրիստոնյաները|"
+                 "կանայք|միգրանտները|փախստականները|քրդերը|եզդիները|պարսիկները"),
+        "acc": _w("հայերին|ադրբեջանցիներին|թուրքերին|ռուսներին|վրացիներին|հրեաներին|մուսուլմաններին|"
+                  "քրիստոնյաներին|կանանց|միգրանտներին|փախստականներին|քրդերին|եզդիներին|պարսիկներին"),
+        "gen": _w("հայերի|ադրբեջանցիների|թուրքերի|ռուսների|վրացիների|հրեաների|մուսուլմանների|"
+                  "քրիստոնյաների|կանանց|միգրանտների|փախստականների|քրդերի|եզդիների|պարսիկների"),
+        "deh": _w("շներ են|կենդանիներ են|առնետներ են|մակաբույծներ են|բարբարոսներ են|վայրենիներ են|"
+                  "մարդ չեն|խոզեր են|գազաններ են|ստախոսներ և գողեր են|բոլորը ահաբեկիչներ են|"
+                  "կեղտոտ ցեղ են|ուտիճներ են"),
+        "pos": _w("մեր հարևաններն են|լավ մարդիկ են|հյուրընկալ մարդիկ են|աշխատասեր մարդիկ են|մեր "
+                  "ընկերներն են|այս պատերազմի զոհերն են|մարդիկ են, ինչպես բոլորը|նույն իրավունքներն ունեն"),
+        "ins": _w("ապուշ|հիմար|տխմար|անասուն|ավանակ|էշ|տականք|սրիկա|դեբիլ|ողորմելի|լակոտ|վիժվածք|"
+                  "անխելք|ոչխար"),
+        "pol": _w("Ալիևը|Փաշինյանը|Էրդողանը|Պուտինը|Քոչարյանը|Լավրովը|Միրզոյանը|վարչապետը|նախագահը|"
+                  "նախարարը|հեղինակը|այս լրագրողը"),
+        "polx": _w("Ալիևին|Փաշինյանին|Էրդողանին|Պուտինին|Քոչարյանին|վարչապետին|նախագահին"),
+        "gov": _w("Հայաստանի կառավարությունը|Ադրբեջանի կառավարությունը|Թուրքիայի կառավարությունը|"
+                  "Ռուսաստանի կառավարությունը|Վրաստանի կառավարությունը|նախարարությունը|իշխող կուսակցությունը"),
+        "topic": _w("միջանցքի|խաղաղության պայմանագրի|սահմանի|փախստականների|հրադադարի|շրջափակման|"
+                    "ընտրությունների|գերիների|գազատարի|պատժամիջոցների"),
+        "hurt": _w("կսպանեմ|կմորթեմ|կխեղդեմ|կթաղեմ|կվառեմ|կկախեմ|կկրակեմ|կջարդեմ"),
+        "n": _w("երկու|երեք|հինգ|յոթ|տասներկու|տասնյակ|հարյուրավոր"),
+        "obs": _w("ինչ քաք է սա|քու մերը, նորից ճանապարհը փակեցին|մերդ քունեմ էս պատերազմը|էս բանակցությունները "
+                  "քաք են|բոզի լուրեր են|քունեմ էս քարոզչությունը|էլի էս քաքոտ հոդվածը"),
+        "slur": _w("թուրքի լակոտ|ջհուդ|chalma|dığa|хач|чурка"),
+        "group_hate": _w("{pl} {deh}։|Բոլոր {pl} {deh}։|Ազնիվ ասած, {pl} {deh}|ատում եմ {acc}, նրանք "
+                         "{deh}|{pl} պետք է հեռանան մեր հողից|երբեք մի վստահեք {acc}, {pl} {deh}|բոլորը գիտեն, "
+                         "որ {pl} {deh}|առանց {gen} աշխարհն ավելի լավը կլիներ|{pl} արժանի չեն մեր կողքին "
+                         "ապրելու|բոլոր {acc} քշեք այստեղից|{pl} վախկոտների և գողերի ազգ են|{pl} "
+                         "ճագարների պես բազմանում են|{pl} տարածաշրջանի քաղցկեղն են|բոլոր {pl} ստախոսներ են, "
+                         "առանց բացառության|{pl} կեղտոտ ու ծույլ են|{gen} մեջ լավը չկա, բոլորը նույնն են"),
+        "group_civil": _w("{pl} {pos}։|Բոլոր {pl} {pos}։|Ազնիվ ասած, {pl} {pos}|հարգում եմ {acc}, նրանք "
+                          "{pos}|{pl} պետք է խաղաղ վերադառնան տուն|միշտ վստահել եմ {acc}, {pl} {pos}|բոլորը "
+                          "գիտեն, որ {pl} {pos}|առանց {gen} աշխարհն ավելի աղքատ կլիներ|{pl} արժանի են "
+                          "ապահով ապրելու|{pl} բանաստեղծների և առևտրականների ազգ են|{pl} բարի ու աշխատասեր են|"
+                          "շատ {gen} տները ավերվեցին պատերազմում|{gov} նորից ստում է|{gov} "
+                          "խախտեց հրադադարը և պետք է պատասխան տա|{pl} նույնպես տուժել են պատերազմից"),
+        "group_threat": _w("մահ {acc}։|բոլոր {acc} պետք է սպանել|{pl} պետք է ոչնչացվեն|գնդակահարեք "
+                           "բոլոր {acc}|կվառենք նրանց գյուղերը և կմորթենք բոլոր {acc}|թող {pl} սատկեն|"
+                           "{pl} մահվան են արժանի|{acc} կախեք հրապարակում"),
+        "person_insult": _w("դու {ins} ես|լռիր, {ins}|ինչ {ins} ես|{pol} {ins} է|միայն {ins}ը կգրեր սա|"
+                            "{ins}, նախ կարդա հոդվածը|@user դու {ins} ես|կորիր այստեղից, {ins}|դու իսկապես "
+                            "{ins} ես|{pol} լրիվ {ins} է"),
+        "person_civil": _w("դու սխալվում ես {topic} հարցում|{topic} հարցում համաձայն չեմ քեզ հետ|{pol} "
+                           "նորից ստում է|{pol} ձախողեց բանակցությունները, պետք է հրաժարական տա|{pol} պետք է "
+                           "պատասխան տա {topic} համար|@user նորից կարդա հոդվածը, հակառակն է գրված|քո "
+                           "փաստարկը անտեսում է փաստերը|{pol} դավաճանեց փախստականներին|կարծում եմ, սխալվում "
+                           "ես|պարզ է, որ զեկույցը չես կարդացել"),
+        "person_threat": _w("քեզ {hurt}|քեզ կգտնեմ ու {hurt}|գիտեմ որտեղ ես ապրում|սրա համար արյունով "
+                            "կպատասխանես|մի անգամ էլ ասա, քեզ {hurt}|{polx} պետք է գնդակահարել|{polx} "
+                            "պետք է կախել|կփոշմանես, խոստանում եմ|գլուխդ կկտրեմ, {ins}|քեզ ընտանիքիդ հետ "
+                            "կգտնենք|շարունակիր խոսել, ու փոսում կհայտնվես|տարվա վերջը չես տեսնի|գիտենք, թե որտեղ "
+                            "են ապրում երեխաներդ|թող ռումբ ընկնի տանդ վրա|ընտանիքդ սրա համար կվճարի|օրերդ "
+                            "հաշվիր, {ins}|դիակդ գետում կգտնեն|գնդակը քեզ է սպասում|դու գնդակի ես արժանի|"
+                            "թաքնվիր, գալիս ենք|կյանքդ դժոխք կդարձնեմ, հասցեդ գիտեմ|կոկորդդ կկտրեմ|բոլոր "
+                            "ոսկորներդ կջարդեմ|կգտնենք ու կթաղենք քեզ"),
+        "report": _w("սահմանին {n} զինվոր է զոհվել|անցակետում խաղաղ բնակիչներ են գնդակահարվել|գյուղը "
+                     "այրվել է պատերազմի ժամանակ|զեկույցում ասվում է, որ գերիներին խոշտանգել են|նա սպանվել է "
+                     "2020-ին, ընտանիքը դեռ պատասխան է սպասում|բանակը հրետակոծեց քաղաքը, {n} մարդ զոհվեց|"
+                     "դատարանը մարդասպանին ցմահ ազատազրկեց|ֆիլմը ցեղասպանության մասին է|շուկայի մոտ ռումբ "
+                     "է պայթել|շրջափակման ընթացքում {n} մարդ է մահացել|բանակը ուրբաթ օրը դուրս կբերվի|"
+                     "սպառնացին նորից փակել ճանապարհը|{pol} դատապարտեց խաղաղ բնակիչների սպանությունը"),
+        "obscene": _w("{obs}|{obs}։|ազնիվ ասած, {obs}|{obs}, ինչպես միշտ"),
+        "obscene_insult": _w("մերդ քունեմ, {ins}|բոզի տղա ես դու|քու մերը, {ins}|@user կորի, բոզի տղա|"
+                             "{pol} բոզի տղա է|քունեմ քեզ, {ins}"),
+        "condemn": _w("մարդկանց «{slur}» անվանելը ռասիզմ է|«{slur}» բառը վիրավորական է, մի օգտագործեք|"
+                      "տուգանվեց հարևանին «{slur}» գոռալու համար|{acc} կենդանի անվանող մեկնաբանությունները "
+                      "պետք է ջնջվեն|«{pl} կենդանիներ են» ասելը ատելության խոսք է|ստորագրեց "
+                      "պայմանագիրը|ծիծաղելի իրավիճակ էր"),
+    },
+}
+
+_CYR = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+                ["a", "b", "v", "g", "d", "e", "yo", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s",
+                 "t", "u", "f", "h", "ts", "ch", "sh", "sch", "", "y", "", "e", "yu", "ya"], strict=True))
+_ARM = dict(zip("աբգդեզէըթժիլխծկհձղճմյնշոչպջռսվտրցւփքօֆ",
+                ["a", "b", "g", "d", "e", "z", "e", "@", "t", "zh", "i", "l", "x", "ts", "k", "h", "dz", "gh", "ch",
+                 "m", "y", "n", "sh", "o", "ch", "p", "j", "r", "s", "v", "t", "r", "c", "v", "p", "q", "o", "f"],
+                strict=True))
+_TURKIC_ASCII = str.maketrans("əıışçğöüƏIİŞÇĞÖÜ", "eiiscgouEIISCGOU")
+
+
+def translit(text: str, lang: str) -> str:
+    """Latin typing of Russian/Armenian, ASCII typing of Turkish/Azerbaijani (as readers type)."""
+    if lang == "ru":
+        table = _CYR
+    elif lang == "hy":
+        table = _ARM
+        text = text.replace("ու", "u").replace("Ու", "U").replace("և", "ev")
+    elif lang in ("tr", "az"):
+        return text.translate(_TURKIC_ASCII)
+    else:
+        return text
+    out = []
+    for ch in text:
+        low = ch.lower()
+        if low in table:
+            t = table[low]
+            out.append(t.capitalize() if ch != low else t)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _fill(template: str, slots: dict[str, list[str]], rng: random.Random) -> str:
+    out = template
+    # one choice per slot name, so a template naming {pl} twice names one group
+    for name in sorted(slots, key=len, reverse=True):
+        token = "{" + name + "}"
+        if token in out:
+            out = out.replace(token, rng.choice(slots[name]))
+    return out
+
+
+def _style(text: str, rng: random.Random) -> str:
+    r = rng.random()
+    if r < 0.15:
+        text = text.lower()
+    elif r < 0.25:
+        text = text.upper()
+    elif text[:1].islower() and r < 0.6:
+        text = text[:1].upper() + text[1:]
+    if rng.random() < 0.3 and text[-1:].isalnum():
+        text += rng.choice(["!", "!!", ".", "...", "?!"])
+    return text
+
+
+def generate(seed: int = 13, per_template: int = 6, translit_rate: float = 0.3) -> list[Sentence]:
+    """Every template filled ``per_template`` times, deterministically for a seed."""
+    rng = random.Random(seed)  # noqa: S311 - seeded sampling, not security
+    out: list[Sentence] = []
+    seen: set[str] = set()
+    for lang, spec in LANGS.items():
+        slots = {k: v for k, v in spec.items() if k not in KINDS}
+        for kind in KINDS:
+            for template in spec.get(kind, []):
+                for _ in range(per_template):
+                    text = _style(_fill(template, slots, rng), rng)
+                    if rng.random() < translit_rate and lang in ("ru", "hy", "tr", "az"):
+                        text = translit(text, lang)
+                    if text not in seen:
+                        seen.add(text)
+                        out.append(Sentence(text, lang, kind))
+    return out

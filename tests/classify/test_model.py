@@ -1,0 +1,140 @@
+"""The shipped model: its files, loading without pickle, calibration, the signal."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from civility.classify.model import DATA_DIR, Model, calibrate, get_model
+from civility.triage.pipeline import Pipeline
+from civility.triage.policy import FLAG_AT, assess
+from civility.triage.types import Subject
+
+
+@pytest.fixture(scope="module")
+def model() -> Model:
+    return get_model()
+
+
+def test_model_files_are_small_and_load_without_pickle():
+    files = {p.name: p.stat().st_size for p in DATA_DIR.iterdir() if p.is_file()}
+    assert {"weights.npz", "manifest.json"} <= set(files)
+    assert sum(files.values()) < 25 * 1024 * 1024  # "well under 50 MB"
+    with np.load(DATA_DIR / "weights.npz", allow_pickle=False) as z:
+        for name in z.files:
+            assert z[name].dtype != object
+            assert np.isfinite(z[name].astype(np.float64)).all()
+    manifest = json.loads((DATA_DIR / "manifest.json").read_text(encoding="utf-8"))
+    assert set(manifest["thresholds"]) >= {"toxic", "hate", "insult", "threat", "obscene"}
+    assert all(0 < t < 1 for t in manifest["thresholds"].values())
+
+
+def test_web_process_does_not_import_training_code():
+    code = ("import sys, civility.classify.signal, civility.classify.model as m; m.get_model(); "
+            "print(sorted(k for k in sys.modules if k.split('.')[0] in ('sklearn', 'scipy', 'joblib', 'pickle') "
+            "or k in ('civility.classify.train', 'civility.classify.synthetic')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={"DJANGO_SETTINGS_MODULE": "civility.settings.base", "PATH": ""})
+    leaked = [m for m in json.loads(out.stdout.strip().replace("'", '"')) if m != "pickle"]
+    assert leaked == []
+
+
+def test_calibration_maps_the_threshold_to_the_flag_level(model):
+    for head, t in model.thresholds.items():
+        raw = {head: np.array([0.0, t - 1e-6, t, t + 1e-6, 1.0])}
+        got = model.calibrated(raw)[head]
+        assert got[2] == pytest.approx(FLAG_AT.get(head, 0.5))
+        assert got[1] < FLAG_AT.get(head, 0.5) <= got[3]
+        assert got[0] == 0.0 and got[4] == 1.0
+        assert np.all(np.diff(got) >= 0)
+
+
+def test_calibrate_is_monotone_piecewise_linear():
+    p = np.linspace(0, 1, 101)
+    c = calibrate(p, 0.3, 0.5)
+    assert np.all(np.diff(c) > 0)
+    assert calibrate(np.array([0.3]), 0.3, 0.5)[0] == pytest.approx(0.5)
+    assert calibrate(np.array([0.15]), 0.3, 0.5)[0] == pytest.approx(0.25)
+
+
+def test_scores_are_in_range_and_batch_equals_single(model):
+    texts = ["You are a complete idiot.", "The talks resume in Brussels on Monday.", "", "   ", "ok",
+             "Ты тупой дебил", "Səni tapıb öldürəcəyəm", "Դու ապուշ ես", "x" * 5000]
+    batch = model.score(texts)
+    for i, t in enumerate(texts):
+        single = model.score([t])
+        for head in model.heads:
+            assert 0.0 <= batch[head][i] <= 1.0
+            assert single[head][0] == pytest.approx(batch[head][i], abs=1e-9)
+    assert model.score([]) == {h: pytest.approx(np.zeros(0)) for h in model.heads}
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("You are a complete idiot, read the article.", "insult"),
+    ("Ты тупой дебил, прочитай статью.", "insult"),
+    ("I will find you and kill you.", "threat"),
+    ("Səni tapıb öldürəcəyəm.", "threat"),
+    ("Armenians are vermin and should be driven out.", "hate"),
+])
+def test_clear_cases_are_flagged(model, text, label):
+    score = model.score([text])[label][0]
+    assert score >= model.flag_at[label], f"{label} {score:.3f} for {text!r}"
+
+
+@pytest.mark.parametrize("text", [
+    "The talks resume in Brussels on Monday.",
+    "Two soldiers were killed near the border on Tuesday.",
+    "The Azerbaijani government is lying about the casualties.",
+    "Я армянин и хочу мира с соседями.",
+])
+def test_civil_cases_are_not_flagged(model, text):
+    scores = model.score([text])
+    for head in ("toxic", "hate", "insult", "threat"):
+        assert scores[head][0] < model.flag_at[head], f"{head} {scores[head][0]:.3f} for {text!r}"
+
+
+def test_signal_adds_findings_with_spans_of_the_words_that_weighed_most(model):
+    pipe = Pipeline.from_config([{"signal": "normalize.v1"}, {"signal": "classifier.v1"}])
+    text = "Honestly, you are a complete IDIOT."
+    doc = pipe.run(Subject(text=text))
+    assert not doc.errors
+    insult = [f for f in doc.findings if f.label == "insult"]
+    assert insult and insult[0].score >= FLAG_AT["insult"]
+    words = [text[a:b] for a, b in insult[0].spans]
+    assert "IDIOT" in words
+    assert insult[0].evidence["model"] == model.version
+    assert model.version in doc.versions["classifier.v1"]
+    report = assess(doc)
+    assert "insult" in [f["label"] for f in report.flags]
+    assert report.scores["insult"] >= FLAG_AT["insult"]
+
+
+def test_signal_options_are_validated():
+    from civility.classify.signal import Classifier
+
+    assert Classifier(heads=["toxic", "obscene"]).heads == ("toxic", "obscene")
+    with pytest.raises(ValueError, match="unknown head"):
+        Classifier(heads=["toxic", "rude"])
+    with pytest.raises(TypeError):
+        Classifier(heads="toxic")
+    with pytest.raises(TypeError):
+        Classifier(colour="red")
+    with pytest.raises(ValueError, match="min_score"):
+        Classifier(min_score=2)
+
+
+def test_signal_reports_nothing_below_min_score():
+    pipe = Pipeline.from_config([{"signal": "normalize.v1"},
+                                 {"signal": "classifier.v1", "options": {"min_score": 0.99}}])
+    doc = pipe.run(Subject(text="The talks resume in Brussels on Monday."))
+    assert doc.findings == []
+
+
+def test_model_was_trained_with_the_current_normalizer(model):
+    if not model.normalizer_matches:
+        pytest.skip("normalize() changed since the model was trained: run `civility model train`")
+    assert model.manifest["normalizer"]
