@@ -23,27 +23,16 @@ multilingual sample.
 from __future__ import annotations
 
 import argparse
-import csv
-import gzip
 import os
 import random
 import sys
 import time
-from pathlib import Path
+
+from benchmarks.triage import _corpus, _pct
 
 for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
-SAMPLE = [
-    "The blockade left families without insulin for weeks; someone has to answer for that.",
-    "Both governments have lied about the corridor, and the people paid for it.",
-    "Это позор, что гуманитарные грузы стояли на мосту месяцами.",
-    "Koridorun bağlanması hər iki xalq üçün faciədir, siyasətçilər isə susur.",
-    "Bu haber çok tek taraflı, diğer tarafın görüşü nerede?",
-    "Լաչինի միջանցքը փակվեց, և մարդիկ մնացին առանց հացի։",
-    "you are an idiot and everyone here knows it",
-    "I will find you, and you will regret every word.",
-]
 
 
 def _rss_mb() -> float:
@@ -57,23 +46,6 @@ def _rss_mb() -> float:
     import resource
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _corpus(path: str | None, n: int, rng: random.Random) -> list[str]:
-    files = [Path(path)] if path else sorted((Path(__file__).resolve().parents[1].parent / "shared/datasets").glob(
-        "*.csv.gz"))
-    texts: list[str] = []
-    for f in files:
-        with gzip.open(f, "rt", encoding="utf-8") as fh:
-            texts += [row["text"] for row in csv.DictReader(fh) if row["text"].strip()]
-    if not texts:
-        texts = SAMPLE
-    return [rng.choice(texts)[:2000] for _ in range(n)]
-
-
-def _pct(values: list[float], p: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
 
 
 def main(argv: list[str] | None = None) -> None:
