@@ -3,17 +3,25 @@
 Counting is django-ratelimit's (fixed windows in the cache); we only add the
 Retry-After that a 429 owes the client. Rates come from settings such as
 ``CIVILITY_SUBMIT_RATE_PER_IP = "5/m"``; ``None`` switches a limit off.
+
+The counters live in the default cache: per process without ``REDIS_URL``, shared by
+every process and machine with it. When that cache does not answer, the limit is
+skipped (and logged) rather than refusing readers: every comment waits for a
+moderator anyway.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 
 from django.conf import settings
 from django.http import HttpRequest
 from django_ratelimit.core import get_usage
 
 from civility.errors import RateLimited
+
+log = logging.getLogger(__name__)
 
 
 def client_ip(request: HttpRequest) -> str | None:
@@ -29,7 +37,11 @@ def client_ip(request: HttpRequest) -> str | None:
 def _check(request: HttpRequest, *, group: str, value: str, rate: str | None, what: str) -> None:
     if rate is None or not value:
         return
-    usage = get_usage(request, group=group, key=lambda _g, _r: value, rate=rate, increment=True)
+    try:
+        usage = get_usage(request, group=group, key=lambda _g, _r: value, rate=rate, increment=True)
+    except Exception:  # the shared cache (Redis) is down: keep accepting comments, they are moderated anyway
+        log.exception("rate limit %s not checked: the cache did not answer", group)
+        return
     if usage and usage["should_limit"]:
         raise RateLimited(
             f"Too many comments from this {what}; please wait a little before posting again.",

@@ -116,7 +116,22 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# One process (the embedded deployment): the cache lives in its memory. With REDIS_URL
+# every process and machine shares it: rate-limit counters, cached thread pages,
+# embed origins. Short socket timeouts keep a Redis outage from hanging requests.
+REDIS_URL = env_str("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {"default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "civility",
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Sessions stay in the database (shared by every process already); only staff log in,
+# so they are few, and a Redis restart never logs moderators out.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # --- Security headers (production.py adds the HTTPS-only ones) ---
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -155,7 +170,8 @@ CIVILITY_SUBMIT_RATE_PER_EMAIL = env_rate("CIVILITY_SUBMIT_RATE_PER_EMAIL", "5/m
 CIVILITY_TRIAGE_RATE_PER_IP = env_rate("CIVILITY_TRIAGE_RATE_PER_IP", "30/min")
 RATELIMIT_USE_CACHE = "default"
 # The embedded deployment runs one server process, so a process-local cache
-# counts every request; with several processes point CACHES at Redis.
+# counts every request; with several processes set REDIS_URL (`civility serve
+# --production` refuses several workers without it).
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 # Number of proxies in front of us whose X-Forwarded-For we trust (0: use REMOTE_ADDR).
 CIVILITY_TRUSTED_PROXIES = int(env_str("CIVILITY_TRUSTED_PROXIES", "0"))
