@@ -37,6 +37,20 @@ SAMPLE = [
 ]
 
 
+# Inputs built to hit the slow paths (single-letter runs, separators, look-alikes,
+# links): each is about 5,000 characters, the longest comment the service accepts.
+ADVERSARIAL = {
+    "digits and dots": "1." * 2500,
+    "spaced letters": "a b " * 1250,
+    "spelled obscenity": "f.u.c.k " * 625,
+    "mixed scripts": "аaоo" * 1250,
+    "zero-width joins": "f\u200bu" * 1666,
+    "links": "http://x.co/a " * 357,
+    "one long word": "a" * 5000,
+    "stars": "*" * 5000,
+}
+
+
 def _corpus(path: str | None, n: int, rng: random.Random) -> list[str]:
     files = [Path(path)] if path else sorted((Path(__file__).resolve().parents[1].parent / "shared/datasets").glob(
         "*.csv.gz"))
@@ -104,6 +118,12 @@ def main(argv: list[str] | None = None) -> None:
         for name, ms in doc.attrs.get("timings_ms", {}).items():
             per_signal.setdefault(name, []).append(ms / 1000)
 
+    adversarial = {}
+    for name, text in ADVERSARIAL.items():
+        t0 = time.perf_counter()
+        assess(pipe.run(Subject(text=text)))
+        adversarial[name] = (time.perf_counter() - t0) * 1000
+
     submit_times = []
     anon = AnonymousUser()
     for i, text in enumerate(texts):
@@ -122,6 +142,11 @@ def main(argv: list[str] | None = None) -> None:
     print(_row("comment_submit (store + triage)", submit_times))
     for name, values in per_signal.items():
         print(_row(f"  signal {name}", values))
+    print()
+    print(f"| {'adversarial text (~5,000 chars)':<34} | {'ms':>8} |")
+    print(f"|{'-' * 36}|{'-' * 10}|")
+    for name, ms in adversarial.items():
+        print(f"| {name:<34} | {ms:>8.1f} |")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,8 @@ from typing import Literal
 from ninja import Schema
 from pydantic import ConfigDict, Field
 
+from civility.comments.services import MAX_BODY
+
 
 class ErrorDetail(Schema):
     code: str
@@ -131,7 +133,8 @@ class QueueItem(Schema):
 
 
 class TriageIn(Schema):
-    text: str = Field(max_length=20000)
+    # A draft can be no longer than a comment may be.
+    text: str = Field(max_length=MAX_BODY)
 
 
 class TriageReportOut(TriageOut):

@@ -17,6 +17,8 @@ class Campaign(models.Model):
     #: distinct identities (accounts, else emails) that posted it
     size = models.PositiveIntegerField(default=1)
     article_count = models.PositiveIntegerField(default=1)
+    #: the size its pending members' reports were last scored at (see campaign_rescore)
+    scored_size = models.PositiveIntegerField(default=0)
 
     def __str__(self) -> str:
         return f"campaign {self.pk}: {self.size} accounts on {self.article_count} articles"
@@ -41,7 +43,7 @@ class TriageReport(models.Model):
 class NearDupBand(models.Model):
     """One LSH band of a comment's MinHash: comments sharing a band are candidates."""
 
-    band = models.BigIntegerField(db_index=True)
+    band = models.BigIntegerField()  # the (band, comment) constraint's index serves lookups
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="+")
 
     class Meta:

@@ -393,8 +393,10 @@ def _join_spelled(norm: str, raw: list[tuple[int, int, str]]) -> list[tuple[int,
             out.append((raw[i][0], raw[j][1], "".join(p[2] for p in pieces)))
             i = j + 1
         else:
-            out.append(raw[i])
-            i += 1
+            # A rejected run's tails share its separator and have no more letters,
+            # so they are rejected too: skip them all (keeps "1.1.1.…" linear).
+            out.extend(raw[i:j + 1])
+            i = j + 1
     return out
 
 

@@ -11,10 +11,11 @@ module decides what a moderator is shown first. It never approves or rejects.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from civility.triage.types import LABELS, Doc
+from civility.triage.types import LABELS, Doc, Finding, Subject
 
 #: a label is flagged when its score reaches this
 FLAG_AT: dict[str, float] = {
@@ -44,6 +45,7 @@ class Report:
     findings: list[dict[str, Any]] = field(default_factory=list)
     errors: list[dict[str, str]] = field(default_factory=list)
     versions: dict[str, str] = field(default_factory=dict)
+    first_timer: bool = False
 
     @property
     def complete(self) -> bool:
@@ -55,7 +57,8 @@ class Report:
                 "campaign": self.campaign, "risk": self.risk, "complete": self.complete}
 
     def stored(self) -> dict[str, Any]:
-        return {**self.public(), "findings": self.findings, "errors": self.errors, "versions": self.versions}
+        return {**self.public(), "findings": self.findings, "errors": self.errors, "versions": self.versions,
+                "first_timer": self.first_timer}
 
 
 def threshold(label: str, lang: str | None) -> float:
@@ -98,4 +101,23 @@ def assess(doc: Doc) -> Report:
         findings=[f.as_dict() for f in doc.findings],
         errors=doc.errors,
         versions=doc.versions,
+        first_timer=bool(doc.attrs.get("first_timer")),
     )
+
+
+def reassess(stored: dict[str, Any], *, replace: Callable[[dict[str, Any]], bool],
+             add: list[Finding]) -> Report:
+    """A stored report again, with the findings ``replace`` picks swapped for ``add``.
+
+    Used when evidence about an already stored comment changes (its campaign grew);
+    the text is not triaged again.
+    """
+    doc = Doc(subject=Subject(text=""), errors=list(stored.get("errors", [])),
+              versions=dict(stored.get("versions", {})))
+    doc.attrs.update(lang=stored.get("lang"), duplicate_of=stored.get("duplicate_of"),
+                     campaign=stored.get("campaign"), first_timer=stored.get("first_timer", False))
+    doc.findings = [Finding(f["label"], f["score"], f["reason"], [tuple(x) for x in f.get("spans", [])],
+                            f.get("evidence", {}), f.get("signal", ""))
+                    for f in stored.get("findings", []) if not replace(f)]
+    doc.findings += add
+    return assess(doc)

@@ -8,8 +8,9 @@ from django.db import transaction
 
 from civility.comments.models import Comment, Status
 from civility.triage import policy
-from civility.triage.models import TriageReport
+from civility.triage.models import Campaign, TriageReport
 from civility.triage.pipeline import Pipeline, pipeline
+from civility.triage.signals import duplicates
 from civility.triage.types import Identity, Subject
 
 log = logging.getLogger(__name__)
@@ -45,6 +46,8 @@ def triage_comment(comment: Comment, *, client: dict | None = None, using: Pipel
             pipe.remember(doc)  # writes (indexes, campaigns) may add to the evidence
             report = policy.assess(doc)
             _store(comment, report, doc.attrs.get("text_hash", ""))
+            if report.campaign:
+                campaign_rescore(report.campaign["id"])
     except Exception:
         log.exception("could not store the triage report of comment %s", comment.pk)
         doc.errors.append({"signal": "store", "error": "the report could not be stored"})
@@ -66,6 +69,43 @@ def _store(comment: Comment, report: policy.Report, text_hash: str) -> None:
     )
     Comment.objects.filter(pk=comment.pk).update(risk=report.risk, lang=report.lang or "")
     comment.risk, comment.lang = report.risk, report.lang or ""
+
+
+#: re-score a campaign's earlier members once its spam score has grown by this much
+RESCORE_STEP = 0.05
+
+
+def campaign_rescore(campaign_id: int) -> int:
+    """Bring a grown campaign's pending members up to its current size; returns how many changed.
+
+    Each member was scored with the campaign as it was when it arrived (2 people: weak
+    spam); when 7 people have posted the text, the first copies should rank as high as
+    the last. The work happens only when the campaign's score has grown by
+    :data:`RESCORE_STEP` since the last time — a handful of times per campaign, however
+    large it gets, since the score levels off.
+    """
+    campaign = Campaign.objects.select_for_update().filter(pk=campaign_id).first()
+    if campaign is None:
+        return 0
+    score = duplicates.campaign_score(campaign.size)
+    if score - duplicates.campaign_score(campaign.scored_size) < RESCORE_STEP:
+        return 0
+    changed = 0
+    members = TriageReport.objects.filter(campaign=campaign, comment__status=Status.PENDING)
+    for row in members.select_related("comment").iterator(chunk_size=500):
+        old = [f for f in row.report.get("findings", []) if "campaign" in f.get("evidence", {})]
+        if old and max(f["score"] for f in old) >= score:
+            continue
+        signal = old[0].get("signal", "duplicates.v1") if old else "duplicates.v1"
+        report = policy.reassess(
+            {**row.report, "campaign": {"id": campaign.pk, "size": campaign.size}},
+            replace=lambda f: "campaign" in f.get("evidence", {}),
+            add=[duplicates.campaign_finding(campaign.pk, campaign.size, campaign.article_count, signal=signal)],
+        )
+        _store(row.comment, report, row.text_hash)
+        changed += 1
+    Campaign.objects.filter(pk=campaign.pk).update(scored_size=campaign.size)
+    return changed
 
 
 def triage_rerun(*, status: str = Status.PENDING, using: Pipeline | None = None) -> int:

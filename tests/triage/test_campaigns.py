@@ -82,10 +82,11 @@ def test_seven_people_on_three_articles_make_one_campaign(dup, articles, client,
         assert items[i]["campaign"] == {"id": campaign.pk, "size": 7}  # the size as it is now
         assert items[i]["duplicate_of"] is None  # different people: a campaign, not repeats
         assert "duplicate" not in {f["label"] for f in items[i]["flags"]}
-    assert spam_flag(items[ids[1]]) is None  # two people: not yet spam-like enough for a flag
-    assert spam_flag(items[ids[2]]) is not None
-    assert spam_flag(items[ids[-1]])["reason"] == "posted by 7 accounts on 3 articles"
-    assert items[ids[-1]]["scores"]["spam"] == campaign_score(7)
+    # the first copies were re-scored as the campaign grew: all rank as a 7-person campaign
+    for i in ids:
+        assert spam_flag(items[i])["reason"] == "posted by 7 accounts on 3 articles"
+        assert items[i]["scores"]["spam"] == campaign_score(7)
+    assert len({items[i]["risk"] for i in ids[1:]}) == 1  # ids[0] alone was a first comment from its e-mail
     assert [i for i, t in items.items() if t["campaign"] is None] == [max(items)]  # the unrelated comment
     assert campaign_comments(campaign.pk) == ids
 
@@ -182,3 +183,40 @@ def test_join_without_others_or_campaign_does_nothing(articles, settings):
     info = campaign_join(comment_id=second.pk, identity=identity_of(None, "two@example.org"), matches=[match])
     assert info is not None and (info.size, info.article_count) == (2, 1)
     assert info.public() == {"id": info.id, "size": 2}
+
+
+@pytest.mark.django_db
+def test_earlier_copies_are_rescored_in_steps_not_on_every_join(dup, articles, client, mod_api):
+    from civility.triage.services import RESCORE_STEP, campaign_rescore
+
+    first = post(client, VARIANTS[0], email="p0@example.org", ip="198.51.100.1", article=articles[0].key)
+    post(client, VARIANTS[1], email="p1@example.org", ip="198.51.100.2", article=articles[1].key)
+    assert spam_flag(queue(mod_api)[first]) is None  # two people: weak evidence, no flag yet
+    assert queue(mod_api)[first]["scores"]["spam"] == campaign_score(2)
+    post(client, VARIANTS[2], email="p2@example.org", ip="198.51.100.3", article=articles[2].key)
+    after3 = queue(mod_api)[first]
+    assert after3["scores"]["spam"] == campaign_score(3)
+    assert spam_flag(after3)["reason"] == "posted by 3 accounts on 3 articles"
+    assert Campaign.objects.get().scored_size == 3
+
+    # far into a large campaign the score hardly moves: the members are left alone...
+    campaign = Campaign.objects.get()
+    assert campaign_score(41) - campaign_score(40) < RESCORE_STEP
+    Campaign.objects.filter(pk=campaign.pk).update(size=41, scored_size=40)
+    assert campaign_rescore(campaign.pk) == 0
+    assert queue(mod_api)[first]["scores"]["spam"] == campaign_score(3)
+    # ...until it has grown enough
+    Campaign.objects.filter(pk=campaign.pk).update(size=5, scored_size=3)
+    assert campaign_rescore(campaign.pk) == 3
+    assert queue(mod_api)[first]["scores"]["spam"] == campaign_score(5)
+    assert Campaign.objects.get().scored_size == 5
+
+
+@pytest.mark.django_db
+def test_decided_members_are_not_rescored(dup, articles, client, mod_api):
+    first = post(client, VARIANTS[0], email="p0@example.org", ip="198.51.100.1", article=articles[0].key)
+    post(client, VARIANTS[1], email="p1@example.org", ip="198.51.100.2", article=articles[1].key)
+    Comment.objects.filter(pk=first).update(status=Status.REJECTED)
+    before = TriageReport.objects.get(comment_id=first).report
+    post(client, VARIANTS[2], email="p2@example.org", ip="198.51.100.3", article=articles[2].key)
+    assert TriageReport.objects.get(comment_id=first).report == before

@@ -177,3 +177,22 @@ def test_triage_endpoint(settings, client):
     r = client.post("/api/v1/triage", {"text": "ok"}, content_type="application/json")
     assert r.status_code == 429
     assert r.json()["error"]["code"] == "rate_limited"
+
+
+@pytest.mark.django_db
+def test_triage_endpoint_refuses_drafts_longer_than_a_comment(client):
+    r = client.post("/api/v1/triage", {"text": "1." * 2501}, content_type="application/json")
+    assert r.status_code == 422
+    assert "text" in r.json()["error"]["fields"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("text", ["1." * 2500, "a b " * 1250, "с у к а " * 625, "f.u.c.k " * 625])
+def test_long_single_letter_runs_still_get_a_report(text):
+    """These once took minutes (cubic in the run's length); the benchmark times them."""
+    from civility.triage.services import triage_text
+
+    report = triage_text(text)
+    assert not report.errors
+    if "у" in text or "u" in text:
+        assert "obscene" in {f["label"] for f in report.flags}

@@ -54,6 +54,16 @@ def campaign_score(size: int) -> float:
     return round(min(CAMPAIGN_MAX, 1 - CAMPAIGN_DECAY ** (size - 1)), 4) if size >= 2 else 0.0
 
 
+def campaign_finding(campaign_id: int, size: int, article_count: int, *, signal: str) -> Finding:
+    """The spam evidence of a campaign: stronger the more people post the text."""
+    return Finding(
+        "spam", campaign_score(size),
+        f"posted by {_plural(size, 'account')} on {_plural(article_count, 'article')}",
+        evidence={"campaign": campaign_id, "accounts": size, "articles": article_count},
+        signal=signal,
+    )
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
@@ -143,12 +153,7 @@ class Duplicates(Signal):
             return
         doc.attrs["campaign"] = info.public()
         if info.size >= 2:
-            doc.add(Finding(
-                "spam", campaign_score(info.size),
-                f"posted by {_plural(info.size, 'account')} on {_plural(info.article_count, 'article')}",
-                evidence={"campaign": info.id, "accounts": info.size, "articles": info.article_count},
-                signal=self.name,
-            ))
+            doc.add(campaign_finding(info.id, info.size, info.article_count, signal=self.name))
 
     # -------------------------------------------------------------------- who is the same person
 

@@ -208,7 +208,9 @@ def _spelled(norm: Normalized, tokens: list[Token], lexicon: lx.Lexicon):
         if j - i >= 2:
             done = False
             for a in range(i, j - 1):
-                for b in range(j, a + 1, -1):
+                # No listed word is spelled out in more than MAX_SPELLED letters; the cap
+                # keeps a long run ("1.1.1.…") linear instead of cubic.
+                for b in range(min(j, a + MAX_SPELLED - 1), a + 1, -1):
                     word = "".join(t.text for t in tokens[a:b + 1])
                     for idx, loose in _single_entries(lexicon, word):
                         yield _match(lexicon, idx, a, b, tokens, loose)
@@ -218,6 +220,9 @@ def _spelled(norm: Normalized, tokens: list[Token], lexicon: lx.Lexicon):
                 if done:
                     break
         i = j + 1
+
+
+MAX_SPELLED = 16
 
 
 def _thin_gap(gap: str) -> bool:
