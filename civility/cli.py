@@ -11,12 +11,15 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "civility.settings.base")
+    args = argv if argv is not None else sys.argv[1:]
+    # `serve --production` runs with the production settings unless told otherwise.
+    production = args[:1] == ["serve"] and "--production" in args
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", f"civility.settings.{'production' if production else 'base'}")
     from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
     try:
-        execute_from_command_line(["civility", *(argv if argv is not None else sys.argv[1:])])
+        execute_from_command_line(["civility", *args])
     except ImproperlyConfigured as exc:  # a settings mistake: say what to fix, no traceback
         sys.stderr.write(f"civility: configuration error: {exc}\n")
         sys.exit(2)

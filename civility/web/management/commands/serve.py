@@ -1,14 +1,70 @@
-"""``civility serve``: migrate, ensure the demo article, and serve HTTP with gunicorn."""
+"""``civility serve``: migrate, ensure the demo article, and serve HTTP with gunicorn.
+
+Plain ``civility serve`` is the embedded deployment (``make run``): one process, demo data.
+``civility serve --production`` is one app server of a scaled-out deployment
+(docs/deploy.md): several pre-forked worker processes sharing Redis and the database,
+no demo data, and no migrations unless asked (run ``civility migrate`` once per release).
+"""
 
 from __future__ import annotations
 
+import logging
 import os
+from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import caches
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.migrations.executor import MigrationExecutor
 
 from civility.publishing.demo import demo_ensure
+
+log = logging.getLogger(__name__)
+
+MAX_DEFAULT_WORKERS = 12
+#: backends whose data lives in one process: counters would not be shared between workers
+PROCESS_LOCAL_CACHES = ("django.core.cache.backends.locmem.LocMemCache", "django.core.cache.backends.dummy.DummyCache")
+
+
+def default_workers(cores: int) -> int:
+    """Gunicorn's rule of thumb, 2 × cores + 1, capped: every worker holds its own database
+    connections (one per thread) and its private writes to the shared models."""
+    return max(1, min(2 * cores + 1, MAX_DEFAULT_WORKERS))
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # what this process may use (containers, taskset)
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    bind: str
+    workers: int
+    threads: int
+    production: bool
+
+    def gunicorn(self) -> dict[str, object]:
+        """Gunicorn settings. gthread: threads overlap database and Redis waits (the GIL is
+        released there) while processes give CPU parallelism for triage."""
+        options: dict[str, object] = {
+            "bind": self.bind, "workers": self.workers, "threads": self.threads, "worker_class": "gthread",
+            "accesslog": "-",
+        }
+        if self.production:
+            options |= {
+                # Load Django, the word lists and the language models once in the master, before
+                # forking: workers share those pages copy-on-write instead of loading each a copy.
+                "preload_app": True,
+                # Recycle a worker now and then (staggered) so slow leaks cannot grow forever.
+                "max_requests": 10_000, "max_requests_jitter": 1_000,
+                "timeout": 30, "graceful_timeout": 30,
+            }
+        return options
 
 
 class Command(BaseCommand):
@@ -17,28 +73,127 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
         parser.add_argument("--port", type=int, default=None, help="default: $PORT or 8000")
-        parser.add_argument("--threads", type=int, default=8)
+        parser.add_argument("--threads", type=int, default=None,
+                            help="threads per worker process (default 8; 2 with --production)")
         parser.add_argument("--no-demo", action="store_true", help="do not create the demo data")
+        parser.add_argument("--production", action="store_true",
+                            help="several worker processes, app preloaded before fork, no demo data, "
+                                 "migrations only with --migrate (docs/deploy.md)")
+        parser.add_argument("--workers", type=int, default=None,
+                            help=f"worker processes with --production (default: $CIVILITY_WORKERS, else "
+                                 f"2 x cores + 1, at most {MAX_DEFAULT_WORKERS})")
+        parser.add_argument("--migrate", action="store_true",
+                            help="with --production: apply migrations before serving")
+        parser.add_argument("--demo", action="store_true", help="with --production: create the demo data")
 
-    def handle(self, *args, host: str, port: int | None, threads: int, no_demo: bool, **opts) -> None:
+    def handle(self, *args, host: str, port: int | None, threads: int | None, no_demo: bool, production: bool,
+               workers: int | None, migrate: bool, demo: bool, **opts) -> None:
         port = port if port is not None else _port_from_env()
-        call_command("migrate", interactive=False, verbosity=0)
+        if not 0 < port < 65536:
+            raise CommandError(f"--port {port} is out of range (1-65535)")
+        bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+        if production:
+            config = ServerConfig(bind=bind, workers=_workers(workers), threads=_positive("--threads", threads or 2),
+                                  production=True)
+            self._prepare_production(config, migrate=migrate, demo=demo)
+        else:
+            if workers is not None:
+                raise CommandError("--workers needs --production (plain `civility serve` runs one process).")
+            config = ServerConfig(bind=bind, workers=1, threads=_positive("--threads", threads or 8),
+                                  production=False)
+            call_command("migrate", interactive=False, verbosity=0)
+            self._announce(host, port, demo=settings.CIVILITY_DEMO and not no_demo)
+        _serve(config)
+
+    def _announce(self, host: str, port: int, *, demo: bool) -> None:
         base = f"http://{host if host not in ('0.0.0.0', '::') else '127.0.0.1'}:{port}"  # noqa: S104
         self.stdout.write(self.style.SUCCESS("Civility is ready."))
-        if settings.CIVILITY_DEMO and not no_demo:
-            demo = demo_ensure()
-            self.stdout.write(f"  Article page:     {base}/articles/{demo.article.key}/")
-            if demo.new_password:
+        if demo:
+            data = demo_ensure()
+            self.stdout.write(f"  Article page:     {base}/articles/{data.article.key}/")
+            if data.new_password:
                 self.stdout.write(
-                    f"  Demo moderator:   user '{demo.moderator.username}', password "
-                    f"'{demo.new_password}' (shown once; reset with "
-                    f"`civility user password {demo.moderator.username}`)"
+                    f"  Demo moderator:   user '{data.moderator.username}', password "
+                    f"'{data.new_password}' (shown once; reset with "
+                    f"`civility user password {data.moderator.username}`)"
                 )
         self.stdout.write(f"  Moderation queue: {base}/moderation/")
         self.stdout.write(f"  Log in:           {base}/accounts/login/")
         self.stdout.write(f"  API docs:         {base}/api/docs")
         self.stdout.flush()
-        _serve(bind=f"[{host}]:{port}" if ":" in host else f"{host}:{port}", threads=threads)
+
+    def _prepare_production(self, config: ServerConfig, *, migrate: bool, demo: bool) -> None:
+        backend = settings.CACHES["default"]["BACKEND"]
+        if config.workers > 1 and backend in PROCESS_LOCAL_CACHES:
+            raise CommandError(
+                f"--workers {config.workers} needs a cache that all workers share: set REDIS_URL "
+                f"(e.g. redis://127.0.0.1:6379/0), or run --workers 1. With {backend.rsplit('.', 1)[-1]} "
+                f"each worker would count rate limits on its own."
+            )
+        _cache_answers()
+        if migrate:
+            call_command("migrate", interactive=False, verbosity=0)
+        else:
+            _migrations_applied()
+        if demo:
+            demo_ensure()
+        _warm_up()
+        # Nothing the master opened may be shared by the forked workers.
+        connections.close_all()
+        caches.close_all()
+        self.stdout.write(self.style.SUCCESS(
+            f"Civility (production) on {config.bind}: {config.workers} workers x {config.threads} threads."))
+        self.stdout.flush()
+
+
+def _positive(name: str, value: int) -> int:
+    if value < 1:
+        raise CommandError(f"{name} must be at least 1 (got {value})")
+    return value
+
+
+def _workers(given: int | None) -> int:
+    if given is not None:
+        return _positive("--workers", given)
+    raw = os.environ.get("CIVILITY_WORKERS", "").strip()
+    if not raw:
+        return default_workers(_cores())
+    try:
+        return _positive("CIVILITY_WORKERS", int(raw))
+    except ValueError:
+        raise CommandError(f"CIVILITY_WORKERS={raw!r} is not a number of processes") from None
+
+
+def _cache_answers() -> None:
+    try:
+        caches["default"].set("civility:serve:probe", 1, 10)
+    except Exception as exc:
+        where = f"REDIS_URL={settings.REDIS_URL!r}" if settings.REDIS_URL else "the cache"
+        raise CommandError(f"{where} does not answer ({exc}). Start Redis or fix the URL.") from None
+
+
+def _migrations_applied() -> None:
+    connection = connections[DEFAULT_DB_ALIAS]
+    try:
+        executor = MigrationExecutor(connection)
+        plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    except Exception as exc:
+        raise CommandError(f"The database does not answer ({exc}). Check DATABASE_URL.") from None
+    if plan:
+        raise CommandError(
+            f"{len(plan)} migrations are not applied. Run `civility migrate` once (from one machine) "
+            f"before starting the app servers, or pass --migrate."
+        )
+
+
+def _warm_up() -> None:
+    """Load the triage models in the master so that the workers share them."""
+    from civility.triage.services import triage_text
+
+    try:
+        triage_text("Warm-up: this text loads the word lists and language models before the workers fork.")
+    except Exception:  # a broken signal shows on the first comment too; serving matters more
+        log.exception("triage warm-up failed; each worker will load its models on first use")
 
 
 def _port_from_env() -> int:
@@ -52,16 +207,14 @@ def _port_from_env() -> int:
     return port
 
 
-def _serve(*, bind: str, threads: int) -> None:
+def _serve(config: ServerConfig) -> None:
     from gunicorn.app.base import BaseApplication
 
     from civility.wsgi import application
 
     class Server(BaseApplication):
         def load_config(self) -> None:
-            # One process: the embedded deployment keeps rate limits in process memory.
-            for key, value in {"bind": bind, "workers": 1, "threads": threads,
-                               "accesslog": "-", "worker_class": "gthread"}.items():
+            for key, value in config.gunicorn().items():
                 self.cfg.set(key, value)
 
         def load(self):
