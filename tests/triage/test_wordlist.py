@@ -300,3 +300,31 @@ def test_a_hit_spans_exactly_the_obfuscated_word(case):
     text = before + obf + after
     spans = [tuple(s) for f in findings(text) for s in f.spans]
     assert (len(before), len(before) + len(obf)) in spans, (text, [f.reason for f in findings(text)])
+
+
+# Comparing a people to animals is hate whatever the grammar; naming the people is not.
+DEHUMANISING = [
+    ("az", "Ermənilər it kimidir, hamısını qovmaq lazımdır"),
+    ("az", "Ruslar donuz kimidir"),
+    ("az", "Erməniləri bu torpaqdan qovmaq lazımdır"),
+    ("tr", "Ermeniler köpek gibidir"),
+    ("tr", "Azeriler fare gibiler"),
+    ("hy", "Թուրքերը առնետների պես են"),
+    ("hy", "Հայերը շներ են"),
+]
+NAMING = [
+    ("az", "Ermənilər və azərbaycanlılar əvvəllər bir kənddə yaşayırdılar"),
+    ("az", "Ruslar kimi sülhməramlılar da susdu"),
+    ("tr", "Ermeniler ve Azeriler barış içinde yaşamalı"),
+    ("hy", "Հայերը և ադրբեջանցիները պետք է խոսեն միմյանց հետ"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), DEHUMANISING)
+def test_comparing_a_people_to_animals_is_hate(lang, text):
+    assert "hate" in {f.label for f in flagged(text, lang)}, [f.reason for f in findings(text, lang)]
+
+
+@pytest.mark.parametrize(("lang", "text"), NAMING)
+def test_naming_a_people_is_not(lang, text):
+    assert flagged(text, lang) == []
