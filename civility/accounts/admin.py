@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
 from civility.accounts.models import ApiToken, User
+from civility.publishing.services import commenter_public_changed
 
 
 @admin.register(User)
@@ -10,6 +11,15 @@ class CivilityUserAdmin(UserAdmin):
     list_filter = ("role", "is_active")
     fieldsets = (*UserAdmin.fieldsets, ("Civility", {"fields": ("role", "display_name")}))
     add_fieldsets = (*UserAdmin.add_fieldsets, ("Civility", {"fields": ("role",)}))
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "role" in form.changed_data:  # the Author badge on their comments
+            commenter_public_changed(user_id=obj.pk)
+
+    def delete_model(self, request, obj):
+        commenter_public_changed(user_id=obj.pk)  # their comments lose the Author badge
+        super().delete_model(request, obj)
 
 
 @admin.register(ApiToken)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -10,6 +10,7 @@ from ninja import Query, Router, Schema
 from ninja import Status as Respond
 
 from civility.api.auth import caller
+from civility.api.caching import cached_page
 from civility.api.schemas import (
     ArticleOut,
     CommentIn,
@@ -22,7 +23,7 @@ from civility.api.schemas import (
 )
 from civility.comments.models import Comment, Status
 from civility.comments.rendering import body_to_html
-from civility.comments.selectors import thread_for_article
+from civility.comments.selectors import article_public_version, thread_for_article
 from civility.comments.services import Origin, comment_submit
 from civility.ratelimit import client_ip, submission_check, triage_check
 from civility.triage.services import triage_text
@@ -54,7 +55,17 @@ def comment_out(comment: Comment) -> dict:
     summary="Approved comments of an article",
 )
 def thread(request: HttpRequest, key: str, q: Query[ThreadQuery]):
-    """Top-level comments page by page (``next``), each followed by its approved replies."""
+    """Top-level comments page by page (``next``), each followed by its approved replies.
+
+    The same for every caller, so it is served from the cache with an ``ETag``; send
+    ``If-None-Match`` to get ``304 Not Modified`` while nothing readers see has changed.
+    """
+    article_id, version = article_public_version(key=key)
+    return cached_page(request, scope=("thread", article_id, version, q.order, q.cursor, q.limit),
+                       build=lambda: _thread_response(request, key, q))
+
+
+def _thread_response(request: HttpRequest, key: str, q: ThreadQuery) -> HttpResponse:
     page = thread_for_article(key=key, order=q.order, cursor=q.cursor, limit=q.limit)
     article = page.article
     next_url = None
@@ -64,14 +75,17 @@ def thread(request: HttpRequest, key: str, q: Query[ThreadQuery]):
             params["limit"] = q.limit
         path = reverse("api-1:thread", kwargs={"key": key})
         next_url = request.build_absolute_uri(f"{path}?{urlencode(params)}")
-    return {
-        "article": ArticleOut(
+    data = ThreadOut(
+        article=ArticleOut(
             key=article.key, title=article.title, url=article.url, comments_open=article.comments_open,
             comment_count=page.approved_count, policy=article.site.policy_text, order=page.order,
         ),
-        "comments": [comment_out(c) for c in page.comments],
-        "next": next_url,
-    }
+        comments=[comment_out(c) for c in page.comments],
+        next=next_url,
+    )
+    from civility.api.v1 import api  # rendered as ninja renders every response
+
+    return api.create_response(request, data.model_dump(), status=200)
 
 
 @router.post(

@@ -2,7 +2,7 @@
 
 from ninja import NinjaAPI
 
-from civility.api import errors, moderation, threads
+from civility.api import counts, errors, moderation, threads
 
 api = NinjaAPI(
     title="Civility API",
@@ -20,4 +20,5 @@ api = NinjaAPI(
 )
 errors.install(api)
 api.add_router("/", threads.router)
+api.add_router("/", counts.router)
 api.add_router("/moderation", moderation.router)

@@ -7,11 +7,18 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 
 from civility.comments.models import Comment, Status
-from civility.errors import InvalidInput, NotFound
+from civility.errors import CivilityError, InvalidInput, NotFound
 from civility.pagination import keyset_page
 from civility.publishing.models import Article, ThreadOrder
 
 MAX_PAGE = 100
+#: article keys per counts request: 100 keys of typical length fit the 8 KB request line proxies allow
+MAX_COUNT_KEYS = 100
+
+
+class TooManyKeys(CivilityError):
+    status = 400
+    code = "too_many_articles"
 
 
 @dataclass(frozen=True)
@@ -33,6 +40,14 @@ def article_get(*, key: str) -> Article:
     if article is None:
         raise NotFound(f"There is no article with the key {key!r}.", code="article_not_found")
     return article
+
+
+def article_public_version(*, key: str) -> tuple[int, int]:
+    """(id, public_version) of an article: what a cached page of its thread is keyed on."""
+    row = Article.objects.filter(key=key).values_list("pk", "public_version").first()
+    if row is None:
+        raise NotFound(f"There is no article with the key {key!r}.", code="article_not_found")
+    return row
 
 
 def thread_for_article(
@@ -72,3 +87,17 @@ def thread_for_article(
         article=article, comments=ordered, approved_count=article.approved_count,
         next_cursor=next_cursor, order=order,
     )
+
+
+def approved_counts(*, keys: list[str]) -> dict[str, int]:
+    """Approved comments per article key, in one query. Unknown keys are left out."""
+    keys = list(dict.fromkeys(keys))
+    if len(keys) > MAX_COUNT_KEYS:
+        raise TooManyKeys(f"Ask for at most {MAX_COUNT_KEYS} articles at once (got {len(keys)}).",
+                          fields={"article": f"at most {MAX_COUNT_KEYS}"})
+    if not keys:
+        return {}
+    rows = (Article.objects.filter(key__in=keys)
+            .annotate(n=Count("comments", filter=Q(comments__status=Status.APPROVED)))
+            .values_list("key", "n"))
+    return dict(rows)

@@ -3,6 +3,7 @@ site lets an article's own authors skip the queue."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +17,7 @@ from civility.comments.models import Comment, Status
 from civility.errors import CommentsClosed, InvalidInput, NotFound
 from civility.moderation.services import decision_by_policy
 from civility.publishing.models import Article
+from civility.publishing.services import article_public_changed
 from civility.triage.services import triage_comment
 
 MAX_BODY = 5000
@@ -108,3 +110,20 @@ def comment_submit(
     triage_comment(comment, client=client)
     comment_submitted.send(sender=Comment, comment=comment)
     return comment
+
+
+def comment_edit(*, comment: Comment, fields: list[str] | None = None) -> Comment:
+    """Save a staff edit of a comment (the admin); readers see a published one changed at once."""
+    with transaction.atomic():
+        comment.save(update_fields=fields)
+        if comment.status == Status.APPROVED:
+            article_public_changed(article_ids=[comment.article_id])
+    return comment
+
+
+def comment_delete(*, comments: Iterable[Comment]) -> None:
+    """Delete comments (the admin), with their replies; their threads are rebuilt for readers."""
+    comments = list(comments)
+    with transaction.atomic():
+        article_public_changed(article_ids={c.article_id for c in comments})
+        Comment.objects.filter(pk__in=[c.pk for c in comments]).delete()

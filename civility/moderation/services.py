@@ -1,6 +1,7 @@
 """Moderation actions — one path for the queue page, the API, bulk actions and the CLI.
 
-Every action goes: check permission → change state → write the audit row →
+Every action goes: check permission → change state → write the audit row → mark the
+article's public page stale when readers' view changed (in the same transaction) →
 tell the rest of Civility (``comment_status_changed``). For example::
 
     decisions = decision_record(user=moderator, comment_ids=[41, 42],
@@ -21,6 +22,7 @@ from civility.comments.events import comment_status_changed
 from civility.comments.models import Comment, Status
 from civility.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from civility.moderation.models import Action, Decision, Reason
+from civility.publishing.services import article_public_changed
 
 MAX_BULK = 500
 _TARGET = {Action.APPROVE: Status.APPROVED, Action.REJECT: Status.REJECTED}
@@ -73,6 +75,7 @@ def decision_record(
             for i in ids
             if comments[i].status != target
         ]
+        _public_changed(decisions)
     _announce(decisions)
     return decisions
 
@@ -95,13 +98,16 @@ def decision_undo(*, user: Any, decision_id: int, note: str = "") -> Decision:
             )
         undo = _apply(comment=comment, actor=user, action=Action.UNDO, to_status=decision.from_status,
                       note=note, undoes=decision)
+        _public_changed([undo])
     _announce([undo])
     return undo
 
 
 def decision_by_policy(*, comment: Comment, note: str) -> Decision:
     """Approve without a moderator because a site rule says so (logged with no actor)."""
-    decision = _apply(comment=comment, actor=None, action=Action.APPROVE, to_status=Status.APPROVED, note=note)
+    with transaction.atomic():
+        decision = _apply(comment=comment, actor=None, action=Action.APPROVE, to_status=Status.APPROVED, note=note)
+        _public_changed([decision])
     _announce([decision])
     return decision
 
@@ -117,6 +123,12 @@ def _apply(
     comment.status = to_status
     comment.save(update_fields=["status"])
     return decision
+
+
+def _public_changed(decisions: list[Decision]) -> None:
+    """Readers only see approved comments: a decision into or out of ``approved`` changes their page."""
+    article_public_changed(article_ids={
+        d.comment.article_id for d in decisions if Status.APPROVED in (d.from_status, d.to_status)})
 
 
 def _announce(decisions: list[Decision]) -> None:

@@ -57,6 +57,17 @@ class Article(models.Model):
     comments_open = models.BooleanField(default=True)
     authors = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="articles")
     created_at = models.DateTimeField(auto_now_add=True)
+    # Bumped (publishing.services.article_public_changed) in the same transaction as any change
+    # to what readers see here; cached thread pages are keyed on it, so none outlives a change.
+    public_version = models.PositiveBigIntegerField(default=1, editable=False)
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        # Only article_public_changed moves public_version (F() + 1): writing back a value read
+        # earlier could move it backwards, and a page cached under that number would be served again.
+        if not self._state.adding and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
+            kwargs["update_fields"] = [f.name for f in self._meta.concrete_fields
+                                       if not f.primary_key and f.name != "public_version"]
+        super().save(*args, **kwargs)

@@ -1,11 +1,54 @@
-"""Creating articles and opening or closing them for comments."""
+"""Creating articles, opening or closing them for comments, and keeping readers' caches honest.
+
+Whatever changes what readers see of an article — a decision, opening or closing it, an
+edit in the admin — calls :func:`article_public_changed` in the same transaction. That
+bumps ``Article.public_version``, on which cached thread pages and their ETags are keyed
+(``civility.api.caching``), so the next read builds a fresh page in every process.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
 
 from civility.errors import InvalidInput, NotFound
 from civility.publishing.models import Article, Site
+
+
+def article_public_changed(*, article_ids: Iterable[int]) -> None:
+    """What readers see of these articles changed: cached pages of them are stale now."""
+    ids = set(article_ids)
+    if ids:
+        Article.objects.filter(pk__in=ids).update(public_version=F("public_version") + 1)
+
+
+def site_public_changed(*, site_id: int) -> None:
+    """The site's policy text, default order or page size changed: every article shows it."""
+    Article.objects.filter(site_id=site_id).update(public_version=F("public_version") + 1)
+
+
+def commenter_public_changed(*, user_id: int) -> None:
+    """A commenter's account changed (e.g. its role, which decides the Author badge)."""
+    Article.objects.filter(comments__user_id=user_id).update(public_version=F("public_version") + 1)
+
+
+@transaction.atomic
+def article_save(*, article: Article) -> Article:
+    """Save an article edited by staff (admin); readers see the change at once."""
+    article.save()
+    article_public_changed(article_ids=[article.pk])
+    return article
+
+
+@transaction.atomic
+def site_save(*, site: Site) -> Site:
+    """Save a site edited by staff (admin); its articles' readers see the change at once."""
+    site.save()
+    site_public_changed(site_id=site.pk)
+    return site
 
 
 def article_create(*, key: str, title: str, site_slug: str | None = None, url: str = "", body: str = "") -> Article:
@@ -28,5 +71,7 @@ def article_set_open(*, key: str, is_open: bool) -> Article:
     if article is None:
         raise NotFound(f"no article with the key {key!r}", code="article_not_found")
     article.comments_open = is_open
-    article.save(update_fields=["comments_open"])
+    with transaction.atomic():
+        article.save(update_fields=["comments_open"])
+        article_public_changed(article_ids=[article.pk])
     return article

@@ -158,7 +158,7 @@ CONTENT_SECURITY_POLICY = {
 # --- Embedding (CORS). Origins come from this list plus each site's own list
 # (Admin → Sites), checked in civility.publishing.cors.
 CIVILITY_EMBED_ORIGINS = env_list("CIVILITY_EMBED_ORIGINS")
-CORS_URLS_REGEX = r"^/api/v1/(articles|session|triage)"
+CORS_URLS_REGEX = r"^/api/v1/(articles|counts|session|triage)"
 CORS_ALLOW_CREDENTIALS = True
 # The widget reads Retry-After to tell a reader how long to wait.
 CORS_EXPOSE_HEADERS = ["Retry-After"]
@@ -189,6 +189,8 @@ LOGGING = {
 # --- Triage: the signals every comment passes through, in order (docs/triage.md) ---
 CIVILITY_TRIAGE_PIPELINE = [
     {"signal": "normalize.v1"},
+    # the shipped model (docs/MODEL.md): toxic, hate, insult, threat and obscene scores
+    {"signal": "classifier.v1", "options": {"heads": ["toxic", "hate", "insult", "threat", "obscene"]}},
     # low_accuracy keeps the language models at ~25 MB instead of ~265 MB per process
     {"signal": "langid.v1", "options": {"low_accuracy": True}},
     {"signal": "wordlist.v1"},
