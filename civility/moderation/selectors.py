@@ -12,6 +12,7 @@ from civility.comments.models import Comment, Status
 from civility.errors import InvalidInput, NotFound, PermissionDenied
 from civility.moderation.models import Decision
 from civility.pagination import keyset_page
+from civility.publishing.models import Article
 from civility.triage.types import LABELS
 
 MAX_PAGE = 200
@@ -41,7 +42,10 @@ def queue_list(
     _require(user)
     qs = Comment.objects.filter(status=Status.PENDING)
     if article_key:
-        qs = qs.filter(article__key=article_key)
+        # By id, not through a join on the key: only then can PostgreSQL plan the walk of
+        # queue_pending_article_idx instead of filtering the whole queue for one article.
+        article_id = Article.objects.filter(key=article_key).values_list("pk", flat=True).first()
+        qs = qs.filter(article_id=article_id) if article_id else qs.none()
     if label:
         if label not in LABELS:
             raise InvalidInput(f"label must be one of {', '.join(LABELS)}.", fields={"label": "unknown label"})
