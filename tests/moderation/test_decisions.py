@@ -181,4 +181,6 @@ def test_api_queue_pages_and_filters(mod_api, article, site):
         body = mod_api.get(url.replace("http://testserver", ""))[1]
         seen += [c["id"] for c in body["comments"]]
         url = body["next"]
-    assert seen == [c.pk for c in mine]
+    for c in mine:
+        c.refresh_from_db()
+    assert seen == [c.pk for c in sorted(mine, key=lambda c: (-c.risk, c.created_at, c.pk))]
