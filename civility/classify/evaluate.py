@@ -26,36 +26,41 @@ from civility.classify.model import Model
 from civility.classify.train import LABELS, Row, average_precision, prf, read_csv, roc_auc
 
 
-def _baselines() -> dict[str, Callable[[list[str]], dict[str, np.ndarray]]]:
+def _baselines() -> tuple[dict[str, Callable[[list[str]], dict[str, np.ndarray]]], dict[str, str]]:
+    """The installed baselines, and why any installed one could not start."""
     found: dict[str, Callable[[list[str]], dict[str, np.ndarray]]] = {}
+    broken: dict[str, str] = {}
     try:
         from hatesonar import Sonar  # type: ignore[import-not-found]
-
-        sonar = Sonar()
-
-        def run_sonar(texts: list[str]) -> dict[str, np.ndarray]:
-            hate, bad = [], []
-            for t in texts:
-                res = {c["class_name"]: c["confidence"] for c in sonar.ping(text=t)["classes"]}
-                hate.append(res.get("hate_speech", 0.0))
-                bad.append(1.0 - res.get("neither", 0.0))
-            other = np.array(bad)
-            return {"hate": np.array(hate), **{k: other for k in LABELS if k != "hate"}}
-
-        found["hatesonar"] = run_sonar
-    except Exception:  # noqa: S110 - an optional extra; absent (or broken) means "not reported"
+    except ImportError:
         pass
+    else:
+        try:
+            sonar = Sonar()
+        except Exception as exc:  # its ONNX model needs the en_US.UTF-8 locale, for one
+            broken["hatesonar"] = f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}"
+        else:
+            def run_sonar(texts: list[str]) -> dict[str, np.ndarray]:
+                hate, bad = [], []
+                for t in texts:
+                    res = {c["class_name"]: c["confidence"] for c in sonar.ping(text=t)["classes"]}
+                    hate.append(res.get("hate_speech", 0.0))
+                    bad.append(1.0 - res.get("neither", 0.0))
+                other = np.array(bad)
+                return {"hate": np.array(hate), **{k: other for k in LABELS if k != "hate"}}
+
+            found["hatesonar"] = run_sonar
     try:
         from profanity_check import predict_prob  # type: ignore[import-not-found]
-
+    except ImportError:
+        pass
+    else:
         def run_profanity(texts: list[str]) -> dict[str, np.ndarray]:
             p = np.asarray(predict_prob(texts), dtype=np.float64)
             return dict.fromkeys(LABELS, p)
 
         found["alt-profanity-check"] = run_profanity
-    except Exception:  # noqa: S110 - as above
-        pass
-    return found
+    return found, broken
 
 
 def _row(name: str, label: str, y: np.ndarray, p: np.ndarray, threshold: float | None) -> dict[str, Any]:
@@ -81,7 +86,7 @@ def evaluate(files: Sequence[Path], model: Model, by_lang: bool = False, by_sour
     largest score relative to its flag level) is added when a file labels all four: on a
     set of civil sentences its false-positive rate is the false-flag rate.
     """
-    others = _baselines() if baselines else {}
+    others, broken = _baselines() if baselines else ({}, {})
     results: list[dict[str, Any]] = []
     for path in files:
         rows = read_csv(Path(path))
@@ -111,7 +116,7 @@ def evaluate(files: Sequence[Path], model: Model, by_lang: bool = False, by_sour
                 res["baselines"] = {b: _row(name, label, y, s[label][keep], 0.5) for b, s in other_scores.items()}
                 results.append(res)
     return {"model": model.version, "thresholds": model.thresholds, "baselines": sorted(others),
-            "results": results}
+            "baselines_unavailable": broken, "results": results}
 
 
 def false_flag_table(report: dict[str, Any]) -> list[tuple[str, int, int, float]]:
@@ -150,6 +155,8 @@ def table(report: dict[str, Any]) -> str:
     out.insert(1, "-+-".join("-" * w for w in widths))
     note = (f"model {report['model']}; P/R/F1/FPR at the shipped thresholds (raw probability): "
             + ", ".join(f"{k} {v:.3f}" for k, v in report["thresholds"].items()))
+    for name, why in report.get("baselines_unavailable", {}).items():
+        note += f"\nbaseline {name} is installed but could not start: {why}"
     if not base:
         note += "\nbaselines: none installed (pip install '.[baselines]': hatesonar, alt-profanity-check)"
     return "\n".join(out) + "\n" + note

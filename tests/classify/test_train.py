@@ -97,3 +97,32 @@ def test_eval_command_prints_a_table_and_json(capsys):
     assert ("threat.csv[hy]", "threat") in got
     for key in ("roc_auc", "avg_precision", "precision", "recall", "f1"):
         assert key in got[("threat.csv", "threat")]
+
+
+def test_eval_prints_installed_baselines_side_by_side(capsys, monkeypatch):
+    """Stand-ins for the [baselines] extra: one that scores, one installed but broken."""
+    import sys
+    import types
+
+    profanity = types.ModuleType("profanity_check")
+    profanity.predict_prob = lambda texts: [0.9 if "kill" in t.lower() else 0.1 for t in texts]
+    sonar = types.ModuleType("hatesonar")
+
+    class Sonar:
+        def __init__(self):
+            raise RuntimeError("Failed to construct locale with name:en_US.UTF-8")
+
+    sonar.Sonar = Sonar
+    monkeypatch.setitem(sys.modules, "profanity_check", profanity)
+    monkeypatch.setitem(sys.modules, "hatesonar", sonar)
+    call_command("model", "eval", str(DATA / "threat.csv"), "--json")
+    report = json.loads(capsys.readouterr().out)
+    assert report["baselines"] == ["alt-profanity-check"]
+    assert "en_US.UTF-8" in report["baselines_unavailable"]["hatesonar"]
+    row = next(r for r in report["results"] if r["label"] == "threat")
+    got = row["baselines"]["alt-profanity-check"]
+    assert got["n"] == row["n"] and 0 <= got["roc_auc"] <= 1 and got["roc_auc"] != row["roc_auc"]
+    call_command("model", "eval", str(DATA / "threat.csv"))
+    out = capsys.readouterr().out
+    assert "alt-profanity-check AUC" in out
+    assert "baseline hatesonar is installed but could not start" in out
