@@ -107,3 +107,10 @@ def approve(moderator: User, *comments: Comment) -> None:
     decision_record(user=moderator, comment_ids=[c.pk for c in comments], action=Action.APPROVE)
     for c in comments:
         c.refresh_from_db()
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_inline(settings):
+    """Background tasks run where they are enqueued (once the transaction commits), unless a
+    test is about the queue itself (tests/background)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

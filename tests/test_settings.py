@@ -98,3 +98,21 @@ def test_security_headers(client, db):
     assert "frame-ancestors 'none'" in r["Content-Security-Policy"]
     assert "script-src 'self'" in r["Content-Security-Policy"]
     assert r["Referrer-Policy"] == "strict-origin-when-cross-origin"
+
+
+@pytest.mark.parametrize(("name", "value", "message"), [
+    ("CIVILITY_TASKS_BACKEND", "redis", "CIVILITY_TASKS_BACKEND='redis': expected one of database, immediate"),
+    ("CIVILITY_WORKER_LEASE", "soon", "CIVILITY_WORKER_LEASE='soon': expected a number of seconds"),
+    ("CIVILITY_WORKER_LEASE", "0", "CIVILITY_WORKER_LEASE='0': expected at least 1 seconds"),
+])
+def test_bad_task_settings_name_the_variable(tmp_path, name, value, message):
+    r = _civility("worker", CIVILITY_DATA_DIR=str(tmp_path), **{name: value})
+    assert r.returncode == 2
+    assert message in r.stderr and "Traceback" not in r.stderr
+
+
+def test_the_worker_explains_an_unmigrated_database(tmp_path):
+    r = _civility("worker", CIVILITY_DATA_DIR=str(tmp_path), DATABASE_URL="", CIVILITY_TASKS_BACKEND="database")
+    assert r.returncode == 1
+    assert "migrations are not applied. Run `civility migrate` first." in r.stderr
+    assert "Traceback" not in r.stderr

@@ -11,7 +11,7 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 
-from civility.settings.env import env_bool, env_list, env_rate, env_str, secret_key
+from civility.settings.env import env_bool, env_choice, env_list, env_rate, env_seconds, env_str, secret_key
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("CIVILITY_DATA_DIR", "var")).resolve()
@@ -32,12 +32,15 @@ INSTALLED_APPS = [
     "corsheaders",
     "csp",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
     "civility.accounts",
     "civility.publishing",
     "civility.comments",
     "civility.moderation",
     "civility.triage",
     "civility.classify",
+    "civility.background",
     "civility.web",
 ]
 
@@ -176,6 +179,19 @@ SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 # Number of proxies in front of us whose X-Forwarded-For we trust (0: use REMOTE_ADDR).
 CIVILITY_TRUSTED_PROXIES = int(env_str("CIVILITY_TRUSTED_PROXIES", "0"))
 
+# --- Background tasks (django-tasks; docs/deploy.md, "The worker") ---
+# "database": tasks are rows in DATABASE_URL's database, run by `civility worker` (plain
+# `civility serve` starts one for you). "immediate": run inline, where they are enqueued.
+CIVILITY_TASKS_BACKEND = env_choice("CIVILITY_TASKS_BACKEND", "database", ("database", "immediate"))
+TASKS = {"default": {"BACKEND": {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}[CIVILITY_TASKS_BACKEND]}}
+# A worker that has not reported for this long is taken for dead: its running task is
+# queued again (at most CIVILITY_TASK_MAX_ATTEMPTS attempts in all).
+CIVILITY_WORKER_LEASE = env_seconds("CIVILITY_WORKER_LEASE", 30)
+CIVILITY_TASK_MAX_ATTEMPTS = 3
+
 # --- Demo data created by `civility serve` ---
 CIVILITY_DEMO = env_bool("CIVILITY_DEMO", True)
 
@@ -198,3 +214,8 @@ CIVILITY_TRIAGE_PIPELINE = [
     {"signal": "history.v1"},
     {"signal": "duplicates.v1"},
 ]
+# A second, slower stage run by the worker after the comment is stored and queued with the
+# report above (e.g. [{"signal": "akismet.v1", "options": {...}}]); its findings are merged
+# into the stored report. It starts from the stored report's lang, first_timer,
+# duplicate_of and campaign; list normalize.v1 again if a signal needs the normalised text.
+CIVILITY_TRIAGE_BACKGROUND: list[dict] = []

@@ -36,9 +36,10 @@ class Pipeline:
         self.signals = list(signals)
 
     @classmethod
-    def from_config(cls, config: Sequence[dict[str, Any]]) -> Pipeline:
+    def from_config(cls, config: Sequence[dict[str, Any]], *, given: Sequence[str] = ()) -> Pipeline:
+        """Build and check a pipeline; ``given`` are attributes its docs start with."""
         signals: list[Signal] = []
-        available: set[str] = set()
+        available: set[str] = set(given)
         for position, entry in enumerate(config):
             if not isinstance(entry, dict) or "signal" not in entry:
                 raise ConfigError("T001", f"entry {position} must be a dict with a 'signal' key, got {entry!r}")
@@ -58,15 +59,18 @@ class Pipeline:
             available.update(signal_cls.assigns)
         return cls(signals)
 
-    def run(self, subject: Subject) -> Doc:
-        doc = Doc(subject=subject)
+    def run(self, subject: Subject, *, attrs: dict[str, Any] | None = None) -> Doc:
+        doc = Doc(subject=subject, attrs=dict(attrs or {}))
         for signal in self.signals:
             started = time.perf_counter()
+            before = len(doc.findings)
             try:
                 signal(doc)
             except Exception as exc:
                 log.exception("triage signal %s failed", signal.name)
                 doc.errors.append({"signal": signal.name, "error": f"{type(exc).__name__}: {exc}"})
+            for finding in doc.findings[before:]:
+                finding.signal = finding.signal or signal.name  # so a later stage can replace its own
             doc.versions[signal.name] = signal.version
             doc.attrs.setdefault("timings_ms", {})[signal.name] = round((time.perf_counter() - started) * 1000, 3)
         return doc
@@ -96,3 +100,17 @@ def _configured(key: str) -> Pipeline:
 def pipeline() -> Pipeline:
     """The pipeline the settings describe, built once per configuration."""
     return _configured(repr(settings.CIVILITY_TRIAGE_PIPELINE))
+
+
+#: what a background doc starts with: the attributes a stored report keeps
+STORED_ATTRS = ("lang", "first_timer", "duplicate_of", "campaign")
+
+
+@lru_cache(maxsize=1)
+def _configured_background(key: str) -> Pipeline:
+    return Pipeline.from_config(settings.CIVILITY_TRIAGE_BACKGROUND, given=STORED_ATTRS)
+
+
+def background_pipeline() -> Pipeline:
+    """The second stage (``CIVILITY_TRIAGE_BACKGROUND``), run by the worker; may be empty."""
+    return _configured_background(repr(settings.CIVILITY_TRIAGE_BACKGROUND))

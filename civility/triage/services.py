@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 
+from django.conf import settings
 from django.db import transaction
 
+from civility.background.queue import enqueue_on_commit
 from civility.comments.models import Comment, Status
 from civility.triage import policy
 from civility.triage.models import Campaign, TriageReport
-from civility.triage.pipeline import Pipeline, pipeline
+from civility.triage.pipeline import STORED_ATTRS, Pipeline, background_pipeline, pipeline
 from civility.triage.signals import duplicates
 from civility.triage.types import Identity, Subject
 
@@ -36,6 +38,10 @@ def triage_text(text: str, *, using: Pipeline | None = None) -> policy.Report:
 def triage_comment(comment: Comment, *, client: dict | None = None, using: Pipeline | None = None) -> policy.Report:
     """Run the pipeline on a stored comment, store the report, and let signals index it.
 
+    Follow-up work is queued for ``civility worker`` once the report is committed: the
+    background stage (``CIVILITY_TRIAGE_BACKGROUND``) and, when the comment joined a
+    campaign, the re-scoring of the campaign's earlier members.
+
     Never raises: a failure is stored as an incomplete report, and the comment
     stays in the queue either way.
     """
@@ -46,13 +52,56 @@ def triage_comment(comment: Comment, *, client: dict | None = None, using: Pipel
             pipe.remember(doc)  # writes (indexes, campaigns) may add to the evidence
             report = policy.assess(doc)
             _store(comment, report, doc.attrs.get("text_hash", ""))
-            if report.campaign:
-                campaign_rescore(report.campaign["id"])
+            _follow_up(comment.pk, report)
     except Exception:
         log.exception("could not store the triage report of comment %s", comment.pk)
         doc.errors.append({"signal": "store", "error": "the report could not be stored"})
         report = policy.assess(doc)
     return report
+
+
+def _follow_up(comment_id: int, report: policy.Report) -> None:
+    from civility.triage import tasks  # the tasks wrap this module's services
+
+    if report.campaign:
+        enqueue_on_commit(tasks.campaign_rescore, report.campaign["id"])
+    if settings.CIVILITY_TRIAGE_BACKGROUND:
+        enqueue_on_commit(tasks.triage_background, comment_id)
+
+
+def triage_background(comment_id: int, *, using: Pipeline | None = None) -> bool:
+    """Run the background stage on a stored comment and merge its findings into its report.
+
+    The stage starts from what the stored report knows (:data:`STORED_ATTRS`). Its findings
+    and errors replace those of the same signals from an earlier run, so running it twice
+    changes nothing. Returns False when there is nothing to do (no stage configured, or the
+    comment or its report is gone).
+    """
+    pipe = using or background_pipeline()
+    row = TriageReport.objects.select_related("comment").filter(comment_id=comment_id).first()
+    if not pipe.signals or row is None:
+        return False
+    stored = row.report
+    doc = pipe.run(subject_for(row.comment), attrs={k: stored.get(k) for k in STORED_ATTRS})
+    names = {signal.name for signal in pipe.signals}
+    with transaction.atomic():
+        row = TriageReport.objects.select_for_update().select_related("comment").get(pk=row.pk)
+        stored = row.report
+        merged = {**stored,
+                  "errors": [e for e in stored.get("errors", []) if e.get("signal") not in names] + doc.errors,
+                  "versions": {**stored.get("versions", {}), **doc.versions}}
+        report = policy.reassess(merged, replace=lambda f: f.get("signal") in names, add=doc.findings)
+        _store(row.comment, report, row.text_hash)
+    return True
+
+
+def triage_again(comment_id: int) -> bool:
+    """Re-score one stored comment (False when it is gone)."""
+    comment = Comment.objects.filter(pk=comment_id).first()
+    if comment is None:
+        return False
+    triage_comment(comment)
+    return True
 
 
 def _store(comment: Comment, report: policy.Report, text_hash: str) -> None:
@@ -83,7 +132,14 @@ def campaign_rescore(campaign_id: int) -> int:
     the last. The work happens only when the campaign's score has grown by
     :data:`RESCORE_STEP` since the last time — a handful of times per campaign, however
     large it gets, since the score levels off.
+
+    Runs in the worker (``tasks.campaign_rescore``), queued by :func:`triage_comment`.
     """
+    with transaction.atomic():
+        return _campaign_rescore(campaign_id)
+
+
+def _campaign_rescore(campaign_id: int) -> int:
     campaign = Campaign.objects.select_for_update().filter(pk=campaign_id).first()
     if campaign is None:
         return 0
@@ -92,7 +148,8 @@ def campaign_rescore(campaign_id: int) -> int:
         return 0
     changed = 0
     members = TriageReport.objects.filter(campaign=campaign, comment__status=Status.PENDING)
-    for row in members.select_related("comment").iterator(chunk_size=500):
+    # the rows are locked: the background stage may be merging into one of these reports
+    for row in members.select_related("comment").select_for_update(of=("self",)).iterator(chunk_size=500):
         old = [f for f in row.report.get("findings", []) if "campaign" in f.get("evidence", {})]
         if old and max(f["score"] for f in old) >= score:
             continue
@@ -108,10 +165,22 @@ def campaign_rescore(campaign_id: int) -> int:
     return changed
 
 
-def triage_rerun(*, status: str = Status.PENDING, using: Pipeline | None = None) -> int:
-    """Re-score comments (pending ones by default) after a configuration change."""
+def triage_rerun(*, status: str = Status.PENDING, using: Pipeline | None = None, queue: bool = False) -> int:
+    """Re-score comments (pending ones by default) after a configuration change.
+
+    With ``queue`` each comment becomes a task for the workers instead (``using`` is then
+    ignored: workers use their configured pipeline).
+    """
+    from civility.triage import tasks
+
     count = 0
-    for comment in Comment.objects.filter(status=status).order_by("pk").iterator(chunk_size=500):
+    comments = Comment.objects.filter(status=status).order_by("pk")
+    if queue:
+        for pk in comments.values_list("pk", flat=True).iterator(chunk_size=2000):
+            tasks.triage_again.enqueue(pk)
+            count += 1
+        return count
+    for comment in comments.iterator(chunk_size=500):
         triage_comment(comment, using=using)
         count += 1
     return count

@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.test import TestCase
 
 from civility.comments.models import Comment, Status
 from civility.publishing.models import Article
@@ -43,9 +44,11 @@ def articles(site) -> list[Article]:
 def post(client, body: str, *, email: str, article: str, ip: str = "203.0.113.7", ua: str = "Firefox/128",
          token: str | None = None) -> int:
     headers = {"User-Agent": ua, **({"Authorization": f"Bearer {token}"} if token else {})}
-    r = client.post(f"/api/v1/articles/{article}/comments",
-                    json.dumps({"body": body, "author_name": "Reader", "author_email": email}),
-                    content_type="application/json", headers=headers, REMOTE_ADDR=ip)
+    # the test's transaction never commits: run the follow-up tasks (re-scores) as a commit would
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        r = client.post(f"/api/v1/articles/{article}/comments",
+                        json.dumps({"body": body, "author_name": "Reader", "author_email": email}),
+                        content_type="application/json", headers=headers, REMOTE_ADDR=ip)
     assert r.status_code == 202, r.content
     return r.json()["id"]
 

@@ -3,6 +3,7 @@
     civility triage "some text"              # one report, as JSON
     civility triage --jsonl comments.jsonl   # lines {"id", "text"} → lines {"id", "scores", "flags", "lang"}
     civility triage rerun                    # re-score pending comments after a configuration change
+    civility triage rerun --queue            # the same, as tasks for `civility worker`
 """
 
 from __future__ import annotations
@@ -12,7 +13,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django_tasks import task_backends
+from django_tasks_db import DatabaseBackend
 
 from civility.triage.pipeline import ConfigError, pipeline
 from civility.triage.services import triage_rerun, triage_text
@@ -25,13 +29,25 @@ class Command(BaseCommand):
         parser.add_argument("text", nargs="?", help="a text to triage, or 'rerun'")
         parser.add_argument("--jsonl", metavar="FILE", help="JSON lines {id, text}; '-' reads standard input")
         parser.add_argument("--output", metavar="FILE", help="write JSON lines here instead of standard output")
+        parser.add_argument("--queue", action="store_true",
+                            help="with rerun: queue one task per comment for `civility worker` instead")
 
-    def handle(self, *args, text: str | None, jsonl: str | None, output: str | None, **opts) -> None:
+    def handle(self, *args, text: str | None, jsonl: str | None, output: str | None, queue: bool,
+               **opts) -> None:
         try:
             pipe = pipeline()
         except ConfigError as exc:
             raise CommandError(str(exc)) from exc
+        if queue and (text != "rerun" or jsonl):
+            raise CommandError("--queue goes with rerun: civility triage rerun --queue")
         if text == "rerun" and not jsonl:
+            if queue:
+                if not isinstance(task_backends["default"], DatabaseBackend):
+                    raise CommandError(f"CIVILITY_TASKS_BACKEND={settings.CIVILITY_TASKS_BACKEND!r} has no queue; "
+                                       f"run `civility triage rerun` without --queue")
+                n = triage_rerun(queue=True)
+                self.stdout.write(f"queued {n} pending comment{'s' if n != 1 else ''} for `civility worker`")
+                return
             n = triage_rerun(using=pipe)
             self.stdout.write(f"re-scored {n} pending comment{'s' if n != 1 else ''}")
             return

@@ -1,6 +1,7 @@
 """``civility serve``: migrate, ensure the demo article, and serve HTTP with gunicorn.
 
-Plain ``civility serve`` is the embedded deployment (``make run``): one process, demo data.
+Plain ``civility serve`` is the embedded deployment (``make run``): one server process, demo
+data, and a ``civility worker`` child for background tasks that stops with it.
 ``civility serve --production`` is one app server of a scaled-out deployment
 (docs/deploy.md): several pre-forked worker processes sharing Redis and the database,
 no demo data, and no migrations unless asked (run ``civility migrate`` once per release).
@@ -10,6 +11,10 @@ from __future__ import annotations
 
 import logging
 import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -18,6 +23,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
+from django_tasks import task_backends
+from django_tasks_db import DatabaseBackend
 
 from civility.publishing.demo import demo_ensure
 
@@ -76,6 +83,8 @@ class Command(BaseCommand):
         parser.add_argument("--threads", type=int, default=None,
                             help="threads per worker process (default 8; 2 with --production)")
         parser.add_argument("--no-demo", action="store_true", help="do not create the demo data")
+        parser.add_argument("--no-worker", action="store_true",
+                            help="do not start a `civility worker` for background tasks (run your own)")
         parser.add_argument("--production", action="store_true",
                             help="several worker processes, app preloaded before fork, no demo data, "
                                  "migrations only with --migrate (docs/deploy.md)")
@@ -86,8 +95,8 @@ class Command(BaseCommand):
                             help="with --production: apply migrations before serving")
         parser.add_argument("--demo", action="store_true", help="with --production: create the demo data")
 
-    def handle(self, *args, host: str, port: int | None, threads: int | None, no_demo: bool, production: bool,
-               workers: int | None, migrate: bool, demo: bool, **opts) -> None:
+    def handle(self, *args, host: str, port: int | None, threads: int | None, no_demo: bool, no_worker: bool,
+               production: bool, workers: int | None, migrate: bool, demo: bool, **opts) -> None:
         port = port if port is not None else _port_from_env()
         if not 0 < port < 65536:
             raise CommandError(f"--port {port} is out of range (1-65535)")
@@ -103,6 +112,11 @@ class Command(BaseCommand):
                                   production=False)
             call_command("migrate", interactive=False, verbosity=0)
             self._announce(host, port, demo=settings.CIVILITY_DEMO and not no_demo)
+            if not no_worker and isinstance(task_backends["default"], DatabaseBackend):
+                connections.close_all()
+                with _worker_child():
+                    _serve(config)
+                return
         _serve(config)
 
     def _announce(self, host: str, port: int, *, demo: bool) -> None:
@@ -144,6 +158,31 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(
             f"Civility (production) on {config.bind}: {config.workers} workers x {config.threads} threads."))
         self.stdout.flush()
+
+
+@contextmanager
+def _worker_child() -> Iterator[None]:
+    """A ``civility worker`` beside the embedded server, stopped when the server stops.
+
+    A child process rather than a thread: the server forks its gunicorn worker, and a
+    thread running tasks must not be there when it does. The child also stops by itself if
+    this process is killed (``--stop-with-parent``).
+    """
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "civility.settings.base")}
+    # its own session: a Ctrl-C in the terminal reaches only the server, which then asks the
+    # worker once to stop after its current task
+    child = subprocess.Popen([sys.executable, "-m", "civility.cli", "worker", "--stop-with-parent"],
+                             env=env, start_new_session=True)
+    log.info("background worker started (pid %s)", child.pid)
+    try:
+        yield
+    finally:
+        child.terminate()
+        try:
+            child.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait(timeout=10)
 
 
 def _positive(name: str, value: int) -> int:

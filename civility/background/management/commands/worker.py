@@ -1,0 +1,102 @@
+"""``civility worker``: run queued background tasks (triage's second stage, campaign re-scores).
+
+Wraps django-tasks-db's worker loop and adds what it lacks: a heartbeat, and recovery of
+tasks whose worker died mid-task (``civility.background.recovery``). Run one per core,
+on any machine with the app servers' environment (docs/deploy.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import signal
+import socket
+import threading
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.migrations.executor import MigrationExecutor
+from django.utils.crypto import get_random_string
+from django_tasks import DEFAULT_TASK_QUEUE_NAME, task_backends
+from django_tasks_db import DatabaseBackend
+from django_tasks_db.management.commands.db_worker import Worker
+
+from civility.background import recovery
+
+log = logging.getLogger("civility.background.worker")
+
+
+class Command(BaseCommand):
+    help = "Run queued background tasks (start one per core; docs/deploy.md)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--queue", default=DEFAULT_TASK_QUEUE_NAME,
+                            help="queues to run, comma-separated, or '*' for all (default: %(default)s)")
+        parser.add_argument("--interval", type=float, default=1.0,
+                            help="seconds between looks at an empty queue (default: %(default)s)")
+        parser.add_argument("--batch", action="store_true", help="run what is queued, then exit")
+        parser.add_argument("--max-tasks", type=int, default=None, help="exit after this many tasks")
+        # `civility serve` starts a worker with this: it stops when serve does, however serve ends.
+        parser.add_argument("--stop-with-parent", action="store_true", help=argparse.SUPPRESS)
+
+    def handle(self, *args, queue: str, interval: float, batch: bool, max_tasks: int | None,
+               stop_with_parent: bool, **opts) -> None:
+        backend = task_backends["default"]
+        if not isinstance(backend, DatabaseBackend):
+            raise CommandError(
+                f"CIVILITY_TASKS_BACKEND={settings.CIVILITY_TASKS_BACKEND!r} runs tasks where they are enqueued; "
+                f"there is nothing for a worker to do. Set CIVILITY_TASKS_BACKEND=database (the default) on the "
+                f"app servers and here.")
+        if interval < 0 or (max_tasks is not None and max_tasks < 1):
+            raise CommandError("--interval must be 0 or more and --max-tasks at least 1")
+        _migrations_applied()
+        worker_id = f"{socket.gethostname()[:40]}:{os.getpid()}:{get_random_string(8)}"
+        recovery.beat_start(worker_id)
+        recovery.tasks_recover()
+        stop = threading.Event()
+        beats = threading.Thread(target=_beat, args=(worker_id, stop, os.getppid() if stop_with_parent else None),
+                                 name="civility-worker-beat", daemon=True)
+        beats.start()
+        self.stdout.write(f"civility worker {worker_id}: queues {queue}, lease {settings.CIVILITY_WORKER_LEASE:g} s")
+        self.stdout.flush()
+        worker = Worker(queue_names=queue.split(","), interval=interval, batch=batch,
+                        backend_name=backend.alias, startup_delay=False, max_tasks=max_tasks,
+                        worker_id=worker_id, excluded_queue_names=[])
+        worker.configure_signals()
+        try:
+            worker.run()
+        finally:
+            stop.set()
+            beats.join(timeout=5)
+            recovery.beat_stop(worker_id)
+
+
+def _beat(worker_id: str, stop: threading.Event, parent: int | None) -> None:
+    """Report every lease/3 seconds and recover dead workers' tasks; stop when the parent is gone."""
+    every = settings.CIVILITY_WORKER_LEASE / 3
+    try:
+        while not stop.wait(every):
+            if parent is not None and os.getppid() != parent:
+                log.info("the server that started this worker has stopped; stopping")
+                os.kill(os.getpid(), signal.SIGTERM)
+                return
+            try:
+                recovery.beat(worker_id)
+                recovery.tasks_recover()
+            except Exception:  # the database may be briefly away; the next beat tries again
+                log.exception("worker heartbeat failed")
+    finally:
+        connections.close_all()
+
+
+def _migrations_applied() -> None:
+    connection = connections[DEFAULT_DB_ALIAS]
+    try:
+        executor = MigrationExecutor(connection)
+        plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    except Exception as exc:
+        raise CommandError(f"The database does not answer ({exc}). Check DATABASE_URL.") from None
+    if plan:
+        raise CommandError(f"{len(plan)} migrations are not applied. Run `civility migrate` first.")
