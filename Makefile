@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test lint bench clean
+.PHONY: install run test lint bench bench-triage clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ lint: install
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache
 
-bench: install  ## triage throughput/latency, and near-duplicate lookup (BENCH_N comments, default 100000)
+bench: install  ## production server under wrk (BENCH_DB=sqlite|postgres, BENCH_SECONDS per row); docs/benchmarks.md
+	$(BIN)/python -m benchmarks.http
+
+bench-triage: install  ## in-process triage throughput/latency, and near-duplicate lookup (BENCH_N, default 100000)
 	$(BIN)/python -m benchmarks.triage
 	$(BIN)/python -m benchmarks.neardup --n $${BENCH_N:-100000}

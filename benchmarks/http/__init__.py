@@ -1,0 +1,1 @@
+"""The HTTP benchmark (`make bench`): see __main__.py and docs/benchmarks.md."""
