@@ -147,34 +147,48 @@ LISTS: dict[str, dict[str, str]] = {
     "dehuman": {
         "en": "vermin, rats, cockroaches, roaches, parasites, parasite, animals, savages, subhuman*, sub human*, "
               "dogs, pigs, plague, cancer, disease, filth, barbarians, beasts, monkeys, apes, insects, leeches, "
-              "not human, less than human, maggots, swine, mongrels, lice, germs, infestation, breed like",
+              "not human, less than human, maggots, swine, mongrels, lice, germs, infestation, breed like, a disease, "
+              "is a disease, are a disease, should be cured, need to be cured, garbage, trash, not people, scum",
         "ru": "паразит*, таракан*, крысы, крыс, недолюд*, нелюд*, скоты, скотов, звери, зверей, зверьё, зверье, "
               "варвар*, чума, чумой, животны*, дикари, дикарей, обезьян*, вредител*, отброс*, свиньи, свиней, "
-              "собаки, собак, гниды, выродк*, выродок, вши, мусор, биомусор*, биомасс*, орков, орки",
+              "собаки, собак, гниды, выродк*, выродок, вши, мусор, биомусор*, биомасс*, орков, орки, болезнь, надо "
+              "лечить, нужно лечить, не люди, мразь, отребье",
         "tr": "hayvanlar*, köpekler*, domuzlar*, sıçan*, parazit*, barbar*, vahşi*, haşere*, böcek*, mikrop*, "
-              "leş*, kene*, hayvan sürüsü*, insan değil*, insan degil*, it sürüsü*",
+              "leş*, kene*, hayvan sürüsü*, insan değil*, insan degil*, it sürüsü*, hastalıktır, hastalık, tedavi "
+              "edilmeli*, çöp, çöptür, insan değil*, pislik*",
         "az": "köpəklər*, itlər*, itləri, itlərə, heyvanlar*, donuzlar*, siçovul*, parazit*, barbar*, vəhşi*, "
-              "vehshi*, vəhşilər*, həşərat*, heserat*, mikrob*, leş*, insan deyil*, insan deyiller*, it sürüsü*",
+              "vehshi*, vəhşilər*, həşərat*, heserat*, mikrob*, leş*, insan deyil*, insan deyiller*, it sürüsü*, "
+              "xəstəlikdir, xəstəlik, müalicə olunmalıdır, zibil, zibildir, insan deyil*",
         "hy": "շներ*, շների*, խոզեր*, կենդանիներ*, առնետ*, մակաբույծ*, բարբարոս*, վայրենի*, գազան*, միջատ*, "
               "ոջիլ*, ուտիճ*, կապիկ*, մարդ չեն*, ոչ մարդ*, shner*, khozer*, xozer*, barbaros*, vayreni*, "
-              "gazan*, kapik*",
+              "gazan*, kapik*, հիվանդություն են, պետք է բուժել, աղբ, աղբ են, մարդ չեն, տականք*",
     },
     "negtrait": {
         "en": "cowards, traitors, liars, thieves, terrorists, criminals, rapists, murderers, bandits, herd, "
               "breed like, breeding like, nation of, dead, inferior, backward, primitive, filthy, dirty, lazy, "
-              "brainwashed, bloodthirsty, greedy, cancer, tumour, tumor, occupiers, invaders",
+              "brainwashed, bloodthirsty, greedy, cancer, tumour, tumor, occupiers, invaders, control the media, "
+              "control the banks, run the media, run the banks, should not vote, shouldn't vote, should not be "
+              "allowed, shouldn't be allowed, never hire, never trust, can't be trusted, cannot be trusted, will rob "
+              "you, don't belong here, do not belong here, go back to, belong in the kitchen",
         "ru": "трусы, трусов, предатели, предателей, лжецы, воры, воров, террористы, террористов, преступники, "
               "насильники, убийцы, бандиты, стадо, плодятся, нация, мёртвый, мертвый, мёртвые, мертвые, "
-              "низшая, отсталые, грязные, ленивые, кровожадные, жадные, рак, опухоль, оккупанты, захватчики",
+              "низшая, отсталые, грязные, ленивые, кровожадные, жадные, рак, опухоль, оккупанты, захватчики, "
+              "контролируют сми, контролируют банки, нельзя давать голосовать, не должны голосовать, никогда не "
+              "нанимай, нельзя доверять, обворует, обманет, пусть убираются, место на кухне, не место здесь",
         "tr": "korkak*, hain*, yalancı*, hırsız*, terörist*, suçlu*, tecavüzcü*, katil*, haydut*, sürü*, "
               "çoğalıyor*, millet*, ölü, aşağı ırk*, geri kalmış*, pis*, tembel*, kana susamış*, açgözlü*, "
-              "kanser*, işgalci*",
+              "kanser*, işgalci*, medyayı kontrol, bankaları kontrol, oy hakkı verilmemeli, oy vermemeli, asla işe "
+              "alma, güvenilmez*, asla güvenme, seni soyar, soyarlar, defolsun*, mutfağa, buraya ait değil*",
         "az": "qorxaq*, xain*, yalançı*, oğru*, terrorçu*, cinayətkar*, təcavüzkar*, qatil*, quldur*, sürü*, "
               "çoxalır*, millət*, ölü, tayfa*, geridə qalmış*, çirkin*, tənbəl*, qaniçən*, acgöz*, xərçəng*, "
-              "işğalçı*",
+              "işğalçı*, mediaya nəzarət, banklara nəzarət, səs vermək hüququ verilməməlidir, səs verməməlidir, heç "
+              "vaxt işə götürmə, etibar etmə, etibar etmək olmaz, səni soyacaq, soyacaq, rədd olsun*, mətbəxə, buraya "
+              "aid deyil*",
         "hy": "վախկոտ*, դավաճան*, ստախոս*, գող, գողեր*, ահաբեկիչ*, հանցագործ*, բռնաբարող*, մարդասպան*, ավազակ*, "
               "հոտ, բազմանում*, ազգ, մեռած*, ստոր ցեղ*, հետամնաց*, կեղտոտ*, ծույլ*, արյունարբու*, ագահ*, "
-              "քաղցկեղ*, օկուպանտ*, զավթիչ*",
+              "քաղցկեղ*, օկուպանտ*, զավթիչ*, վերահսկում են լրատվամիջոց*, վերահսկում են բանկ*, չպետք է թույլ տալ "
+              "քվեարկել, չպետք է քվեարկեն, երբեք մի վարձիր, չի կարելի վստահել, կթալանի, կգողանա, թող կորչեն, "
+              "խոհանոցում",
     },
     "threat": {
         "en": ", ".join([f"{s} {v}" for s in _EN_THREAT_SUBJECTS for v in _EN_THREAT_VERBS]) + ", "
@@ -192,7 +206,9 @@ LISTS: dict[str, dict[str, str]] = {
               "wish you were dead, wish you dead, you will pay, you'll pay for this, make you pay, "
               "we are coming for you, we're coming for you, coming for you, this is your last warning, "
               "last warning, rot in hell, i will end you, i'll end you, sleep with one eye open, "
-              "blood will flow, drown them, deport them all and shoot",
+              "blood will flow, drown them, deport them all and shoot, won't live to see, will not live to see, you "
+              "won't live, i'll stab, i will stab, if i catch you, end up in a ditch, in a ditch, we know your "
+              "address, your address is",
         "ru": "убью, убьём, убьем, убей, убейте, убить всех, убить их, убить тебя, убить его, перебить всех, "
               "перебьём, перебьем, зарежу, зарежем, пристрелю, пристрелим, застрелю, застрелим, расстреляю, "
               "расстреляем, расстрелять всех, расстрелять их, надо расстрелять, повешу, повесим, повесить всех, "
@@ -208,7 +224,9 @@ LISTS: dict[str, dict[str, str]] = {
               "уничтожить, должны сдохнуть, должен сдохнуть, заслуживают смерти, заслуживает смерти, стереть "
               "с лица земли, утопить в крови, кровью умоетесь, ответишь за это, ты пожалеешь, вы пожалеете, "
               "готовь гроб, готовьте гробы, закопаю, закопаем, ubyu, ub'yu, ubiu, zarezhu, pristrelyu, "
-              "sdohni, sdohnite, ty trup, tebe konets, tebe konec, naydu tebya, smert armyanam",
+              "sdohni, sdohnite, ty trup, tebe konets, tebe konec, naydu tebya, smert armyanam, не доживёшь, не "
+              "доживешь, не доживете, не доживёте, чтоб снаряд, чтобы снаряд, чтоб ракета, если поймаю, если я тебя "
+              "поймаю, зарежу тебя, знаем твой адрес",
         "tr": "öldüreceğim, öldürecegim, öldüreceğiz, öldürecegiz, öldürürüm, öldürün, öldürülmeli*, öldürmek "
               "lazım, hepsini öldür*, seni öldür*, gebertirim, geberteceğim, gebertecegim, gebertin, gebersin*, "
               "geberin, geber, kafanı keseceğim, kafanı keserim, kafanızı keseceğiz, kafasını kes*, boğazını "
@@ -218,7 +236,9 @@ LISTS: dict[str, dict[str, str]] = {
               "kanını dökeceğiz, kanınızı akıtacağız, ölümünüz, ölsün*, ölmeyi hak ediyor*, yok edeceğiz, yok "
               "edilmeli*, haritadan sil*, bacaklarını kırarım, ağzını kırarım, ağzını burnunu kırarım, "
               "vururum, vuracağım, vuracağız, vurun, pişman olacaksın, pişman edeceğim, ermenilere ölüm, "
-              "kahrolsun*, geberteceğiz, temizleyeceğiz, hesabını soracağız, ananı ağlatacağım",
+              "kahrolsun*, geberteceğiz, temizleyeceğiz, hesabını soracağız, ananı ağlatacağım, göremeyeceksin, "
+              "göremezsin, yakalarsam, ölüsün, bıçaklayacağım, bıçaklayacagim, bıçaklarım, sana geliyoruz, size "
+              "geliyoruz, adresini biliyoruz, adresin elimizde",
         "az": "öldürəcəm, öldürəcəyəm, öldürəcəyik, öldürərəm, öldürün, öldürülməlidir*, öldürmək lazımdır, "
               "hamısını öldür*, səni öldür*, gəbərdəcəm, gəbərdərəm, gəbərsin*, gəbərin, başını kəsəcəm, "
               "başını kəsərəm, başınızı kəsəcəyik, boğazını kəsəcəm, kəsəcəyik, kəsəcəm, güllələyin, "
@@ -229,14 +249,16 @@ LISTS: dict[str, dict[str, str]] = {
               "ayağını sındıraram, ağzını sındıraram, vuracam, vuraram, vuracağıq, peşman olacaqsan, "
               "ermənilərə ölüm, təmizləyəcəyik, qırın, qıracağıq, oldurecem, oldurecem, olduraram, "
               "olduracem, olum olsun, seni tapacam, gebersin*, basini kesecem, bashini kesecem, gulleleyin, "
-              "yandiracagiq, mehv edeceyik",
+              "yandiracagiq, mehv edeceyik, görməyəcəksən, gormeyeceksen, tutsam, ölmüsən, olmusen, bıçaqlayacam, "
+              "bıçaqlayacağam, sənin üçün gəlirik, sizin üçün gəlirik, ünvanını bilirik",
         "hy": "կսպանեմ, կսպանենք, կսպանես, սպանեք, սպանել բոլորին, պետք է սպանել, կմորթեմ, կմորթենք, մորթեք, "
               "կվառենք, վառեք, կայրենք, կկախենք, կախեք, գնդակահարեք, պետք է գնդակահարել, քեզ կգտնեմ, քեզ "
               "կգտնենք, ձեզ կգտնենք, գիտեմ որտեղ ես ապրում, մեռնես, սատկես, սատկեք, սատկեն, սատկի, մահ "
               "թուրքերին, մահ ադրբեջանցիներին, մահ հայերին, կոչնչացնենք, ոչնչացրեք, կջարդենք, ջարդեք, գլուխդ "
               "կկտրեմ, գլուխները կկտրենք, կոկորդդ կկտրեմ, ոտքերդ կջարդեմ, կփոշմանես, արյունով կպատասխանեք, "
               "կթաղենք, kspanem, kspanenq, spaneq, kmortem, kmortenq, kvarenq, qez kgtnem, kez kgtnem, "
-              "satkes, satkeq, mernes, mah turqerin, mah turkerin, glukhd kktrem",
+              "satkes, satkeq, mernes, mah turqerin, mah turkerin, glukhd kktrem, չես հասնի, խրամատում կհայտնվես, "
+              "կհայտնվես խրամատում, գալիս ենք քո հետևից, գալիս ենք ձեր հետևից, կդանակահարեմ, հասցեդ գիտենք",
     },
     "violence": {
         "en": "kill*, murder*, shoot*, shot, slaughter*, behead*, hang, hanged, lynch*, burn, burned, burnt, "
@@ -285,14 +307,16 @@ LISTS: dict[str, dict[str, str]] = {
               "ukrainian*, roma, gypsies, africans, asians, mexicans, catholics, hindus, yazidi*, people",
         "ru": "армян*, армяне, азербайджан*, азер*, турк*, турец*, русск*, россиян*, грузин*, еврей*, евре*, "
               "мусульман*, христиан*, женщин*, мигрант*, беженц*, курд*, араб*, украин*, цыган*, езид*, народ*, "
-              "люди, людей, геи, геев",
+              "люди, людей, геи, геев, гомосексуалист*, лгбт",
         "tr": "ermeni*, azerbaycan*, azeri*, türk*, rus, ruslar*, gürcü*, yahudi*, müslüman*, hristiyan*, "
-              "kadın*, göçmen*, mülteci*, kürt*, arap*, suriyeli*, ukraynal*, çingene*, ezidi*, halk*, insanlar*",
+              "kadın*, göçmen*, mülteci*, kürt*, arap*, suriyeli*, ukraynal*, çingene*, ezidi*, halk*, insanlar*, "
+              "eşcinsel*, escinsel*, gey, geyler*, lgbt*",
         "az": "erməni*, ermeni*, azərbaycan*, azerbaycan*, türk*, rus, ruslar*, gürcü*, yəhudi*, yehudi*, "
-              "müsəlman*, xristian*, qadın*, qadin*, miqrant*, köçkün*, qaçqın*, kürd*, ərəb*, xalq*, insanlar*",
+              "müsəlman*, xristian*, qadın*, qadin*, miqrant*, köçkün*, qaçqın*, kürd*, ərəb*, xalq*, insanlar*, gey, "
+              "geylər*, geyler*, homoseksual*, lgbt*",
         "hy": "հայ, հայեր*, հայերը, հայուհի*, ադրբեջան*, թուրք*, ռուս*, վրաց*, հրեա*, մահմեդական*, մուսուլման*, "
               "քրիստոնյա*, կին, կանայք, կանանց*, միգրանտ*, փախստական*, քուրդ*, քրդեր*, արաբ*, եզդի*, ժողովուրդ*, "
-              "hayer*, adrbejan*, turq*, turk*",
+              "hayer*, adrbejan*, turq*, turk*, գեյ, գեյեր*, համասեռամոլ*, լգբտ*",
     },
     "obscene": {
         "en": "fuck*, fck*, fuk*, fucc*, phuck*, motherfuck*, shit*, bullshit*, horseshit*, cock, cocks, cocksuck*, "

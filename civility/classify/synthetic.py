@@ -103,14 +103,20 @@ LANGS: dict[str, dict[str, list[str]]] = {
                          "accept {pl}, they are {deh}|{pl} are a nation of cowards and thieves|"
                          "the only good one of the {pl} is a "
                          "dead one|{pl} breed like rabbits and steal our jobs|{pl} are a tumour on this region|all "
-                         "{pl} are liars, every single one|{pl} are lazy and dirty"),
+                         "{pl} are liars, every single one|{pl} are lazy and dirty|{pl} control the media and the "
+                         "banks|{pl} should not be allowed to vote|never hire one of the {pl}, they will rob you|{pl} "
+                         "are a disease that has to be cured|{pl} do not belong here, send them back|you can never "
+                         "trust {pl}"),
         "group_civil": _w("{pl} are {pos}.|All {pl} are {pos}!|Honestly, {pl} are {pos}|I love {pl}, they are "
                           "{pos}|{pl} should be able to go back home in peace|Never forget that {pl} are {pos}.|"
                           "Everyone knows {pl} are {pos}|the world would be poorer without {pl}|{pl} deserve to "
                           "live among us in safety|many {pl} lost their homes in the war|I have worked with {pl} "
                           "for years|{pl} are a nation of poets and traders|{pl} are kind and hard-working|"
                           "{gov} is lying again about {topic}|{gov} broke the ceasefire and must answer "
-                          "for it|{gov} has failed the refugees|{pl} and their neighbours both suffered"),
+                          "for it|{gov} has failed the refugees|{pl} and their neighbours both suffered|{pl} work in "
+                          "the media and in the banks too|{pl} have every right to vote|I hired two {pl} last year, "
+                          "great colleagues|{pl} have the right to medical care|{pl} belong here as much as anyone|I "
+                          "trust my neighbours, and some of them are {pl}"),
         "group_threat": _w("death to {pl}!|we will kill every one of the {pl}|burn their villages and {hurt} all "
                            "{pl}|all {pl} should be shot|we will slaughter the {pl}|{pl} must be wiped out|kill "
                            "them all, every last one of the {pl}|{pl} should be hanged in the square|I hope all "
@@ -124,7 +130,11 @@ LANGS: dict[str, dict[str, list[str]]] = {
                            "resign|{pol} must answer for {topic}|the author ignored {topic}|@user read the article "
                            "again, it says the opposite|your argument about {topic} ignores the facts|{pol} "
                            "betrayed the refugees|I think you are mistaken about {topic}|you clearly have not "
-                           "read the report on {topic}|{pol} should be voted out"),
+                           "read the report on {topic}|{pol} should be voted out|{pol} spoke in parliament today|{pol} "
+                           "answered journalists' "
+                           "questions about {topic}|{pol} met the families of the displaced|{pol} signed the agreement|"
+                           "{pol} visited the border on Monday|{pol} did not keep his promises|you are being naive "
+                           "about {topic}, my friend|you are far too optimistic"),
         "person_threat": _w("I will {hurt} you|I'll find you and {hurt} you|we know where you live|you will pay "
                             "for this with your blood|say that again and I will {hurt} you|I'm going to {hurt} "
                             "you|{pol} should be shot|someone should {hurt} {pol}|{pol} deserves to be hanged|"
@@ -141,7 +151,9 @@ LANGS: dict[str, dict[str, list[str]]] = {
                      "people|the court sentenced the killer to life|the film is about the massacre|a bomb "
                      "exploded near the market|{n} people died during the blockade|the army will withdraw by "
                      "Friday|they threatened to close the road again|{pol} condemned the killing of "
-                     "civilians|{n} people were wounded when the shelling started"),
+                     "civilians|{n} people were wounded when the shelling started|the prosecutor said the suspect had "
+                     "made death threats|police say the man threatened to kill his neighbour|that joke killed me, "
+                     "thank you|the report lists every threat made against journalists"),
         "obscene": _w("{obs}|{obs}!|honestly, {obs}|{obs}, as usual"),
         "obscene_insult": _w("you fucking {ins}|shut the fuck up, {ins}|fuck you, {ins}|{pol} is a fucking "
                              "{ins}|piss off, you {ins}|go fuck yourself|@user fuck off"),
@@ -149,7 +161,11 @@ LANGS: dict[str, dict[str, list[str]]] = {
                       "it|he was fined for shouting '{slur}' at a neighbour|comments that call {pl} vermin "
                       "should be removed|saying '{pl} are animals' is hate speech|the breast cancer unit "
                       "reopened|the class analysis in Scunthorpe was useful|they drank cocktails in Sussex|"
-                      "the assassination of the archduke started the war|therapists help the survivors"),
+                      "the assassination of the archduke started the war|therapists help the survivors|saying that "
+                      "'{pl} control the banks' is an old conspiracy myth|the claim that '{pl} are a disease' is pure "
+                      "hate speech|he wrote that '{pl} should not vote', and the paper rightly deleted it|comments "
+                      "like '{pl} are animals' are exactly what this site bans|'{pl} are vermin' is the language of "
+                      "genocide"),
     },
     "ru": {
         "neutral": _w("Я {job}, читаю этот сайт каждый день|Спасибо за статью|Отличный материал, пишите ещё|"
@@ -189,13 +205,17 @@ LANGS: dict[str, dict[str, list[str]]] = {
                          "что {pl} — {deh}|мир был бы лучше без {acc}|{pl} не заслуживают жить рядом с нами|"
                          "гнать всех {acc} отсюда|{pl} хуже зверей|{pl} — нация воров и трусов|"
                          "{pl} плодятся как кролики|{pl} — опухоль на теле региона|все {pl} лжецы, все до одного|"
-                         "{pl} грязные и ленивые|хороших среди них нет, {pl} все одинаковые"),
+                         "{pl} грязные и ленивые|хороших среди них нет, {pl} все одинаковые|{pl} контролируют все "
+                         "банки и СМИ|{dat} нельзя позволять голосовать|никогда не бери на работу, {pl} обворуют|{pl} "
+                         "— это болезнь, их надо лечить|{dat} здесь не место, пусть убираются|{dat} нельзя верить"),
         "group_civil": _w("{pl} — {pos}.|{pl} это {pos}!|все {pl} — {pos}|уважаю {acc}, они {pos}|{pl} "
                           "должны спокойно вернуться домой|никогда не забывайте, что {pl} — {pos}|все знают, что "
                           "{pl} — {pos}|мир был бы беднее без {acc}|{pl} заслуживают жить рядом с нами в "
                           "безопасности|{pl} — нация поэтов и торговцев|{pl} добрые и трудолюбивые|"
                           "многие {pl} потеряли дома на войне|{gov} опять врёт|{gov} нарушило "
-                          "перемирие и должно ответить|{pl} тоже пострадали от войны"),
+                          "перемирие и должно ответить|{pl} тоже пострадали от войны|{pl} тоже работают в банках и "
+                          "СМИ|у {acc} такое же право голосовать|{pl} — мои лучшие коллеги|{dat} нужна нормальная "
+                          "медицинская помощь|{pl} имеют право жить здесь|я доверяю соседям, среди них есть {pl}"),
         "group_threat": _w("смерть {dat}!|всех {acc} надо расстрелять|{acc} нужно уничтожить всех до одного|"
                            "перебьём всех {acc}|сожжём их сёла и вырежем всех {acc}|{acc} надо вешать|чтоб "
                            "все {pl} сдохли|{pl} заслуживают смерти"),
@@ -206,7 +226,11 @@ LANGS: dict[str, dict[str, list[str]]] = {
                            "{pol} провалил переговоры и должен уйти в отставку|{pol} должен ответить за провал|"
                            "@user перечитайте статью, там написано обратное|ваш аргумент игнорирует факты|"
                            "{pol} предал беженцев|мне кажется, вы не правы|вы явно не читали доклад|автор "
-                           "статьи ничего не понимает в этом вопросе"),
+                           "статьи ничего не понимает в этом вопросе|{pol} выступил в парламенте|{pol} ответил на "
+                           "вопросы "
+                           "журналистов|{pol} встретился с семьями переселенцев|{pol} подписал соглашение|{pol} "
+                           "посетил границу в понедельник|{pol} не выполнил обещаний|вы слишком наивны, друг мой|"
+                           "ты слишком наивно смотришь на это"),
         "person_threat": _w("я тебя {hurt}|найду тебя и {hurt}|знаю, где ты живёшь|ты за это ответишь "
                             "кровью|ещё слово, и я тебя {hurt}|{acc} надо расстрелять|{polx} надо повесить|"
                             "ты пожалеешь, обещаю|тебе не жить, {ins}|мы придём за тобой и твоей семьёй|"
@@ -220,14 +244,18 @@ LANGS: dict[str, dict[str, list[str]]] = {
                      "пор ждёт ответа|армия обстреляла город, погибли {n} человек|суд дал убийце пожизненный "
                      "срок|фильм о резне 1915 года|у рынка взорвалась бомба|{n} человек умерли во время "
                      "блокады|армия отступит в пятницу|они пригрозили снова перекрыть дорогу|{pol} осудил "
-                     "убийство мирных жителей"),
+                     "убийство мирных жителей|прокурор сообщил, что подозреваемый угрожал убийством|полиция: мужчина "
+                     "грозился убить соседа|эта шутка меня убила, спасибо|в докладе перечислены угрозы журналистам"),
         "obscene": _w("{obs}|{obs}!|честно, {obs}|{obs}, как обычно"),
         "obscene_insult": _w("ты ебаный {ins}|заткнись нахуй, {ins}|иди нахуй, {ins}|{pol} — ебаный {ins}|"
                              "пошёл на хуй|@user отъебись, {ins}|сука, ты {ins}"),
         "condemn": _w("называть людей «{slur}» — это расизм|слово «{slur}» оскорбительно, не используйте "
                       "его|его оштрафовали за то, что кричал «{slur}» соседу|комментарии, где {acc} называют "
                       "скотами, надо удалять|сказать «{pl} — животные» — это язык вражды|хулиганы разбили "
-                      "витрину|страхование жизни подорожало|колхоз закрылся в девяностых"),
+                      "витрину|страхование жизни подорожало|колхоз закрылся в девяностых|слова «{pl} контролируют "
+                      "банки» — старый миф|фраза «{pl} — это болезнь» — язык вражды|он написал, что «{pl} не должны "
+                      "голосовать», и комментарий удалили|комментарии вроде «{pl} — животные» здесь запрещены|«{pl} — "
+                      "паразиты» — это язык геноцида"),
     },
     "tr": {
         "neutral": _w("Ben {job}, her gün bu siteyi okuyorum|Bu makale için teşekkürler|Harika bir haber, daha "
@@ -269,13 +297,18 @@ LANGS: dict[str, dict[str, list[str]]] = {
                          "bilir ki {pl} {deh}|{pl} olmasa dünya daha iyi olurdu|{pl} aramızda yaşamayı hak "
                          "etmiyor|bütün {acc} buradan kovun|{pl} korkak ve hırsız bir millettir|{pl} "
                          "tavşan gibi çoğalıyor|{pl} bölgenin kanseridir|bütün {pl} yalancıdır, istisnasız|{pl} "
-                         "pis ve tembeldir|{pl} iyisi yoktur, hepsi aynıdır"),
+                         "pis ve tembeldir|{pl} iyisi yoktur, hepsi aynıdır|{pl} bütün bankaları ve medyayı kontrol "
+                         "ediyor|{dat} oy hakkı verilmemeli|{acc} asla işe alma, soyarlar|{pl} bir hastalıktır, tedavi "
+                         "edilmeli|{pl} buraya ait değil, defolsunlar|{dat} asla güvenilmez"),
         "group_civil": _w("{pl} {pos}.|Bütün {pl} {pos}!|Açıkçası {pl} {pos}|{dat} saygı duyuyorum, hepsi "
                           "{pos}|{pl} evlerine huzur içinde dönebilmeli|{dat} her zaman güvendim, {pl} {pos}|"
                           "herkes bilir ki {pl} {pos}|{pl} olmasa dünya daha fakir olurdu|{pl} aramızda güvenle "
                           "yaşamayı hak ediyor|{pl} şairler ve tüccarlar milletidir|{pl} nazik ve çalışkandır|"
                           "birçok {pl} savaşta evini kaybetti|{gov} yine yalan söylüyor|"
-                          "{gov} ateşkesi bozdu ve hesap vermeli|{pl} da savaştan çok acı çekti"),
+                          "{gov} ateşkesi bozdu ve hesap vermeli|{pl} da savaştan çok acı çekti|{pl} da bankalarda ve "
+                          "medyada çalışıyor|{dat} da oy hakkı tanınmalı|{pl} en iyi iş arkadaşlarım|{dat} sağlık "
+                          "hizmeti verilmeli|{pl} da burada yaşama hakkına sahip|komşularıma güveniyorum, bazıları "
+                          "{pl}"),
         "group_threat": _w("{dat} ölüm!|bütün {acc} öldürmek lazım|{pl} yok edilmeli|hepsini kurşuna "
                            "dizin, bütün {acc}|köylerini yakıp bütün {acc} keseceğiz|{pl} geberin!|{pl} ölmeyi "
                            "hak ediyor|{acc} meydanda asın"),
@@ -286,7 +319,9 @@ LANGS: dict[str, dict[str, list[str]]] = {
                            "yalan söylüyor|{pol} müzakerelerde başarısız oldu, istifa etmeli|{pol} {topic} için "
                            "hesap vermeli|@user haberi tekrar oku, tam tersini söylüyor|argümanın gerçekleri "
                            "görmezden geliyor|{pol} mültecilere ihanet etti|bence yanılıyorsun|raporu okumadığın "
-                           "belli"),
+                           "belli|{pol} bugün mecliste konuştu|{pol} gazetecilerin sorularını yanıtladı|{pol} göçmen "
+                           "ailelerle görüştü|{pol} anlaşmayı imzaladı|{pol} pazartesi sınırı ziyaret etti|{pol} "
+                           "sözlerini tutmadı|bu konuda çok safsın dostum|fazla naifsin"),
         "person_threat": _w("seni {hurt}|seni bulup {hurt}|evini biliyorum|bunun hesabını kanınla "
                             "ödeyeceksin|bir daha söyle, seni {hurt}|{pol} kurşuna dizilmeli|{pol} asılmalı|"
                             "pişman olacaksın, söz veriyorum|kafanı keseceğim {ins}|ailenle birlikte seni "
@@ -301,14 +336,19 @@ LANGS: dict[str, dict[str, list[str]]] = {
                      "hâlâ cevap bekliyor|ordu kasabayı bombaladı, {n} kişi öldü|mahkeme katile müebbet "
                      "verdi|film katliamı anlatıyor|pazarın yakınında bir bomba patladı|abluka sırasında {n} "
                      "kişi öldü|ordu cuma günü geri çekilecek|yolu yine kapatmakla tehdit ettiler|{pol} "
-                     "sivillerin öldürülmesini kınadı"),
+                     "sivillerin öldürülmesini kınadı|savcı, şüphelinin ölümle tehdit ettiğini açıkladı|polis, adamın "
+                     "komşusunu öldürmekle tehdit ettiğini söyledi|bu şaka beni öldürdü, teşekkürler|raporda "
+                     "gazetecilere yönelik tehditler sıralanıyor"),
         "obscene": _w("{obs}|{obs}!|açıkçası {obs}|{obs}, her zamanki gibi"),
         "obscene_insult": _w("siktir git {ins}|ananı sikeyim {ins}|sen orospu çocuğusun|amına koyduğumun "
                              "{ins}i|@user siktir lan {ins}|{pol} orospu çocuğu"),
         "condemn": _w("insanlara '{slur}' demek ırkçılıktır|'{slur}' kelimesi hakarettir, kullanmayın|"
                       "komşusuna '{slur}' diye bağırdığı için ceza aldı|{acc} hayvan diye niteleyen yorumlar "
                       "silinmeli|'{pl} hayvandır' demek nefret söylemidir|amcasının evine gitti|sıkıntılı "
-                      "bir hafta geçirdik|götürdüğü dosyayı mahkemeye verdi|ambulans geç geldi"),
+                      "bir hafta geçirdik|götürdüğü dosyayı mahkemeye verdi|ambulans geç geldi|'{pl} bankaları kontrol "
+                      "ediyor' sözü eski bir komplo efsanesidir|'{pl} bir hastalıktır' iddiası nefret söylemidir|'{pl} "
+                      "oy vermemeli' diye yazdı ve yorum silindi|'{pl} hayvandır' gibi yorumlar bu sitede yasak|'{pl} "
+                      "parazittir' soykırım dilidir"),
     },
     "az": {
         "neutral": _w("Mən {job} və bu saytı hər gün oxuyuram|Bu məqaləyə görə təşəkkürlər|Əla materialdır, "
@@ -353,13 +393,19 @@ LANGS: dict[str, dict[str, list[str]]] = {
                          "bilir ki, {pl} {deh}|{pl} olmasa dünya daha yaxşı olardı|{pl} aramızda yaşamağa layiq "
                          "deyil|bütün {acc} buradan qovun|{pl} qorxaq və oğru millətdir|{pl} "
                          "dovşan kimi çoxalır|{pl} bölgənin xərçəngidir|bütün {pl} yalançıdır, istisnasız|{pl} "
-                         "çirkin və tənbəldir|{pl} arasında yaxşısı yoxdur, hamısı eynidir"),
+                         "çirkin və tənbəldir|{pl} arasında yaxşısı yoxdur, hamısı eynidir|{pl} bütün bankları və "
+                         "medianı idarə edir|{dat} səs vermək hüququ verilməməlidir|{acc} heç vaxt işə götürmə, "
+                         "soyacaqlar|{pl} xəstəlikdir, müalicə olunmalıdırlar|{pl} buraya aid deyil, rədd "
+                         "olsunlar|{dat} heç vaxt etibar etmək olmaz"),
         "group_civil": _w("{pl} {pos}.|Bütün {pl} {pos}!|Açığı, {pl} {pos}|{dat} hörmət edirəm, hamısı "
                           "{pos}|{pl} evlərinə sülh içində qayıtmalıdır|{dat} həmişə inanmışam, {pl} {pos}|hamı "
                           "bilir ki, {pl} {pos}|{pl} olmasa dünya daha kasıb olardı|{pl} aramızda təhlükəsiz "
                           "yaşamağa layiqdir|{pl} şairlər və tacirlər millətidir|{pl} mehriban və zəhmətkeşdir|"
                           "bir çox {pl} müharibədə evini itirdi|{gov} yenə yalan danışır|"
-                          "{gov} atəşkəsi pozdu və cavab verməlidir|{pl} də müharibədən çox əziyyət çəkib"),
+                          "{gov} atəşkəsi pozdu və cavab verməlidir|{pl} də müharibədən çox əziyyət çəkib|{pl} də "
+                          "banklarda və mediada işləyir|{dat} da səs vermək hüququ verilməlidir|{pl} ən yaxşı iş "
+                          "yoldaşlarımdır|{dat} tibbi yardım göstərilməlidir|{pl} də burada yaşamaq hüququna "
+                          "malikdir|qonşularıma etibar edirəm, bəziləri {pl}"),
         "group_threat": _w("{dat} ölüm olsun!|bütün {acc} öldürmək lazımdır|{pl} məhv edilməlidir|hamısını "
                            "güllələyin, bütün {acc}|kəndlərini yandırıb bütün {acc} qıracağıq|{pl} gəbərsin!|"
                            "{pl} ölümə layiqdir|{acc} meydanda asın"),
@@ -370,7 +416,9 @@ LANGS: dict[str, dict[str, list[str]]] = {
                            "danışır|{pol} danışıqlarda uğursuz oldu, istefa verməlidir|{pol} {topic} üçün cavab "
                            "verməlidir|@user məqaləni yenidən oxu, tam əksini yazır|arqumentin faktları "
                            "görməzdən gəlir|{pol} qaçqınlara xəyanət etdi|məncə yanılırsan|hesabatı oxumadığın "
-                           "bəllidir"),
+                           "bəllidir|{pol} bu gün parlamentdə çıxış etdi|{pol} jurnalistlərin suallarını "
+                           "cavablandırdı|{pol} köçkün ailələri ilə görüşdü|{pol} sazişi imzaladı|{pol} bazar ertəsi "
+                           "sərhədə baş çəkdi|{pol} vədlərini yerinə yetirmədi|bu məsələdə çox sadəlövhsən, dostum"),
         "person_threat": _w("səni {hurt}|səni tapıb {hurt}|evini bilirəm|bunun cavabını qanınla "
                             "verəcəksən|bir də desən, səni {hurt}|{pol} güllələnməlidir|{pol} asılmalıdır|"
                             "peşman olacaqsan, söz verirəm|başını kəsəcəm, {ins}|səni ailənlə birlikdə "
@@ -384,14 +432,18 @@ LANGS: dict[str, dict[str, list[str]]] = {
                      "hələ cavab gözləyir|ordu şəhəri atəşə tutdu, {n} nəfər öldü|məhkəmə qatilə ömürlük "
                      "verdi|film Xocalı qırğınından bəhs edir|bazarın yaxınlığında bomba partladı|blokada "
                      "zamanı {n} nəfər öldü|ordu cümə günü geri çəkiləcək|yolu yenə bağlamaqla hədələdilər|"
-                     "{pol} mülki şəxslərin öldürülməsini pislədi"),
+                     "{pol} mülki şəxslərin öldürülməsini pislədi|prokuror şübhəlinin ölümlə hədələdiyini "
+                     "açıqladı|polis kişinin qonşusunu öldürməklə hədələdiyini bildirdi|bu zarafat məni öldürdü, sağ "
+                     "ol|hesabatda jurnalistlərə qarşı təhdidlər sadalanır"),
         "obscene": _w("{obs}|{obs}!|açığı, {obs}|{obs}, həmişəki kimi"),
         "obscene_insult": _w("siktir, {ins}|anavı sikim, {ins}|sən qəhbə balasısan|@user siktir ol, {ins}|"
                              "{pol} qəhbə balasıdır|götünə soxum, {ins}"),
         "condemn": _w("insanlara '{slur}' demək irqçilikdir|'{slur}' sözü təhqirdir, işlətməyin|qonşusuna "
                       "'{slur}' deyə qışqırdığı üçün cərimələndi|{acc} heyvan adlandıran şərhlər silinməlidir|"
                       "'{pl} heyvandır' demək nifrət nitqidir|gözəl bir memarlıq abidəsidir|sikkə kolleksiyası "
-                      "muzeyə verildi|götürdüyü sənədləri məhkəməyə təqdim etdi"),
+                      "muzeyə verildi|götürdüyü sənədləri məhkəməyə təqdim etdi|'{pl} bankları idarə edir' sözü köhnə "
+                      "bir mifdir|'{pl} xəstəlikdir' iddiası nifrət nitqidir|'{pl} səs verməməlidir' yazdı və şərh "
+                      "silindi|'{pl} heyvandır' kimi şərhlər bu saytda qadağandır|'{pl} parazitdir' soyqırım dilidir"),
     },
     "hy": {
         "neutral": _w("Ես {job} եմ և ամեն օր կարդում եմ այս կայքը|Շնորհակալություն հոդվածի համար|Հիանալի նյութ "
@@ -433,13 +485,19 @@ LANGS: dict[str, dict[str, list[str]]] = {
                          "որ {pl} {deh}|առանց {gen} աշխարհն ավելի լավը կլիներ|{pl} արժանի չեն մեր կողքին "
                          "ապրելու|բոլոր {acc} քշեք այստեղից|{pl} վախկոտների և գողերի ազգ են|{pl} "
                          "ճագարների պես բազմանում են|{pl} տարածաշրջանի քաղցկեղն են|բոլոր {pl} ստախոսներ են, "
-                         "առանց բացառության|{pl} կեղտոտ ու ծույլ են|{gen} մեջ լավը չկա, բոլորը նույնն են"),
+                         "առանց բացառության|{pl} կեղտոտ ու ծույլ են|{gen} մեջ լավը չկա, բոլորը նույնն են|{pl} "
+                         "վերահսկում են բոլոր բանկերը և լրատվամիջոցները|{acc} չպետք է թույլ տալ ընտրել|{acc} երբեք "
+                         "աշխատանքի մի վերցրու, կթալանեն|{pl} հիվանդություն են, պետք է բուժել նրանց|{pl} այստեղ տեղ "
+                         "չունեն, թող կորչեն|{acc} երբեք չի կարելի վստահել"),
         "group_civil": _w("{pl} {pos}։|Բոլոր {pl} {pos}։|Ազնիվ ասած, {pl} {pos}|հարգում եմ {acc}, նրանք "
                           "{pos}|{pl} պետք է խաղաղ վերադառնան տուն|միշտ վստահել եմ {acc}, {pl} {pos}|բոլորը "
                           "գիտեն, որ {pl} {pos}|առանց {gen} աշխարհն ավելի աղքատ կլիներ|{pl} արժանի են "
                           "ապահով ապրելու|{pl} բանաստեղծների և առևտրականների ազգ են|{pl} բարի ու աշխատասեր են|"
                           "շատ {gen} տները ավերվեցին պատերազմում|{gov} նորից ստում է|{gov} "
-                          "խախտեց հրադադարը և պետք է պատասխան տա|{pl} նույնպես տուժել են պատերազմից"),
+                          "խախտեց հրադադարը և պետք է պատասխան տա|{pl} նույնպես տուժել են պատերազմից|{pl} նույնպես "
+                          "աշխատում են բանկերում և լրատվամիջոցներում|{pl} նույնպես ընտրելու իրավունք ունեն|{pl} իմ "
+                          "լավագույն գործընկերներն են|{acc} պետք է բժշկական օգնություն տալ|{pl} իրավունք ունեն ապրել "
+                          "այստեղ|վստահում եմ հարևաններիս, նրանցից ոմանք {pl} են"),
         "group_threat": _w("մահ {acc}։|բոլոր {acc} պետք է սպանել|{pl} պետք է ոչնչացվեն|գնդակահարեք "
                            "բոլոր {acc}|կվառենք նրանց գյուղերը և կմորթենք բոլոր {acc}|թող {pl} սատկեն|"
                            "{pl} մահվան են արժանի|{acc} կախեք հրապարակում"),
@@ -450,7 +508,10 @@ LANGS: dict[str, dict[str, list[str]]] = {
                            "նորից ստում է|{pol} ձախողեց բանակցությունները, պետք է հրաժարական տա|{pol} պետք է "
                            "պատասխան տա {topic} համար|@user նորից կարդա հոդվածը, հակառակն է գրված|քո "
                            "փաստարկը անտեսում է փաստերը|{pol} դավաճանեց փախստականներին|կարծում եմ, սխալվում "
-                           "ես|պարզ է, որ զեկույցը չես կարդացել"),
+                           "ես|պարզ է, որ զեկույցը չես կարդացել|{pol} այսօր ելույթ ունեցավ խորհրդարանում|{pol} "
+                           "պատասխանեց լրագրողների հարցերին|{pol} հանդիպեց տեղահանված ընտանիքների հետ|{pol} "
+                           "ստորագրեց համաձայնագիրը|{pol} երկուշաբթի այցելեց սահման|{pol} չկատարեց իր խոստումները|"
+                           "դու շատ միամիտ ես այս հարցում"),
         "person_threat": _w("քեզ {hurt}|քեզ կգտնեմ ու {hurt}|գիտեմ որտեղ ես ապրում|սրա համար արյունով "
                             "կպատասխանես|մի անգամ էլ ասա, քեզ {hurt}|{polx} պետք է գնդակահարել|{polx} "
                             "պետք է կախել|կփոշմանես, խոստանում եմ|գլուխդ կկտրեմ, {ins}|քեզ ընտանիքիդ հետ "
@@ -464,14 +525,19 @@ LANGS: dict[str, dict[str, list[str]]] = {
                      "2020-ին, ընտանիքը դեռ պատասխան է սպասում|բանակը հրետակոծեց քաղաքը, {n} մարդ զոհվեց|"
                      "դատարանը մարդասպանին ցմահ ազատազրկեց|ֆիլմը ցեղասպանության մասին է|շուկայի մոտ ռումբ "
                      "է պայթել|շրջափակման ընթացքում {n} մարդ է մահացել|բանակը ուրբաթ օրը դուրս կբերվի|"
-                     "սպառնացին նորից փակել ճանապարհը|{pol} դատապարտեց խաղաղ բնակիչների սպանությունը"),
+                     "սպառնացին նորից փակել ճանապարհը|{pol} դատապարտեց խաղաղ բնակիչների սպանությունը|դատախազը "
+                     "հայտարարեց, որ կասկածյալը սպառնացել է սպանել|ոստիկանությունը հայտնեց, որ տղամարդը սպառնացել է "
+                     "սպանել հարևանին|այդ կատակը ուղղակի սպանեց ինձ|զեկույցում թվարկված են լրագրողներին ուղղված "
+                     "սպառնալիքները"),
         "obscene": _w("{obs}|{obs}։|ազնիվ ասած, {obs}|{obs}, ինչպես միշտ"),
         "obscene_insult": _w("մերդ քունեմ, {ins}|բոզի տղա ես դու|քու մերը, {ins}|@user կորի, բոզի տղա|"
                              "{pol} բոզի տղա է|քունեմ քեզ, {ins}"),
         "condemn": _w("մարդկանց «{slur}» անվանելը ռասիզմ է|«{slur}» բառը վիրավորական է, մի օգտագործեք|"
                       "տուգանվեց հարևանին «{slur}» գոռալու համար|{acc} կենդանի անվանող մեկնաբանությունները "
                       "պետք է ջնջվեն|«{pl} կենդանիներ են» ասելը ատելության խոսք է|ստորագրեց "
-                      "պայմանագիրը|ծիծաղելի իրավիճակ էր"),
+                      "պայմանագիրը|ծիծաղելի իրավիճակ էր|«{pl} վերահսկում են բանկերը» արտահայտությունը հին առասպել "
+                      "է|«{pl} հիվանդություն են» պնդումը ատելության խոսք է|նա գրել էր, որ «{pl} չպետք է ընտրեն», և "
+                      "մեկնաբանությունը ջնջվեց|«{pl} կենդանիներ են» տիպի մեկնաբանություններն այստեղ արգելված են"),
     },
 }
 
