@@ -16,14 +16,14 @@ import threading
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.migrations.executor import MigrationExecutor
+from django.db import connections
 from django.utils.crypto import get_random_string
 from django_tasks import DEFAULT_TASK_QUEUE_NAME, task_backends
 from django_tasks_db import DatabaseBackend
 from django_tasks_db.management.commands.db_worker import Worker
 
 from civility.background import recovery
+from civility.readiness import require_migrated
 
 log = logging.getLogger("civility.background.worker")
 
@@ -92,11 +92,4 @@ def _beat(worker_id: str, stop: threading.Event, parent: int | None) -> None:
 
 
 def _migrations_applied() -> None:
-    connection = connections[DEFAULT_DB_ALIAS]
-    try:
-        executor = MigrationExecutor(connection)
-        plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
-    except Exception as exc:
-        raise CommandError(f"The database does not answer ({exc}). Check DATABASE_URL.") from None
-    if plan:
-        raise CommandError(f"{len(plan)} migrations are not applied. Run `civility migrate` first.")
+    require_migrated(hint="Run `civility migrate` first.")

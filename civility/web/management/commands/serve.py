@@ -21,12 +21,12 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.migrations.executor import MigrationExecutor
+from django.db import connections
 from django_tasks import task_backends
 from django_tasks_db import DatabaseBackend
 
 from civility.publishing.demo import demo_ensure
+from civility.readiness import require_migrated
 
 log = logging.getLogger(__name__)
 
@@ -212,17 +212,8 @@ def _cache_answers() -> None:
 
 
 def _migrations_applied() -> None:
-    connection = connections[DEFAULT_DB_ALIAS]
-    try:
-        executor = MigrationExecutor(connection)
-        plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
-    except Exception as exc:
-        raise CommandError(f"The database does not answer ({exc}). Check DATABASE_URL.") from None
-    if plan:
-        raise CommandError(
-            f"{len(plan)} migrations are not applied. Run `civility migrate` once (from one machine) "
-            f"before starting the app servers, or pass --migrate."
-        )
+    require_migrated(hint="Run `civility migrate` once (from one machine) before starting the app servers, "
+                          "or pass --migrate.")
 
 
 def _warm_up() -> None:
