@@ -83,7 +83,7 @@ class Bench:
         self.notes: list[str] = []
         self.rows: list[str] = []
         self.database_url = ""
-        self.redis_url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/13")
+        self.redis_url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
         self.redis = False
 
     # ------------------------------------------------------------------ set-up
@@ -143,12 +143,14 @@ class Bench:
 
     # ------------------------------------------------------------------ rows
 
-    def measure(self, name: str, work: load.Load, target: Target, expect: int) -> load.Result:
+    def measure(self, name: str, work: load.Load, target: Target, expect: int,
+                connections: int | None = None) -> load.Result:
         """One row: warm-up, then BENCH_SECONDS of wrk; ``self.alone_ms`` comes from :meth:`check`."""
         print(f"  {name} …", flush=True)
+        connections = connections or self.connections
         if self.args.warmup > 0:
-            load.run(self._warm(work), seconds=self.args.warmup, connections=self.connections, threads=self.threads)
-        result = load.run(work, seconds=self.args.seconds, connections=self.connections, threads=self.threads)
+            load.run(self._warm(work), seconds=self.args.warmup, connections=connections, threads=self.threads)
+        result = load.run(work, seconds=self.args.seconds, connections=connections, threads=self.threads)
         # requests wrk gave up on must not slow the next row
         if not stack.settle([self.server.process.pid, *self.server.workers()]):
             self.notes.append(f"After {name} the server was still busy 5 minutes later.")
@@ -221,6 +223,7 @@ class Bench:
             workers, threads = (int(found[1]), int(found[2])) if found else (len(server.workers()), 2)
             self.connections = self.args.connections or workers * threads
             self.threads = min(info.cores, self.connections)
+            self.queue_connections = int(_env_float("BENCH_QUEUE_CONNECTIONS", 2))
             print(f"server: {banner.strip()} wrk: {self.connections} connections, {self.threads} threads, "
                   f"{self.args.seconds:g} s per row after {self.args.warmup:g} s warm-up", flush=True)
             self.server = server
@@ -247,12 +250,15 @@ class Bench:
                          load.Load(url), GET_TARGET, 200)
         bearer = {"Authorization": f"Bearer {seeded.token}"}
         queue = json.loads(self.check(api + "/moderation/queue", bearer, 200) or b"{}")
-        self.measure(f"queue API, {queue.get('count', 0):,} pending (50 a page, bearer token)",
-                     load.Load(api + "/moderation/queue", bearer), QUEUE_TARGET, 200)
+        # Moderators are few: the queue rows keep QUEUE_CONNECTIONS of them paging without a pause.
+        self.measure(f"queue API, {queue.get('count', 0):,} pending (50 a page, bearer token; "
+                     f"{self.queue_connections} connections)",
+                     load.Load(api + "/moderation/queue", bearer), QUEUE_TARGET, 200, self.queue_connections)
         cookie = {"Cookie": seeded.session_cookie}
         self.check(base + "/moderation/", cookie, 200)
-        self.measure(f"queue page /moderation/, {seeded.pending:,}+ pending (session)",
-                     load.Load(base + "/moderation/", cookie), QUEUE_TARGET, 200)
+        self.measure(f"queue page /moderation/, {seeded.pending:,}+ pending (session; "
+                     f"{self.queue_connections} connections)",
+                     load.Load(base + "/moderation/", cookie), QUEUE_TARGET, 200, self.queue_connections)
         path = f"/api/v1/articles/{seeded.thread_keys[min(seeded.thread_keys)]}/comments"
         headers = {"Content-Type": "application/json", "User-Agent": "Mozilla/5.0 (bench) Firefox/128.0"}
         probe = self._bodies("check", 3)
@@ -292,7 +298,8 @@ class Bench:
               f"{'Redis' if self.redis else 'no Redis'}")
         print()
         print(f"Machine: {info.describe()}.")
-        print(f"wrk on the same machine: {self.connections} connections, {self.threads} threads, "
+        print(f"wrk on the same machine: {self.connections} connections ({self.queue_connections} for the queue), "
+              f"{self.threads} threads, "
               f"{self.args.seconds:g} s per row after a {self.args.warmup:g} s warm-up.")
         print()
         print("| row | requests | rps | p50 ms | p99 ms | alone ms | target (2 cores) | met | status codes |")
