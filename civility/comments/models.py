@@ -43,11 +43,12 @@ class Comment(models.Model):
         indexes = [
             models.Index(fields=["article", "status", "parent", "created_at"], name="thread_idx"),
             models.Index(fields=["root", "status"], name="thread_replies_idx"),
-            models.Index(fields=["status", "created_at", "id"], name="queue_idx"),
             # The queue (moderation.selectors.queue_list): pending only, riskiest first, then oldest.
             # Partial indexes hold just the pending rows (a small share of all comments once a site has
             # run for a while) in the queue's order, so a page is a short index walk at 100,000 pending,
             # with or without the article and language filters; the count is an index-only scan.
+            # No full (status, ...) index may compete with them: SQLite, which has no statistics
+            # unless ANALYZE runs, would pick it for status = 'pending' and sort the whole queue.
             models.Index(fields=["-risk", "created_at", "id"], name="queue_pending_idx",
                          condition=Q(status="pending")),
             models.Index(fields=["lang", "-risk", "created_at", "id"], name="queue_pending_lang_idx",

@@ -9,6 +9,8 @@ scheme or attribute reaches a page.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import nh3
 from django.utils.html import linebreaks, urlize
 
@@ -16,7 +18,10 @@ _TAGS = {"a", "p", "br"}
 _ATTRIBUTES = {"a": {"href"}}
 
 
+@lru_cache(maxsize=8192)
 def body_to_html(body: str) -> str:
+    """Escaped, linkified, sanitised HTML. Pure, so remembered: the queue and threads show the
+    same bodies again and again, and urlize costs ~0.3 ms a body."""
     html = linebreaks(urlize(body, trim_url_limit=60, autoescape=True), autoescape=False)
     return nh3.clean(
         html,

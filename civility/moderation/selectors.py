@@ -67,15 +67,16 @@ def commenter_history(comments: list[Comment]) -> dict[int, dict[str, int]]:
     users = {c.user_id for c in comments if c.user_id is not None}
     if not emails and not users:
         return {}
-    counts = {
-        "approved": Count("id", filter=Q(status=Status.APPROVED)),
-        "rejected": Count("id", filter=Q(status=Status.REJECTED)),
-        "pending": Count("id", filter=Q(status=Status.PENDING)),
-    }
+    def counts(also: Q) -> dict[str, Count]:
+        return {status: Count("id", filter=Q(status=value) & also) for status, value in (
+            ("approved", Status.APPROVED), ("rejected", Status.REJECTED), ("pending", Status.PENDING))}
+
+    # "anonymous" goes into the counts, not the WHERE clause: there it would tempt SQLite (no
+    # statistics) to walk every anonymous comment by the user_id index instead of the e-mail one.
     by_email = {row.pop("author_email"): row for row in Comment.objects.filter(
-        user__isnull=True, author_email__in=emails).values("author_email").annotate(**counts)}
+        author_email__in=emails).values("author_email").annotate(**counts(Q(user__isnull=True)))}
     by_user = {row.pop("user_id"): row for row in Comment.objects.filter(
-        user_id__in=users).values("user_id").annotate(**counts)}
+        user_id__in=users).values("user_id").annotate(**counts(Q()))}
     out = {}
     for c in comments:
         row = by_user.get(c.user_id) if c.user_id else by_email.get(c.author_email)

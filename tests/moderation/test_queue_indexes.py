@@ -66,3 +66,38 @@ def test_queue_pages_walk_a_partial_index_in_order(big_queue, filters, index):
     assert f"Index Scan using {index}" in page, page
     assert "Sort" not in page and "Seq Scan on comments_comment" not in page, page
     assert "queue_pending" in count and "Seq Scan on comments_comment" not in count, count
+
+
+@pytest.fixture
+def sqlite_queue(site, moderator):
+    """SQLite as it runs: no ANALYZE, so no statistics to steer the planner."""
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's own plans")
+    article = Article.objects.create(site=site, key="a0", title="A0")
+    with connection.cursor() as cursor:
+        cursor.execute(f"""
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {ROWS // 6})
+            INSERT INTO comments_comment (article_id, author_name, author_email, body, status, created_at,
+                                          user_agent, risk, lang)
+            SELECT {article.pk}, 'Reader', 'r' || (i % 3000) || '@example.org', 'Comment ' || i,
+                   CASE WHEN i % 5 = 0 THEN 'approved' ELSE 'pending' END, datetime('now', '-' || i || ' seconds'),
+                   '', (i * 7919 % 1000) / 1000.0, 'en'
+            FROM n
+        """)  # noqa: S608 (integers we made)
+    return moderator
+
+
+def test_sqlite_walks_the_queue_index_and_the_email_index_without_statistics(sqlite_queue):
+    with CaptureQueriesContext(connection) as ctx:
+        page = queue_list(user=sqlite_queue, limit=50)
+    assert len(page.items) == 50 and page.history
+    plans = {}
+    with connection.cursor() as cursor:
+        for q in ctx.captured_queries:
+            if q["sql"].startswith("SELECT") and 'FROM "comments_comment"' in q["sql"]:
+                cursor.execute("EXPLAIN QUERY PLAN " + q["sql"])
+                plans[q["sql"]] = " | ".join(row[-1] for row in cursor.fetchall())
+    page_plan = next(p for s, p in plans.items() if "ORDER BY" in s and "GROUP BY" not in s)
+    history_plan = next(p for s, p in plans.items() if "GROUP BY" in s)
+    assert "queue_pending_idx" in page_plan and "TEMP B-TREE" not in page_plan, page_plan
+    assert "comment_author_email_idx" in history_plan, history_plan

@@ -173,7 +173,8 @@ class Duplicates(Signal):
         if who.user_id is not None:
             parts.append(Q(user_id=who.user_id))
         if who.email:
-            parts.append(Q(author_email__iexact=who.email.strip()))
+            email = who.email.strip()  # stored lower-cased, or as the account has it: no LIKE, the index serves
+            parts.append(Q(author_email__in=sorted({email, email.lower()})))
         if who.ip_address and who.user_agent:
             parts.append(Q(ip_address=who.ip_address, user_agent=who.user_agent, created_at__gte=at - self.ip_window))
         if not parts:
