@@ -237,6 +237,8 @@ class Bench:
             self.notes.append(f"The server logged {len(errors)} errors, e.g. {errors[0][:200]}")
         print("  triage throughput …", flush=True)
         self.triage_row(info.cores)
+        print("  civility worker …", flush=True)
+        self.worker_row(info.cores, env)
         self.memory_row(memory)
         self.report(info, banner, workers, threads)
 
@@ -271,7 +273,7 @@ class Bench:
         from benchmarks.http import triage_rate
         from benchmarks.triage import _pct
 
-        texts = self.post_texts[:int(self.args.seconds * 400 * cores)] or self.texts[:1000]
+        texts = self._texts(int(self.args.seconds * 400 * cores))
         result = triage_rate.measure(texts, seconds=self.args.seconds, processes=cores, rng=self.rng)
         ms = result.latencies_ms or [0.0]
         self.rows.append(
@@ -279,6 +281,27 @@ class Bench:
             f"processes (not through `civility worker`; no HTTP) | {result.comments:,} | {result.rate:,.0f}/s | "
             f"{_pct(ms, 50):.1f} | {_pct(ms, 99):.1f} | — | ≥ 400/s (what the POST target needs) | "
             f"{'yes' if result.rate >= 400 else '**no**'} | — |")
+
+    def worker_row(self, cores: int, env: dict[str, str]) -> None:
+        from benchmarks.http import worker_rate
+        from benchmarks.triage import _pct
+
+        if not worker_rate.available():
+            self.notes.append("No `civility worker` with a database task queue here: no tasks/s row.")
+            return
+        texts = self._texts(int(self.args.seconds * 100 * cores))  # enqueueing costs an INSERT each
+        result = worker_rate.measure(texts, seconds=self.args.seconds, processes=cores, rng=self.rng, env=env,
+                                     log=self.tmp / "worker.log")
+        ms = result.latencies_ms or [0.0]
+        self.rows.append(
+            f"| triage tasks through `civility worker` ({result.processes} processes, `triage_again` tasks from "
+            f"the database queue) | {result.comments:,} | {result.rate:,.0f}/s | {_pct(ms, 50):.1f} | "
+            f"{_pct(ms, 99):.1f} | — | ≥ 400/s (what the POST target needs) | "
+            f"{'yes' if result.rate >= 400 else '**no**'} | — |")
+
+    def _texts(self, count: int) -> list[str]:
+        texts, self.post_texts = self.post_texts[:count], self.post_texts[count:]
+        return texts or self.texts[:count]
 
     def memory_row(self, memory: list[tuple[float, float]]) -> None:
         if not memory:

@@ -28,7 +28,8 @@ class Throughput:
         return self.comments / self.seconds if self.seconds else 0.0
 
 
-def _store(texts: list[str], rng: random.Random) -> list[int]:
+def store(texts: list[str], rng: random.Random) -> list[int]:
+    """Pending comments with these texts, not triaged yet; their ids."""
     from benchmarks.http.seed import USER_AGENT, commenter
     from civility.comments.models import Comment
     from civility.publishing.models import Article
@@ -60,7 +61,7 @@ def _triage(ids: list[int], deadline: float) -> tuple[int, list[float]]:
 def measure(texts: list[str], *, seconds: float, processes: int, rng: random.Random) -> Throughput:
     from civility.triage.services import triage_text
 
-    ids = _store(texts, rng)
+    ids = store(texts, rng)
     triage_text("load the models once, before forking")
     connections.close_all()
     started = time.monotonic()
