@@ -304,19 +304,20 @@ LISTS: dict[str, dict[str, str]] = {
         "en": "armenian*, azerbaijani*, azeri*, azerbaijanian*, turk, turks, turkish, russian*, georgian*, jew, "
               "jews, jewish, muslim*, moslem*, christian*, women, woman, girls, migrant*, immigrant*, refugee*, "
               "kurd*, arab*, black people, blacks, gay, gays, lesbian*, trans people, iranian*, persian*, "
-              "ukrainian*, roma, gypsies, africans, asians, mexicans, catholics, hindus, yazidi*, people",
+              "ukrainian*, roma, gypsies, africans, asians, mexicans, catholics, hindus, yazidi*, people, disabled "
+              "people, the disabled, disabled, trans, transgender",
         "ru": "армян*, армяне, азербайджан*, азер*, турк*, турец*, русск*, россиян*, грузин*, еврей*, евре*, "
               "мусульман*, христиан*, женщин*, мигрант*, беженц*, курд*, араб*, украин*, цыган*, езид*, народ*, "
-              "люди, людей, геи, геев, гомосексуалист*, лгбт",
+              "люди, людей, геи, геев, гомосексуалист*, лгбт, инвалид*, трансгендер*",
         "tr": "ermeni*, azerbaycan*, azeri*, türk*, rus, ruslar*, gürcü*, yahudi*, müslüman*, hristiyan*, "
               "kadın*, göçmen*, mülteci*, kürt*, arap*, suriyeli*, ukraynal*, çingene*, ezidi*, halk*, insanlar*, "
-              "eşcinsel*, escinsel*, gey, geyler*, lgbt*",
+              "eşcinsel*, escinsel*, gey, geyler*, lgbt*, engelli*, trans",
         "az": "erməni*, ermeni*, azərbaycan*, azerbaycan*, türk*, rus, ruslar*, gürcü*, yəhudi*, yehudi*, "
               "müsəlman*, xristian*, qadın*, qadin*, miqrant*, köçkün*, qaçqın*, kürd*, ərəb*, xalq*, insanlar*, gey, "
-              "geylər*, geyler*, homoseksual*, lgbt*",
+              "geylər*, geyler*, homoseksual*, lgbt*, əlil*, elil*",
         "hy": "հայ, հայեր*, հայերը, հայուհի*, ադրբեջան*, թուրք*, ռուս*, վրաց*, հրեա*, մահմեդական*, մուսուլման*, "
               "քրիստոնյա*, կին, կանայք, կանանց*, միգրանտ*, փախստական*, քուրդ*, քրդեր*, արաբ*, եզդի*, ժողովուրդ*, "
-              "hayer*, adrbejan*, turq*, turk*, գեյ, գեյեր*, համասեռամոլ*, լգբտ*",
+              "hayer*, adrbejan*, turq*, turk*, գեյ, գեյեր*, համասեռամոլ*, լգբտ*, հաշմանդամ*",
     },
     "obscene": {
         "en": "fuck*, fck*, fuk*, fucc*, phuck*, motherfuck*, shit*, bullshit*, horseshit*, cock, cocks, cocksuck*, "

@@ -74,7 +74,8 @@ LANGS: dict[str, dict[str, list[str]]] = {
         "job": _w("teacher|doctor|student|farmer|journalist|engineer|nurse|pensioner"),
         "city": _w("Baku|Yerevan|Ganja|Gyumri|Tbilisi|Stepanakert|Shusha|Goris|Moscow|Istanbul"),
         "pl": _w("Armenians|Azerbaijanis|Azeris|Turks|Russians|Georgians|Jews|Muslims|Christians|women|migrants|"
-                 "refugees|Kurds|Iranians|Ukrainians|gay people|Black people|Arabs|Yazidis|Roma|immigrants"),
+                 "refugees|Kurds|Iranians|Ukrainians|gay people|Black people|Arabs|Yazidis|Roma|immigrants|"
+                 "disabled people|trans people"),
         "deh": _w("vermin|rats|cockroaches|parasites|animals|savages|a plague|dogs|pigs|scum|barbarians|snakes|"
                   "filth|subhuman|a disease|not human|a cancer on this land|born liars and thieves|all terrorists|"
                   "criminals by nature|traitors to the last one"),
@@ -116,7 +117,12 @@ LANGS: dict[str, dict[str, list[str]]] = {
                           "for it|{gov} has failed the refugees|{pl} and their neighbours both suffered|{pl} work in "
                           "the media and in the banks too|{pl} have every right to vote|I hired two {pl} last year, "
                           "great colleagues|{pl} have the right to medical care|{pl} belong here as much as anyone|I "
-                          "trust my neighbours, and some of them are {pl}"),
+                          "trust my neighbours, and some of them are {pl}|we should support {pl}|we should help {pl} "
+                          "rebuild their homes|we should help them|they should be given their homes back|I don't hate "
+                          "{pl}|I do not hate anyone, including {pl}|no {pl} deserve to be treated badly|{pl} are "
+                          "great neighbours|I'm proud to stand with {pl}|statements like 'I hate {pl}' are "
+                          "hateful|saying '{pl} are disgusting' is wrong|we must protect {pl} from attacks|{pl} should "
+                          "have the same rights as everyone"),
         "group_threat": _w("death to {pl}!|we will kill every one of the {pl}|burn their villages and {hurt} all "
                            "{pl}|all {pl} should be shot|we will slaughter the {pl}|{pl} must be wiped out|kill "
                            "them all, every last one of the {pl}|{pl} should be hanged in the square|I hope all "
@@ -215,7 +221,13 @@ LANGS: dict[str, dict[str, list[str]]] = {
                           "многие {pl} потеряли дома на войне|{gov} опять врёт|{gov} нарушило "
                           "перемирие и должно ответить|{pl} тоже пострадали от войны|{pl} тоже работают в банках и "
                           "СМИ|у {acc} такое же право голосовать|{pl} — мои лучшие коллеги|{dat} нужна нормальная "
-                          "медицинская помощь|{pl} имеют право жить здесь|я доверяю соседям, среди них есть {pl}"),
+                          "медицинская помощь|{pl} имеют право жить здесь|я доверяю соседям, среди них есть {pl}|мы "
+                          "должны поддержать {acc}|надо помочь {dat} восстановить дома|надо им помочь|им нужно вернуть "
+                          "их дома|я не ненавижу {acc}|я никого не ненавижу, в том числе {acc}|никто из них не "
+                          "заслуживает плохого обращения|{pl} — прекрасные соседи|горжусь тем, что поддерживаю "
+                          "{acc}|фразы вроде «ненавижу {acc}» — это ненависть|говорить «{pl} — мерзость» "
+                          "неправильно|мы должны защищать {acc} от нападений|у {acc} должны быть те же права, что у "
+                          "всех"),
         "group_threat": _w("смерть {dat}!|всех {acc} надо расстрелять|{acc} нужно уничтожить всех до одного|"
                            "перебьём всех {acc}|сожжём их сёла и вырежем всех {acc}|{acc} надо вешать|чтоб "
                            "все {pl} сдохли|{pl} заслуживают смерти"),
@@ -308,7 +320,12 @@ LANGS: dict[str, dict[str, list[str]]] = {
                           "{gov} ateşkesi bozdu ve hesap vermeli|{pl} da savaştan çok acı çekti|{pl} da bankalarda ve "
                           "medyada çalışıyor|{dat} da oy hakkı tanınmalı|{pl} en iyi iş arkadaşlarım|{dat} sağlık "
                           "hizmeti verilmeli|{pl} da burada yaşama hakkına sahip|komşularıma güveniyorum, bazıları "
-                          "{pl}"),
+                          "{pl}|{acc} desteklemeliyiz|{dat} evlerini yeniden kurmaları için yardım etmeliyiz|onlara "
+                          "yardım etmeliyiz|evleri onlara geri verilmeli|{dat} nefret etmiyorum|kimseden nefret "
+                          "etmiyorum, {pl} dahil|hiçbiri kötü muameleyi hak etmiyor|{pl} harika komşulardır|{acc} "
+                          "desteklemekten gurur duyuyorum|'{dat} nefret ediyorum' gibi sözler nefret söylemidir|'{pl} "
+                          "iğrençtir' demek yanlıştır|{acc} saldırılardan korumalıyız|{pl} herkesle aynı haklara sahip "
+                          "olmalı"),
         "group_threat": _w("{dat} ölüm!|bütün {acc} öldürmek lazım|{pl} yok edilmeli|hepsini kurşuna "
                            "dizin, bütün {acc}|köylerini yakıp bütün {acc} keseceğiz|{pl} geberin!|{pl} ölmeyi "
                            "hak ediyor|{acc} meydanda asın"),
@@ -405,7 +422,12 @@ LANGS: dict[str, dict[str, list[str]]] = {
                           "{gov} atəşkəsi pozdu və cavab verməlidir|{pl} də müharibədən çox əziyyət çəkib|{pl} də "
                           "banklarda və mediada işləyir|{dat} da səs vermək hüququ verilməlidir|{pl} ən yaxşı iş "
                           "yoldaşlarımdır|{dat} tibbi yardım göstərilməlidir|{pl} də burada yaşamaq hüququna "
-                          "malikdir|qonşularıma etibar edirəm, bəziləri {pl}"),
+                          "malikdir|qonşularıma etibar edirəm, bəziləri {pl}|{acc} dəstəkləməliyik|{dat} evlərini "
+                          "bərpa etməyə kömək etməliyik|onlara kömək etməliyik|evləri onlara qaytarılmalıdır|{dat} "
+                          "nifrət etmirəm|heç kimə nifrət etmirəm, {pl} də daxil|heç biri pis rəftara layiq deyil|{pl} "
+                          "əla qonşulardır|{acc} dəstəkləməkdən qürur duyuram|'{dat} nifrət edirəm' kimi sözlər "
+                          "nifrətdir|'{pl} iyrəncdir' demək yanlışdır|{acc} hücumlardan qorumalıyıq|{pl} hamı ilə eyni "
+                          "hüquqlara malik olmalıdır"),
         "group_threat": _w("{dat} ölüm olsun!|bütün {acc} öldürmək lazımdır|{pl} məhv edilməlidir|hamısını "
                            "güllələyin, bütün {acc}|kəndlərini yandırıb bütün {acc} qıracağıq|{pl} gəbərsin!|"
                            "{pl} ölümə layiqdir|{acc} meydanda asın"),
@@ -497,7 +519,12 @@ LANGS: dict[str, dict[str, list[str]]] = {
                           "խախտեց հրադադարը և պետք է պատասխան տա|{pl} նույնպես տուժել են պատերազմից|{pl} նույնպես "
                           "աշխատում են բանկերում և լրատվամիջոցներում|{pl} նույնպես ընտրելու իրավունք ունեն|{pl} իմ "
                           "լավագույն գործընկերներն են|{acc} պետք է բժշկական օգնություն տալ|{pl} իրավունք ունեն ապրել "
-                          "այստեղ|վստահում եմ հարևաններիս, նրանցից ոմանք {pl} են"),
+                          "այստեղ|վստահում եմ հարևաններիս, նրանցից ոմանք {pl} են|պետք է աջակցենք {acc}|պետք է օգնենք "
+                          "{acc} վերականգնել տները|պետք է օգնենք նրանց|նրանց տները պետք է վերադարձնել|ես չեմ ատում "
+                          "{acc}|ես ոչ մեկին չեմ ատում, այդ թվում {acc}|նրանցից ոչ ոք վատ վերաբերմունքի արժանի չէ|{pl} "
+                          "հրաշալի հարևաններ են|հպարտ եմ, որ աջակցում եմ {acc}|«ատում եմ {acc}» տիպի խոսքերը "
+                          "ատելություն են|«{pl} զզվելի են» ասելը սխալ է|պետք է պաշտպանենք {acc} հարձակումներից|{pl} "
+                          "պետք է ունենան նույն իրավունքները, ինչ բոլորը"),
         "group_threat": _w("մահ {acc}։|բոլոր {acc} պետք է սպանել|{pl} պետք է ոչնչացվեն|գնդակահարեք "
                            "բոլոր {acc}|կվառենք նրանց գյուղերը և կմորթենք բոլոր {acc}|թող {pl} սատկեն|"
                            "{pl} մահվան են արժանի|{acc} կախեք հրապարակում"),

@@ -79,7 +79,7 @@ def test_scores_are_in_range_and_batch_equals_single(model):
     ("I will find you and kill you.", "threat"),
     ("Səni tapıb öldürəcəyəm.", "threat"),
     pytest.param("Armenians are vermin and should be driven out.", "hate", marks=pytest.mark.xfail(
-        strict=True, reason="known miss of model 1.17666cb78090: the templates that quote 'X are vermin' to "
+        strict=True, reason="known miss of models since 1.17666cb78090: the templates that quote 'X are vermin' to "
                             "condemn it pulled the n-gram hate score under its threshold (docs/MODEL.md); "
                             "the word list still flags it, see the next test")),
 ])
