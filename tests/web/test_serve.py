@@ -146,3 +146,17 @@ def test_production_server_runs_preforked_workers_sharing_redis(tmp_path, redis_
     finally:
         proc.terminate()
         proc.wait(timeout=60)
+
+
+def test_a_port_in_use_is_refused_before_anything_starts(capsys):
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(CommandError, match=f"Cannot listen on 127.0.0.1:{port}.*--port or PORT"):
+            call_command("serve", "--port", str(port), "--no-worker")
+    assert "Civility is ready" not in capsys.readouterr().out

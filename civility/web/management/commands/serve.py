@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -101,6 +102,7 @@ class Command(BaseCommand):
         if not 0 < port < 65536:
             raise CommandError(f"--port {port} is out of range (1-65535)")
         bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+        _port_free(host, port)
         if production:
             config = ServerConfig(bind=bind, workers=_workers(workers), threads=_positive("--threads", threads or 2),
                                   production=True)
@@ -224,6 +226,20 @@ def _warm_up() -> None:
         triage_text("Warm-up: this text loads the word lists and language models before the workers fork.")
     except Exception:  # a broken signal shows on the first comment too; serving matters more
         log.exception("triage warm-up failed; each worker will load its models on first use")
+
+
+def _port_free(host: str, port: int) -> None:
+    """Say so before anything starts when another program holds the address."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as gunicorn binds
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise CommandError(
+                f"Cannot listen on {host}:{port} ({exc.strerror}): another program, perhaps an earlier "
+                f"`civility serve`, is using it. Stop it, or choose another port with --port or PORT."
+            ) from None
 
 
 def _port_from_env() -> int:
