@@ -149,7 +149,6 @@ def test_production_server_runs_preforked_workers_sharing_redis(tmp_path, redis_
 
 
 def test_a_port_in_use_is_refused_before_anything_starts(capsys):
-
     from django.core.management import call_command
     from django.core.management.base import CommandError
 
