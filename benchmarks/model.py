@@ -28,7 +28,7 @@ import random
 import sys
 import time
 
-from benchmarks.triage import _corpus, _pct
+from benchmarks.triage import corpus, percentile
 
 for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> None:
     rss_model = _rss_mb()
 
     rng = random.Random(args.seed)
-    texts = _corpus(args.corpus, args.n, rng)
+    texts = corpus(args.corpus, args.n, rng)
     mean_len = sum(map(len, texts)) / len(texts)
     clock = time.thread_time
     warm = [_normalize(t) for t in texts[:200]]
@@ -129,13 +129,10 @@ def main(argv: list[str] | None = None) -> None:
     print(f"| {'batch: model only, wall clock, comments/s':<44} | {n / batch_wall_s:>14,.0f} |")
     print(f"| {'batch: normalize + model, comments/s':<44} | {n / (norm_s + batch_model_s):>14,.0f} |")
     print(f"| {'batch: normalize alone, comments/s':<44} | {n / norm_s:>14,.0f} |")
-    ms = [s * 1000 for s in single_model]
-    print(f"| {'one comment, model only: p50 / p99 ms':<44} | {_pct(ms, 50):>6.3f} / {_pct(ms, 99):<5.2f} |")
-    ms = [s * 1000 for s in single_e2e]
-    print(f"| {'one comment, normalize + model: p50 / p99 ms':<44} | {_pct(ms, 50):>6.3f} / {_pct(ms, 99):<5.2f} |")
-    ms = [s * 1000 for s in single_explain]
-    print(f"| {'explain 2 heads (when flagged): p50 / p99 ms':<44} | {_pct(ms, 50):>6.3f} / {_pct(ms, 99):<5.2f} |")
-
+    for name, seconds in (("one comment, model only", single_model), ("one comment, normalize + model", single_e2e),
+                          ("explain 2 heads (when flagged)", single_explain)):
+        ms = [s * 1000 for s in seconds]
+        print(f"| {name + ': p50 / p99 ms':<44} | {percentile(ms, 50):>6.3f} / {percentile(ms, 99):<5.2f} |")
 
 if __name__ == "__main__":
     main()

@@ -33,6 +33,8 @@ from datetime import UTC, datetime, timedelta
 
 import numpy as np
 
+from benchmarks.triage import percentile
+
 CHUNK = 20_000
 ARTICLES = 1_000
 HELD_BACK = 1_000  # indexed one by one, through the ORM, after the bulk load
@@ -138,13 +140,8 @@ class _Tally:
     false_matches: int = 0
 
 
-def _pct(values: list[float], p: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))] if values else float("nan")
-
-
 def _row(name: str, ms: list[float], note: str = "") -> str:
-    return f"| {name:<44} | {len(ms):>7} | {_pct(ms, 50):>8.3f} | {_pct(ms, 99):>8.3f} | {note}"
+    return f"| {name:<44} | {len(ms):>7} | {percentile(ms, 50):>8.3f} | {percentile(ms, 99):>8.3f} | {note}"
 
 
 def _insert_sql(table: str, columns: list[str]) -> str:
@@ -382,10 +379,10 @@ def main(argv: list[str] | None = None) -> None:
         recall = f"{t.found}/{total} ({t.found / total:.1%})" if related else "-"
         recall_above = f"{t.found_above}/{t.above}" if related else "-"
         banded = f"{t.in_bands / total:.1%}" if related else "-"
-        sim = f"{min(t.sims):.2f} / {_pct(t.sims, 50):.2f}" if t.sims else "-"
+        sim = f"{min(t.sims):.2f} / {percentile(t.sims, 50):.2f}" if t.sims else "-"
         fc = t.false_candidates
         print(f"| {kind:<12} | {recall:>18} | {recall_above:>16} | {banded:>9} | {sim:>12} | "
-              f"{np.mean(fc):>11.2f} / {_pct(fc, 99):>5} / {max(fc):>5} | {t.false_matches:>13} |")
+              f"{np.mean(fc):>11.2f} / {percentile(fc, 99):>5} / {max(fc):>5} | {t.false_matches:>13} |")
     print()
     print("Query plans (SQLite, no ANALYZE)")
     for name, plan in plans.items():

@@ -25,6 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
+#: the labelled comment datasets beside the repository (../shared/datasets)
+DATASETS = Path(__file__).resolve().parents[1].parent / "shared" / "datasets"
 SAMPLE = [
     "The blockade left families without insulin for weeks; someone has to answer for that.",
     "Both governments have lied about the corridor, and the people paid for it.",
@@ -51,9 +53,8 @@ ADVERSARIAL = {
 }
 
 
-def _corpus(path: str | None, n: int, rng: random.Random) -> list[str]:
-    files = [Path(path)] if path else sorted((Path(__file__).resolve().parents[1].parent / "shared/datasets").glob(
-        "*.csv.gz"))
+def corpus(path: str | None, n: int, rng: random.Random) -> list[str]:
+    files = [Path(path)] if path else sorted(DATASETS.glob("*.csv.gz"))
     texts: list[str] = []
     for f in files:
         with gzip.open(f, "rt", encoding="utf-8") as fh:
@@ -63,15 +64,16 @@ def _corpus(path: str | None, n: int, rng: random.Random) -> list[str]:
     return [rng.choice(texts)[:2000] for _ in range(n)]
 
 
-def _pct(values: list[float], p: float) -> float:
+def percentile(values: list[float], p: float) -> float:
+    """The p-th percentile (nearest rank); NaN for no values."""
     values = sorted(values)
-    return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
+    return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))] if values else float("nan")
 
 
 def _row(name: str, seconds: list[float]) -> str:
     ms = [s * 1000 for s in seconds]
     rate = len(seconds) / sum(seconds) if sum(seconds) else float("inf")
-    return f"| {name:<34} | {len(ms):>6} | {rate:>10.0f} | {_pct(ms, 50):>8.3f} | {_pct(ms, 99):>8.3f} |"
+    return f"| {name:<34} | {len(ms):>6} | {rate:>10.0f} | {percentile(ms, 50):>8.3f} | {percentile(ms, 99):>8.3f} |"
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -102,7 +104,7 @@ def main(argv: list[str] | None = None) -> None:
     call_command("migrate", verbosity=0)
     demo = demo_ensure()
     rng = random.Random(args.seed)
-    texts = _corpus(args.corpus, args.n, rng)
+    texts = corpus(args.corpus, args.n, rng)
 
     started = time.perf_counter()
     pipe = pipeline()

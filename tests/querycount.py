@@ -68,3 +68,13 @@ def queries(fn) -> int:
     with CaptureQueriesContext(connection) as ctx:
         fn()
     return len(ctx)
+
+
+def same_queries(build, fetch, *, few: int, many: int, django_assert_num_queries) -> int:
+    """Queries ``fetch`` makes after ``build(few)``; after ``build(many - few)`` more it must make exactly as many."""
+    build(few)
+    n = queries(fetch)
+    build(many - few)
+    with django_assert_num_queries(n):
+        fetch()
+    return n

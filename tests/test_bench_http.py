@@ -25,8 +25,13 @@ def result(**kw) -> Result:
 def test_non_2xx_and_socket_errors_are_shown():
     r = result(codes={200: 90, 500: 7, 429: 3}, errors={"connect": 0, "read": 2, "write": 0, "status": 10,
                                                        "timeout": 1})
-    assert r.non_2xx == 10
     assert r.codes_text() == "200: 90, 429: 3, 500: 7; socket read 2, timeout 1"
+    assert r.failed(200) == 13  # 10 other statuses, a read error and a timeout ("status" counts answers)
+
+
+def test_a_post_row_that_expects_202_counts_200s_as_failures():
+    assert result(codes={202: 95, 200: 5}).failed(202) == 5
+    assert result(codes={202: 100}, errors={"status": 100}).failed(202) == 0
 
 
 @pytest.mark.parametrize(("rps", "p99", "failed", "requests", "met"), [

@@ -55,6 +55,13 @@ def _env_float(name: str, default: float) -> float:
         raise Unavailable(f"{name}={raw!r} is not a number") from None
 
 
+def _env_int(name: str, default: int) -> int:
+    value = _env_float(name, default)
+    if value != int(value) or value < 0:
+        raise Unavailable(f"{name}={value:g} is not a whole number ≥ 0")
+    return int(value)
+
+
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", choices=["sqlite", "postgres"], default=os.environ.get("BENCH_DB") or "sqlite")
@@ -71,7 +78,8 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         raise Unavailable(f"BENCH_DB={args.db!r}: use sqlite or postgres")
     args.seconds = args.seconds if args.seconds is not None else _env_float("BENCH_SECONDS", 10)
     args.warmup = args.warmup if args.warmup is not None else _env_float("BENCH_WARMUP", 3)
-    args.connections = args.connections or int(_env_float("BENCH_CONNECTIONS", 0))
+    args.connections = args.connections or _env_int("BENCH_CONNECTIONS", 0)
+    args.queue_connections = _env_int("BENCH_QUEUE_CONNECTIONS", 2)
     return args
 
 
@@ -134,7 +142,7 @@ class Bench:
         from benchmarks.http import seed
 
         self.texts, source = seed.corpus(self.rng)
-        seeded = seed.seed(self.texts, rng=self.rng, processes=stack.machine().cores, source=source)
+        seeded = seed.seed(self.texts, rng=self.rng, processes=stack.machine().cores)
         self.post_texts = self.texts[sum(seed.THREAD_SIZES) + seed.PENDING_TEXTS:]
         print(f"seeded in {time.monotonic() - started:.0f} s: threads of "
               f"{', '.join(f'{n:,}' for n in seeded.thread_keys)} approved comments, {seeded.pending:,} pending; "
@@ -154,8 +162,7 @@ class Bench:
         # requests wrk gave up on must not slow the next row
         if not stack.settle([self.server.process.pid, *self.server.workers()]):
             self.notes.append(f"After {name} the server was still busy 5 minutes later.")
-        unexpected = sum(n for code, n in result.codes.items() if code != expect)
-        failed = unexpected + sum(v for k, v in result.errors.items() if k != "status")
+        failed = result.failed(expect)
         if not result.requests:
             self.notes.append(f"{name}: no request completed within the row's {self.args.seconds:g} s (each took "
                               f"longer than that under this load; wrk counts only completed requests).")
@@ -171,20 +178,24 @@ class Bench:
 
     def _bodies(self, name: str, count: int) -> Path:
         """Comment submissions, one "ip<TAB>json" line each, from texts no earlier run used."""
-        from benchmarks.http.seed import commenter
+        from benchmarks.http.seed import client_ip, commenter
 
-        count = max(3, count)
-        texts, self.post_texts = self.post_texts[:count], self.post_texts[count:]
-        if len(texts) < count:
-            self.notes.append(f"Only {len(texts):,} unused texts were left for {name}: POSTs repeat bodies.")
-            texts = texts or self.texts
+        texts = self._take(name, max(3, count))
         path = self.tmp / f"bodies-{name}.txt"
         with path.open("w") as out:
             for text in texts:
                 author, email = commenter(self.rng.randrange(30_000))
-                ip = f"10.{self.rng.randrange(256)}.{self.rng.randrange(256)}.{self.rng.randrange(1, 255)}"
-                out.write(ip + "\t" + json.dumps({"body": text, "author_name": author, "author_email": email}) + "\n")
+                out.write(client_ip(self.rng) + "\t"
+                          + json.dumps({"body": text, "author_name": author, "author_email": email}) + "\n")
         return path
+
+    def _take(self, name: str, count: int) -> list[str]:
+        """``count`` texts no earlier row used; seeded ones (already stored) when they run out, said so."""
+        texts, self.post_texts = self.post_texts[:count], self.post_texts[count:]
+        if len(texts) < count:
+            self.notes.append(f"Only {len(texts):,} unused texts were left for {name}: it reuses seeded texts.")
+            texts = texts or self.texts[:count]
+        return texts
 
     def check(self, url: str, headers: dict[str, str], expect: int, posts: list[tuple[str, str]] = ()) -> bytes:
         """Fetch ``url`` three times, one at a time: what it answers, and how fast with no load.
@@ -223,7 +234,7 @@ class Bench:
             workers, threads = (int(found[1]), int(found[2])) if found else (len(server.workers()), 2)
             self.connections = self.args.connections or workers * threads
             self.threads = min(info.cores, self.connections)
-            self.queue_connections = int(_env_float("BENCH_QUEUE_CONNECTIONS", 2))
+            self.queue_connections = self.args.queue_connections
             print(f"server: {banner.strip()} wrk: {self.connections} connections, {self.threads} threads, "
                   f"{self.args.seconds:g} s per row after {self.args.warmup:g} s warm-up", flush=True)
             self.server = server
@@ -271,37 +282,33 @@ class Bench:
 
     def triage_row(self, cores: int) -> None:
         from benchmarks.http import triage_rate
-        from benchmarks.triage import _pct
 
-        texts = self._texts(int(self.args.seconds * 400 * cores))
+        texts = self._take("the triage row", int(self.args.seconds * 400 * cores))
         result = triage_rate.measure(texts, seconds=self.args.seconds, processes=cores, rng=self.rng)
-        ms = result.latencies_ms or [0.0]
-        self.rows.append(
-            f"| triage throughput, in-process: `triage_comment` on stored pending comments, {result.processes} "
-            f"processes (not through `civility worker`; no HTTP) | {result.comments:,} | {result.rate:,.0f}/s | "
-            f"{_pct(ms, 50):.1f} | {_pct(ms, 99):.1f} | — | ≥ 400/s (what the POST target needs) | "
-            f"{'yes' if result.rate >= 400 else '**no**'} | — |")
+        self._throughput_row(f"triage throughput, in-process: `triage_comment` on stored pending comments, "
+                             f"{result.processes} processes (not through `civility worker`; no HTTP)", result)
 
     def worker_row(self, cores: int, env: dict[str, str]) -> None:
         from benchmarks.http import worker_rate
-        from benchmarks.triage import _pct
 
         if not worker_rate.available():
             self.notes.append("No `civility worker` with a database task queue here: no tasks/s row.")
             return
-        texts = self._texts(int(self.args.seconds * 100 * cores))  # enqueueing costs an INSERT each
+        # enqueueing costs an INSERT each
+        texts = self._take("the worker row", int(self.args.seconds * 100 * cores))
         result = worker_rate.measure(texts, seconds=self.args.seconds, processes=cores, rng=self.rng, env=env,
                                      log=self.tmp / "worker.log")
-        ms = result.latencies_ms or [0.0]
-        self.rows.append(
-            f"| triage tasks through `civility worker` ({result.processes} processes, `triage_again` tasks from "
-            f"the database queue) | {result.comments:,} | {result.rate:,.0f}/s | {_pct(ms, 50):.1f} | "
-            f"{_pct(ms, 99):.1f} | — | ≥ 400/s (what the POST target needs) | "
-            f"{'yes' if result.rate >= 400 else '**no**'} | — |")
+        self._throughput_row(f"triage tasks through `civility worker` ({result.processes} processes, "
+                             f"`triage_again` tasks from the database queue)", result)
 
-    def _texts(self, count: int) -> list[str]:
-        texts, self.post_texts = self.post_texts[:count], self.post_texts[count:]
-        return texts or self.texts[:count]
+    def _throughput_row(self, name: str, result) -> None:
+        from benchmarks.triage import percentile
+
+        ms = result.latencies_ms
+        self.rows.append(
+            f"| {name} | {result.comments:,} | {result.rate:,.0f}/s | {percentile(ms, 50):.1f} | "
+            f"{percentile(ms, 99):.1f} | — | ≥ 400/s (what the POST target needs) | "
+            f"{'yes' if result.rate >= 400 else '**no**'} | — |")
 
     def memory_row(self, memory: list[tuple[float, float]]) -> None:
         if not memory:

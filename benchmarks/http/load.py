@@ -17,8 +17,7 @@ from benchmarks.http.stack import PROXY_HEADERS, Unavailable
 
 SCRIPT = Path(__file__).with_name("wrk.lua")
 INSTALL_HINT = ("wrk, the HTTP load generator, is not installed. Install it with "
-                "`sudo apt-get install wrk` (Debian/Ubuntu) or `brew install wrk` (macOS); "
-                ".ci/run installs it when it is missing.")
+                "`sudo apt-get install wrk` (Debian/Ubuntu) or `brew install wrk` (macOS);")
 
 
 def wrk_path() -> str:
@@ -44,9 +43,10 @@ class Result:
     def rps(self) -> float:
         return self.requests / self.seconds if self.seconds else 0.0
 
-    @property
-    def non_2xx(self) -> int:
-        return sum(n for code, n in self.codes.items() if not 200 <= code < 300)
+    def failed(self, expect: int) -> int:
+        """Requests that went wrong: another status than ``expect``, or none (socket errors, timeouts)."""
+        return (sum(n for code, n in self.codes.items() if code != expect)
+                + sum(v for k, v in self.errors.items() if k != "status"))
 
     def codes_text(self) -> str:
         text = ", ".join(f"{code}: {n:,}" for code, n in sorted(self.codes.items())) or "none"

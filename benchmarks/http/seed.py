@@ -25,13 +25,12 @@ import random
 from dataclasses import dataclass
 from datetime import timedelta
 from multiprocessing import get_context
-from pathlib import Path
 
 from django.core.management.color import no_style
 from django.db import connection, connections, transaction
 from django.utils import timezone
 
-from benchmarks.triage import SAMPLE
+from benchmarks.triage import DATASETS, SAMPLE
 
 THREAD_SIZES = (100, 2_000)
 PENDING = 100_000
@@ -41,7 +40,6 @@ COMMENTERS = 30_000
 MAX_BODY = 2_000
 REPLY_SHARE = 0.3
 BATCH = 2_000
-DATASETS = Path(__file__).resolve().parents[2].parent / "shared" / "datasets"
 USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
 
 
@@ -51,7 +49,6 @@ class Seeded:
     token: str
     session_cookie: str  # "sessionid=…"
     pending: int
-    texts_source: str
 
 
 @dataclass(frozen=True)
@@ -91,9 +88,11 @@ def _triage_one(text: str) -> Triaged:
 
     doc = pipeline().run(Subject(text=text))
     report = policy.assess(doc)
-    bands = neardup.fingerprint(doc.attrs["normalized"].text).bands if "normalized" in doc.attrs else ()
-    flags = "," + ",".join(f["label"] for f in report.flags) + "," if report.flags else ""
-    return Triaged(report.stored(), flags, report.risk, report.lang or "", doc.attrs.get("text_hash", ""), bands)
+    # the duplicates signal left the text's MinHash (None for a short text): index what it would
+    minhash = doc.attrs.get("minhash")
+    bands = neardup.band_keys(minhash) if minhash is not None else ()
+    return Triaged(report.stored(), report.flag_field(), report.risk, report.lang or "",
+                   doc.attrs.get("text_hash", ""), bands)
 
 
 def triage_texts(texts: list[str], *, processes: int) -> list[Triaged]:
@@ -169,7 +168,8 @@ def _insert(model, fields: list[str], rows: list[tuple]) -> None:
             cursor.executemany(sql, rows[start:start + BATCH])
 
 
-def _ip(rng: random.Random) -> str:
+def client_ip(rng: random.Random) -> str:
+    """A private client address (what X-Forwarded-For carries for each simulated reader)."""
     return f"10.{rng.randrange(256)}.{rng.randrange(256)}.{rng.randrange(1, 255)}"
 
 
@@ -193,7 +193,7 @@ def _thread(writer: Writer, article_id: int, texts: list[str], triaged: list[Tri
             top = rng.choice(tops)
             parent = (top, top)
         pk = writer.comment(article_id=article_id, body=text, status=Status.APPROVED, created_at=at, triaged=t,
-                            person=rng.randrange(COMMENTERS), ip=_ip(rng), parent=parent)
+                            person=rng.randrange(COMMENTERS), ip=client_ip(rng), parent=parent)
         if parent is None:
             tops.append(pk)
         made.append((pk, parent[1] if parent else pk))
@@ -217,7 +217,7 @@ def _pending(writer: Writer, article_ids: list[int], texts: list[str], triaged: 
             parent = (parent_id, root_id)
         writer.comment(article_id=article_id, body=texts[k], status=Status.PENDING,
                        created_at=now - timedelta(days=14) * rng.random(), triaged=triaged[k],
-                       person=rng.randrange(COMMENTERS), ip=_ip(rng), parent=parent, index=k not in indexed)
+                       person=rng.randrange(COMMENTERS), ip=client_ip(rng), parent=parent, index=k not in indexed)
         indexed.add(k)
         if n % 10_000 == 9_999:
             writer.flush()
@@ -233,7 +233,7 @@ def _session_cookie(user) -> str:
     return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
 
 
-def seed(texts: list[str], *, rng: random.Random, processes: int, source: str) -> Seeded:
+def seed(texts: list[str], *, rng: random.Random, processes: int) -> Seeded:
     """Everything the benchmark reads; ``texts`` must hold at least 2,100 + PENDING_TEXTS texts."""
     from civility.accounts.models import Role
     from civility.accounts.services import token_create, user_create
@@ -268,4 +268,4 @@ def seed(texts: list[str], *, rng: random.Random, processes: int, source: str) -
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
     connections.close_all()
-    return Seeded(thread_keys=keys, token=token, session_cookie=cookie, pending=pending, texts_source=source)
+    return Seeded(thread_keys=keys, token=token, session_cookie=cookie, pending=pending)

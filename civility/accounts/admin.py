@@ -15,11 +15,15 @@ class CivilityUserAdmin(UserAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if change and "role" in form.changed_data:  # the Author badge on their comments
-            commenter_public_changed(user_id=obj.pk)
+            commenter_public_changed(user_ids=[obj.pk])
 
     def delete_model(self, request, obj):
-        commenter_public_changed(user_id=obj.pk)  # their comments lose the Author badge
+        commenter_public_changed(user_ids=[obj.pk])  # their comments lose the Author badge
         super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):  # the admin's bulk "delete selected"
+        commenter_public_changed(user_ids=queryset.values_list("pk", flat=True))
+        super().delete_queryset(request, queryset)
 
 
 @admin.register(ApiToken)

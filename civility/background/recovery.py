@@ -30,11 +30,12 @@ from civility.background.models import WorkerBeat
 
 log = logging.getLogger(__name__)
 
-LOST = "civility.background.recovery.WorkerLost"
-
-
 class WorkerLost(Exception):
     """The worker running a task stopped reporting (recorded as the task's error)."""
+
+
+#: how a task's result names the error above
+LOST = f"{WorkerLost.__module__}.{WorkerLost.__qualname__}"
 
 
 @dataclass(frozen=True)

@@ -112,10 +112,10 @@ def comment_submit(
     return comment
 
 
-def comment_edit(*, comment: Comment, fields: list[str] | None = None) -> Comment:
+def comment_edit(*, comment: Comment) -> Comment:
     """Save a staff edit of a comment (the admin); readers see a published one changed at once."""
     with transaction.atomic():
-        comment.save(update_fields=fields)
+        comment.save()
         if comment.status == Status.APPROVED:
             article_public_changed(article_ids=[comment.article_id])
     return comment

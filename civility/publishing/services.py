@@ -18,21 +18,26 @@ from civility.errors import InvalidInput, NotFound
 from civility.publishing.models import Article, Site
 
 
+def _bump(articles) -> None:
+    """Stale every cached page of these articles (a queryset): their version moves on."""
+    articles.update(public_version=F("public_version") + 1)
+
+
 def article_public_changed(*, article_ids: Iterable[int]) -> None:
     """What readers see of these articles changed: cached pages of them are stale now."""
     ids = set(article_ids)
     if ids:
-        Article.objects.filter(pk__in=ids).update(public_version=F("public_version") + 1)
+        _bump(Article.objects.filter(pk__in=ids))
 
 
 def site_public_changed(*, site_id: int) -> None:
     """The site's policy text, default order or page size changed: every article shows it."""
-    Article.objects.filter(site_id=site_id).update(public_version=F("public_version") + 1)
+    _bump(Article.objects.filter(site_id=site_id))
 
 
-def commenter_public_changed(*, user_id: int) -> None:
-    """A commenter's account changed (e.g. its role, which decides the Author badge)."""
-    Article.objects.filter(comments__user_id=user_id).update(public_version=F("public_version") + 1)
+def commenter_public_changed(*, user_ids: Iterable[int]) -> None:
+    """Commenters' accounts changed (e.g. a role, which decides the Author badge, or deleted)."""
+    _bump(Article.objects.filter(comments__user_id__in=list(user_ids)))
 
 
 @transaction.atomic

@@ -17,6 +17,7 @@ from typing import Any
 from django.conf import settings
 
 from civility.triage import registry
+from civility.triage.policy import STORED_ATTRS
 from civility.triage.registry import Signal
 from civility.triage.types import Doc, Subject
 
@@ -100,10 +101,6 @@ def _configured(key: str) -> Pipeline:
 def pipeline() -> Pipeline:
     """The pipeline the settings describe, built once per configuration."""
     return _configured(repr(settings.CIVILITY_TRIAGE_PIPELINE))
-
-
-#: what a background doc starts with: the attributes a stored report keeps
-STORED_ATTRS = ("lang", "first_timer", "duplicate_of", "campaign")
 
 
 @lru_cache(maxsize=1)

@@ -34,6 +34,11 @@ FIRST_TIMER_RISK = 0.1
 INCOMPLETE_RISK = 0.2
 
 
+#: the doc attributes a stored report keeps, and so what re-assessing it (or a background
+#: stage run on it) starts from
+STORED_ATTRS = ("lang", "first_timer", "duplicate_of", "campaign")
+
+
 @dataclass
 class Report:
     scores: dict[str, float]
@@ -50,6 +55,10 @@ class Report:
     @property
     def complete(self) -> bool:
         return not self.errors
+
+    def flag_field(self) -> str:
+        """",hate,spam," — what ``TriageReport.flag_labels`` stores, for filtering on any database."""
+        return "," + ",".join(f["label"] for f in self.flags) + "," if self.flags else ""
 
     def public(self) -> dict[str, Any]:
         """The shape the queue API and the CLI show."""
@@ -114,10 +123,7 @@ def reassess(stored: dict[str, Any], *, replace: Callable[[dict[str, Any]], bool
     """
     doc = Doc(subject=Subject(text=""), errors=list(stored.get("errors", [])),
               versions=dict(stored.get("versions", {})))
-    doc.attrs.update(lang=stored.get("lang"), duplicate_of=stored.get("duplicate_of"),
-                     campaign=stored.get("campaign"), first_timer=stored.get("first_timer", False))
-    doc.findings = [Finding(f["label"], f["score"], f["reason"], [tuple(x) for x in f.get("spans", [])],
-                            f.get("evidence", {}), f.get("signal", ""))
-                    for f in stored.get("findings", []) if not replace(f)]
+    doc.attrs.update({k: stored.get(k) for k in STORED_ATTRS})
+    doc.findings = [Finding.from_dict(f) for f in stored.get("findings", []) if not replace(f)]
     doc.findings += add
     return assess(doc)

@@ -11,7 +11,7 @@ from civility.background.queue import enqueue_on_commit
 from civility.comments.models import Comment, Status
 from civility.triage import policy
 from civility.triage.models import Campaign, TriageReport
-from civility.triage.pipeline import STORED_ATTRS, Pipeline, background_pipeline, pipeline
+from civility.triage.pipeline import Pipeline, background_pipeline, pipeline
 from civility.triage.signals import duplicates
 from civility.triage.types import Identity, Subject
 
@@ -63,7 +63,7 @@ def triage_comment(comment: Comment, *, client: dict | None = None, using: Pipel
 def _follow_up(comment_id: int, report: policy.Report) -> None:
     from civility.triage import tasks  # the tasks wrap this module's services
 
-    if report.campaign:
+    if report.campaign and _rescore_due(report.campaign["id"]):
         enqueue_on_commit(tasks.campaign_rescore, report.campaign["id"])
     if settings.CIVILITY_TRIAGE_BACKGROUND:
         enqueue_on_commit(tasks.triage_background, comment_id)
@@ -72,7 +72,7 @@ def _follow_up(comment_id: int, report: policy.Report) -> None:
 def triage_background(comment_id: int, *, using: Pipeline | None = None) -> bool:
     """Run the background stage on a stored comment and merge its findings into its report.
 
-    The stage starts from what the stored report knows (:data:`STORED_ATTRS`). Its findings
+    The stage starts from what the stored report knows (:data:`policy.STORED_ATTRS`). Its findings
     and errors replace those of the same signals from an earlier run, so running it twice
     changes nothing. Returns False when there is nothing to do (no stage configured, or the
     comment or its report is gone).
@@ -82,7 +82,7 @@ def triage_background(comment_id: int, *, using: Pipeline | None = None) -> bool
     if not pipe.signals or row is None:
         return False
     stored = row.report
-    doc = pipe.run(subject_for(row.comment), attrs={k: stored.get(k) for k in STORED_ATTRS})
+    doc = pipe.run(subject_for(row.comment), attrs={k: stored.get(k) for k in policy.STORED_ATTRS})
     names = {signal.name for signal in pipe.signals}
     with transaction.atomic():
         row = TriageReport.objects.select_for_update().select_related("comment").get(pk=row.pk)
@@ -109,7 +109,7 @@ def _store(comment: Comment, report: policy.Report, text_hash: str) -> None:
         comment=comment,
         defaults={
             "report": report.stored(),
-            "flag_labels": "," + ",".join(f["label"] for f in report.flags) + "," if report.flags else "",
+            "flag_labels": report.flag_field(),
             "complete": report.complete,
             "text_hash": text_hash,
             "duplicate_of_id": report.duplicate_of,
@@ -139,30 +139,43 @@ def campaign_rescore(campaign_id: int) -> int:
         return _campaign_rescore(campaign_id)
 
 
+def _grown(size: int, scored_size: int) -> bool:
+    """Has the campaign's spam score grown enough since its members were last scored?"""
+    return duplicates.campaign_score(size) - duplicates.campaign_score(scored_size) >= RESCORE_STEP
+
+
+def _rescore_due(campaign_id: int) -> bool:
+    """Checked before queueing, so that a large campaign's every new copy is not a task."""
+    sizes = Campaign.objects.filter(pk=campaign_id).values_list("size", "scored_size").first()
+    return sizes is not None and _grown(*sizes)
+
+
 def _campaign_rescore(campaign_id: int) -> int:
     campaign = Campaign.objects.select_for_update().filter(pk=campaign_id).first()
-    if campaign is None:
+    if campaign is None or not _grown(campaign.size, campaign.scored_size):
         return 0
     score = duplicates.campaign_score(campaign.size)
-    if score - duplicates.campaign_score(campaign.scored_size) < RESCORE_STEP:
-        return 0
     changed = 0
     members = TriageReport.objects.filter(campaign=campaign, comment__status=Status.PENDING)
     # the rows are locked: the background stage may be merging into one of these reports
     for row in members.select_related("comment").select_for_update(of=("self",)).iterator(chunk_size=500):
-        old = [f for f in row.report.get("findings", []) if "campaign" in f.get("evidence", {})]
+        old = [f for f in row.report.get("findings", []) if _from_campaign(f)]
         if old and max(f["score"] for f in old) >= score:
             continue
         signal = old[0].get("signal", "duplicates.v1") if old else "duplicates.v1"
         report = policy.reassess(
             {**row.report, "campaign": {"id": campaign.pk, "size": campaign.size}},
-            replace=lambda f: "campaign" in f.get("evidence", {}),
+            replace=_from_campaign,
             add=[duplicates.campaign_finding(campaign.pk, campaign.size, campaign.article_count, signal=signal)],
         )
         _store(row.comment, report, row.text_hash)
         changed += 1
     Campaign.objects.filter(pk=campaign.pk).update(scored_size=campaign.size)
     return changed
+
+
+def _from_campaign(finding: dict) -> bool:
+    return "campaign" in finding.get("evidence", {})
 
 
 def triage_rerun(*, status: str = Status.PENDING, using: Pipeline | None = None, queue: bool = False) -> int:
@@ -176,10 +189,12 @@ def triage_rerun(*, status: str = Status.PENDING, using: Pipeline | None = None,
     count = 0
     comments = Comment.objects.filter(status=status).order_by("pk")
     if queue:
-        for pk in comments.values_list("pk", flat=True).iterator(chunk_size=2000):
-            tasks.triage_again.enqueue(pk)
-            count += 1
-        return count
+        pks = list(comments.values_list("pk", flat=True))
+        for start in range(0, len(pks), 2000):
+            with transaction.atomic():  # one commit per chunk, not one per task
+                for pk in pks[start:start + 2000]:
+                    tasks.triage_again.enqueue(pk)
+        return len(pks)
     for comment in comments.iterator(chunk_size=500):
         triage_comment(comment, using=using)
         count += 1

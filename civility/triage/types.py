@@ -48,6 +48,12 @@ class Finding:
         return {"label": self.label, "score": round(self.score, 4), "spans": [list(s) for s in self.spans],
                 "reason": self.reason, "evidence": self.evidence, "signal": self.signal}
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Finding:
+        """The inverse of :meth:`as_dict` (a finding read back from a stored report)."""
+        return cls(d["label"], d["score"], d["reason"], [tuple(x) for x in d.get("spans", [])],
+                   d.get("evidence", {}), d.get("signal", ""))
+
 
 @dataclass
 class Doc:

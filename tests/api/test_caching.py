@@ -129,6 +129,20 @@ def test_comment_edits_and_deletions_in_the_admin_change_the_page(client, articl
     assert r.status_code == 200 and r.json()["comments"] == []
 
 
+def test_deleting_authors_in_bulk_in_the_admin_takes_their_badge_off_the_page(client, article, moderator,
+                                                                               admin_user):
+    from civility.accounts.admin import CivilityUserAdmin
+    from civility.accounts.models import User
+
+    writer = make_user("author", "columnist")
+    approve(moderator, submit(article, "From the newsroom.", user=writer))
+    assert client.get(URL).json()["comments"][0]["is_author"] is True
+    request = RequestFactory().post("/admin/")
+    request.user = admin_user
+    CivilityUserAdmin(User, admin_site).delete_queryset(request, User.objects.filter(pk=writer.pk))
+    assert client.get(URL).json()["comments"][0]["is_author"] is False
+
+
 def test_editing_a_pending_comment_keeps_the_page(client, article):
     c = submit(article, "Not public.")
     before = etag_of(client)

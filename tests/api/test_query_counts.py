@@ -6,19 +6,9 @@ import pytest
 from django.core.cache import cache
 
 from tests.conftest import token_api
-from tests.querycount import busy_history, busy_queue, busy_thread, queries
+from tests.querycount import busy_history, busy_queue, busy_thread, same_queries
 
 pytestmark = pytest.mark.django_db
-
-
-def _measure(build, fetch, *, few: int, many: int, django_assert_num_queries) -> int:
-    """Queries for a page of ``few`` rows; a page of ``many`` must take exactly as many."""
-    build(few)
-    n = queries(fetch)
-    build(many - few)
-    with django_assert_num_queries(n):
-        fetch()
-    return n
 
 
 def test_thread(client, article, moderator, django_assert_num_queries):
@@ -28,35 +18,25 @@ def test_thread(client, article, moderator, django_assert_num_queries):
         assert r.status_code == 200
         fetch.shown = len(r.json()["comments"])
 
-    n = _measure(lambda k: busy_thread(article, moderator, k), fetch, few=3, many=30,
+    n = same_queries(lambda k: busy_thread(article, moderator, k), fetch, few=3, many=30,
                  django_assert_num_queries=django_assert_num_queries)
     assert fetch.shown == 30
     assert n <= 4  # version, article with its count, top-level comments, their replies
 
 
-def test_moderation_queue(article, moderator, django_assert_num_queries):
+@pytest.mark.parametrize(("path", "key", "build", "few", "many", "shown", "bound"), [
+    ("/api/v1/moderation/queue", "comments", busy_queue, 8, 32, 32, 8),
+    ("/api/v1/moderation/history", "decisions", busy_history, 3, 30, 40, 4),  # an undone approval is two rows
+])
+def test_moderation_lists(article, moderator, django_assert_num_queries, path, key, build, few, many, shown, bound):
     api = token_api(moderator)
 
     def fetch():
-        status, body = api.get("/api/v1/moderation/queue", limit=200)
+        status, body = api.get(path, limit=200)
         assert status == 200
-        fetch.shown = len(body["comments"])
+        fetch.shown = len(body[key])
 
-    n = _measure(lambda k: busy_queue(article, moderator, k), fetch, few=8, many=32,
+    n = same_queries(lambda k: build(article, moderator, k), fetch, few=few, many=many,
                  django_assert_num_queries=django_assert_num_queries)
-    assert fetch.shown == 32
-    assert n <= 8
-
-
-def test_moderation_history(article, moderator, django_assert_num_queries):
-    api = token_api(moderator)
-
-    def fetch():
-        status, body = api.get("/api/v1/moderation/history", limit=200)
-        assert status == 200
-        fetch.shown = len(body["decisions"])
-
-    n = _measure(lambda k: busy_history(article, moderator, k), fetch, few=3, many=30,
-                 django_assert_num_queries=django_assert_num_queries)
-    assert fetch.shown == 40  # each undone approval is two rows
-    assert n <= 4
+    assert fetch.shown == shown
+    assert n <= bound

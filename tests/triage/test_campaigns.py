@@ -1,9 +1,7 @@
 """Campaigns: near-identical text from different people, grouped and decided together."""
 
-import json
 
 import pytest
-from django.test import TestCase
 
 from civility.comments.models import Comment, Status
 from civility.publishing.models import Article
@@ -13,6 +11,7 @@ from civility.triage.models import Campaign, TriageReport
 from civility.triage.normalize import normalize
 from civility.triage.signals.duplicates import campaign_score
 from tests.conftest import make_user, token_api
+from tests.triage.api import post, queue
 
 TALKING_POINT = ("Stop the biased coverage! This newspaper never mentions the refugees from the other side "
                  "and keeps publishing one-sided propaganda paid for by foreign lobbyists.")
@@ -39,24 +38,6 @@ def dup(settings):
 @pytest.fixture
 def articles(site) -> list[Article]:
     return [Article.objects.create(site=site, key=f"story-{i}", title=f"Story {i}") for i in range(3)]
-
-
-def post(client, body: str, *, email: str, article: str, ip: str = "203.0.113.7", ua: str = "Firefox/128",
-         token: str | None = None) -> int:
-    headers = {"User-Agent": ua, **({"Authorization": f"Bearer {token}"} if token else {})}
-    # the test's transaction never commits: run the follow-up tasks (re-scores) as a commit would
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        r = client.post(f"/api/v1/articles/{article}/comments",
-                        json.dumps({"body": body, "author_name": "Reader", "author_email": email}),
-                        content_type="application/json", headers=headers, REMOTE_ADDR=ip)
-    assert r.status_code == 202, r.content
-    return r.json()["id"]
-
-
-def queue(mod_api) -> dict[int, dict]:
-    status, body = mod_api.get("/api/v1/moderation/queue", limit=200)
-    assert status == 200
-    return {c["id"]: c["triage"] for c in body["comments"]}
 
 
 def spam_flag(triage: dict) -> dict | None:

@@ -1,6 +1,5 @@
 """Repeated comments: the index (unit) and the same person's repeats through the HTTP API."""
 
-import json
 from datetime import timedelta
 
 import pytest
@@ -15,6 +14,7 @@ from civility.triage.pipeline import ConfigError, Pipeline
 from civility.triage.services import subject_for, triage_text
 from civility.triage.signals.duplicates import Duplicates
 from tests.conftest import make_user, submit, token_api
+from tests.triage.api import post, queue
 
 CONFIG = [{"signal": "normalize.v1"}, {"signal": "duplicates.v1"}]
 ORIGINAL = ("The corridor closure has left thousands of families without medicine, and both governments "
@@ -42,22 +42,6 @@ def dup(settings):
     settings.CIVILITY_TRIAGE_PIPELINE = CONFIG
     settings.CIVILITY_SUBMIT_RATE_PER_IP = None
     settings.CIVILITY_SUBMIT_RATE_PER_EMAIL = None
-
-
-def post(client, body: str, *, email: str = "ani@example.org", ip: str = "203.0.113.7", ua: str = "Firefox/128",
-         article: str = "lachin-corridor", token: str | None = None) -> int:
-    headers = {"User-Agent": ua, **({"Authorization": f"Bearer {token}"} if token else {})}
-    r = client.post(f"/api/v1/articles/{article}/comments",
-                    json.dumps({"body": body, "author_name": "Reader", "author_email": email}),
-                    content_type="application/json", headers=headers, REMOTE_ADDR=ip)
-    assert r.status_code == 202, r.content
-    return r.json()["id"]
-
-
-def queue(mod_api) -> dict[int, dict]:
-    status, body = mod_api.get("/api/v1/moderation/queue", limit=200)
-    assert status == 200
-    return {c["id"]: c["triage"] for c in body["comments"]}
 
 
 def labels(triage: dict) -> set[str]:

@@ -20,7 +20,7 @@ from django.db import connections
 from django.utils.crypto import get_random_string
 from django_tasks import DEFAULT_TASK_QUEUE_NAME, task_backends
 from django_tasks_db import DatabaseBackend
-from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.management.commands.db_worker import Worker, valid_interval, valid_max_tasks
 
 from civility.background import recovery
 from civility.readiness import require_migrated
@@ -34,10 +34,10 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--queue", default=DEFAULT_TASK_QUEUE_NAME,
                             help="queues to run, comma-separated, or '*' for all (default: %(default)s)")
-        parser.add_argument("--interval", type=float, default=1.0,
+        parser.add_argument("--interval", type=valid_interval, default=1.0,
                             help="seconds between looks at an empty queue (default: %(default)s)")
         parser.add_argument("--batch", action="store_true", help="run what is queued, then exit")
-        parser.add_argument("--max-tasks", type=int, default=None, help="exit after this many tasks")
+        parser.add_argument("--max-tasks", type=valid_max_tasks, default=None, help="exit after this many tasks")
         # `civility serve` starts a worker with this: it stops when serve does, however serve ends.
         parser.add_argument("--stop-with-parent", action="store_true", help=argparse.SUPPRESS)
 
@@ -49,9 +49,7 @@ class Command(BaseCommand):
                 f"CIVILITY_TASKS_BACKEND={settings.CIVILITY_TASKS_BACKEND!r} runs tasks where they are enqueued; "
                 f"there is nothing for a worker to do. Set CIVILITY_TASKS_BACKEND=database (the default) on the "
                 f"app servers and here.")
-        if interval < 0 or (max_tasks is not None and max_tasks < 1):
-            raise CommandError("--interval must be 0 or more and --max-tasks at least 1")
-        _migrations_applied()
+        require_migrated(hint="Run `civility migrate` first.")
         worker_id = f"{socket.gethostname()[:40]}:{os.getpid()}:{get_random_string(8)}"
         recovery.beat_start(worker_id)
         recovery.tasks_recover()
@@ -91,5 +89,3 @@ def _beat(worker_id: str, stop: threading.Event, parent: int | None) -> None:
         connections.close_all()
 
 
-def _migrations_applied() -> None:
-    require_migrated(hint="Run `civility migrate` first.")

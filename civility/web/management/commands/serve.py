@@ -17,6 +17,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.core.cache import caches
@@ -32,8 +33,14 @@ from civility.readiness import require_migrated
 log = logging.getLogger(__name__)
 
 MAX_DEFAULT_WORKERS = 12
-#: backends whose data lives in one process: counters would not be shared between workers
-PROCESS_LOCAL_CACHES = ("django.core.cache.backends.locmem.LocMemCache", "django.core.cache.backends.dummy.DummyCache")
+#: caches rate-limit counters cannot work on across processes (django-ratelimit's own list, in
+#: django_ratelimit.checks; not imported from there, which would register its system checks)
+UNSHARED_CACHES = {
+    "django.core.cache.backends.dummy.DummyCache": "keeps nothing",
+    "django.core.cache.backends.locmem.LocMemCache": "is not shared between processes",
+    "django.core.cache.backends.filebased.FileBasedCache": "does not support atomic increment",
+    "django.core.cache.backends.db.DatabaseCache": "does not support atomic increment",
+}
 
 
 def default_workers(cores: int) -> int:
@@ -140,17 +147,18 @@ class Command(BaseCommand):
 
     def _prepare_production(self, config: ServerConfig, *, migrate: bool, demo: bool) -> None:
         backend = settings.CACHES["default"]["BACKEND"]
-        if config.workers > 1 and backend in PROCESS_LOCAL_CACHES:
+        if config.workers > 1 and backend in UNSHARED_CACHES:
             raise CommandError(
                 f"--workers {config.workers} needs a cache that all workers share: set REDIS_URL "
-                f"(e.g. redis://127.0.0.1:6379/0), or run --workers 1. With {backend.rsplit('.', 1)[-1]} "
-                f"each worker would count rate limits on its own."
+                f"(e.g. redis://127.0.0.1:6379/0), or run --workers 1. {backend.rsplit('.', 1)[-1]} "
+                f"{UNSHARED_CACHES[backend]}, so rate limits would not hold."
             )
         _cache_answers()
         if migrate:
             call_command("migrate", interactive=False, verbosity=0)
         else:
-            _migrations_applied()
+            require_migrated(hint="Run `civility migrate` once (from one machine) before starting the app servers, "
+                                  "or pass --migrate.")
         if demo:
             demo_ensure()
         _warm_up()
@@ -170,11 +178,11 @@ def _worker_child() -> Iterator[None]:
     thread running tasks must not be there when it does. The child also stops by itself if
     this process is killed (``--stop-with-parent``).
     """
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "civility.settings.base")}
     # its own session: a Ctrl-C in the terminal reaches only the server, which then asks the
     # worker once to stop after its current task
+    # (civility.cli has put DJANGO_SETTINGS_MODULE in the environment it inherits)
     child = subprocess.Popen([sys.executable, "-m", "civility.cli", "worker", "--stop-with-parent"],
-                             env=env, start_new_session=True)
+                             start_new_session=True)
     log.info("background worker started (pid %s)", child.pid)
     try:
         yield
@@ -209,13 +217,16 @@ def _cache_answers() -> None:
     try:
         caches["default"].set("civility:serve:probe", 1, 10)
     except Exception as exc:
-        where = f"REDIS_URL={settings.REDIS_URL!r}" if settings.REDIS_URL else "the cache"
+        where = f"REDIS_URL={_without_password(settings.REDIS_URL)!r}" if settings.REDIS_URL else "the cache"
         raise CommandError(f"{where} does not answer ({exc}). Start Redis or fix the URL.") from None
 
 
-def _migrations_applied() -> None:
-    require_migrated(hint="Run `civility migrate` once (from one machine) before starting the app servers, "
-                          "or pass --migrate.")
+def _without_password(url: str) -> str:
+    """The URL to show in a message: a password in it becomes ***."""
+    parts = urlsplit(url)
+    if not parts.password:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.replace(f":{parts.password}@", ":***@", 1)))
 
 
 def _warm_up() -> None:
