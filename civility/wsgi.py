@@ -1,8 +1,15 @@
-"""WSGI entry point for gunicorn and other servers."""
+"""WSGI entry point for gunicorn and other servers.
+
+Django's handler with the thread fast path in front (``civility.api.fastpath``).
+"""
 
 import os
 
-from django.core.wsgi import get_wsgi_application
+import django
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "civility.settings.base")
-application = get_wsgi_application()
+django.setup(set_prefix=False)
+
+from civility.api.fastpath import Handler  # noqa: E402  (needs the apps loaded)
+
+application = Handler()

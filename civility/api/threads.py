@@ -11,6 +11,7 @@ from ninja import Status as Respond
 
 from civility.api.auth import caller
 from civility.api.caching import cached_page
+from civility.api.fastpath import mark_public
 from civility.api.schemas import (
     ArticleOut,
     CommentIn,
@@ -61,8 +62,10 @@ def thread(request: HttpRequest, key: str, q: Query[ThreadQuery]):
     ``If-None-Match`` to get ``304 Not Modified`` while nothing readers see has changed.
     """
     article_id, version = article_public_version(key=key)
-    return cached_page(request, scope=("thread", article_id, version, q.order, q.cursor, q.limit),
-                       build=lambda: _thread_response(request, key, q))
+    response = cached_page(request, scope=("thread", article_id, version, q.order, q.cursor, q.limit),
+                           build=lambda: _thread_response(request, key, q))
+    mark_public(request, response, article_key=key, version=version)
+    return response
 
 
 def _thread_response(request: HttpRequest, key: str, q: ThreadQuery) -> HttpResponse:

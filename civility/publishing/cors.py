@@ -15,18 +15,18 @@ from django.db.models.signals import post_save
 
 from civility.publishing.models import Site
 
-_CACHE_KEY = "civility:embed-origins"
+ORIGINS_CACHE_KEY = "civility:embed-origins"
 _PUBLIC_PATHS = re.compile(settings.CORS_URLS_REGEX)
 
 
 def allowed_origins() -> frozenset[str]:
-    origins = cache.get(_CACHE_KEY)
+    origins = cache.get(ORIGINS_CACHE_KEY)
     if origins is None:
         origins = set(settings.CIVILITY_EMBED_ORIGINS)
         for site in Site.objects.only("allowed_origins"):
             origins.update(site.origins)
         origins = frozenset(o.rstrip("/") for o in origins)
-        cache.set(_CACHE_KEY, origins, 30)
+        cache.set(ORIGINS_CACHE_KEY, origins, 30)
     return origins
 
 
@@ -40,7 +40,7 @@ def _origin_allowed(sender, request, **kwargs) -> bool:
 
 
 def _forget(sender, **kwargs) -> None:
-    cache.delete(_CACHE_KEY)
+    cache.delete(ORIGINS_CACHE_KEY)
 
 
 check_request_enabled.connect(_origin_allowed, dispatch_uid="civility-embed-origins")

@@ -15,12 +15,21 @@ from django.db import transaction
 from django.db.models import F
 
 from civility.errors import InvalidInput, NotFound
+from civility.publishing import public_versions
 from civility.publishing.models import Article, Site
 
 
 def _bump(articles) -> None:
-    """Stale every cached page of these articles (a queryset): their version moves on."""
+    """Stale every cached page of these articles (a queryset): their version moves on.
+
+    Once the transaction commits, the cache's copy of their versions goes too, so the
+    thread's fast path (``civility.api.fastpath``) stops serving their old pages.
+    """
+    keys = set(articles.values_list("key", flat=True))
+    if not keys:
+        return
     articles.update(public_version=F("public_version") + 1)
+    transaction.on_commit(lambda: public_versions.forget(keys))
 
 
 def article_public_changed(*, article_ids: Iterable[int]) -> None:
