@@ -107,7 +107,7 @@ def comment_submit(
         comment.save()
         if article.site.authors_skip_queue and is_author_of(user, article):
             decision_by_policy(comment=comment, note="Author's own comment; the site lets authors skip the queue.")
-    triage_comment(comment, client=client)
+    triage_comment(comment, client=client, new=True)
     comment_submitted.send(sender=Comment, comment=comment)
     return comment
 

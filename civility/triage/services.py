@@ -35,8 +35,13 @@ def triage_text(text: str, *, using: Pipeline | None = None) -> policy.Report:
     return policy.assess((using or pipeline()).run(Subject(text=text)))
 
 
-def triage_comment(comment: Comment, *, client: dict | None = None, using: Pipeline | None = None) -> policy.Report:
+def triage_comment(
+    comment: Comment, *, client: dict | None = None, using: Pipeline | None = None, new: bool = False,
+) -> policy.Report:
     """Run the pipeline on a stored comment, store the report, and let signals index it.
+
+    ``new``: the comment was stored just now and has no report yet (its first triage), so
+    the report is inserted without looking for an earlier one.
 
     Follow-up work is queued for ``civility worker`` once the report is committed: the
     background stage (``CIVILITY_TRIAGE_BACKGROUND``) and, when the comment joined a
@@ -51,7 +56,7 @@ def triage_comment(comment: Comment, *, client: dict | None = None, using: Pipel
         with transaction.atomic():
             pipe.remember(doc)  # writes (indexes, campaigns) may add to the evidence
             report = policy.assess(doc)
-            _store(comment, report, doc.attrs.get("text_hash", ""))
+            _store(comment, report, doc.attrs.get("text_hash", ""), new=new)
             _follow_up(comment.pk, report)
     except Exception:
         log.exception("could not store the triage report of comment %s", comment.pk)
@@ -104,18 +109,19 @@ def triage_again(comment_id: int) -> bool:
     return True
 
 
-def _store(comment: Comment, report: policy.Report, text_hash: str) -> None:
-    TriageReport.objects.update_or_create(
-        comment=comment,
-        defaults={
-            "report": report.stored(),
-            "flag_labels": report.flag_field(),
-            "complete": report.complete,
-            "text_hash": text_hash,
-            "duplicate_of_id": report.duplicate_of,
-            "campaign_id": (report.campaign or {}).get("id"),
-        },
-    )
+def _store(comment: Comment, report: policy.Report, text_hash: str, *, new: bool = False) -> None:
+    fields = {
+        "report": report.stored(),
+        "flag_labels": report.flag_field(),
+        "complete": report.complete,
+        "text_hash": text_hash,
+        "duplicate_of_id": report.duplicate_of,
+        "campaign_id": (report.campaign or {}).get("id"),
+    }
+    if new:
+        TriageReport.objects.create(comment=comment, **fields)
+    else:
+        TriageReport.objects.update_or_create(comment=comment, defaults=fields)
     Comment.objects.filter(pk=comment.pk).update(risk=report.risk, lang=report.lang or "")
     comment.risk, comment.lang = report.risk, report.lang or ""
 

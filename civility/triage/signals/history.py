@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.db.models import Count, Q
+from django.db import connection
 from django.utils import timezone
 
 from civility.comments.models import Comment, Status
@@ -50,24 +50,14 @@ class AuthorHistory(Signal):
         identity = subject.identity
         email = (identity.email or "").strip().lower()
         if identity.user_id is not None:
-            who, comments, mine = "account", Comment.objects.filter(user_id=identity.user_id), Q()
+            who, column, value = "account", "user_id", identity.user_id
         elif email:
-            # "anonymous" is counted, not filtered on: in the WHERE clause it would tempt SQLite
-            # (no statistics) to walk every anonymous comment instead of this address's few
-            who, comments, mine = "email", Comment.objects.filter(author_email=email), Q(user__isnull=True)
+            who, column, value = "email", "author_email", email
         else:
             return
         at = subject.created_at or timezone.now()
-        comments = comments.filter(created_at__lte=at)
-        if subject.comment_id is not None:
-            comments = comments.exclude(pk=subject.comment_id)
-        since = at - timedelta(minutes=self.burst_minutes)
-        counts = comments.aggregate(
-            earlier=Count("pk", filter=mine),
-            approved=Count("pk", filter=mine & Q(status=Status.APPROVED)),
-            rejected=Count("pk", filter=mine & Q(status=Status.REJECTED)),
-            recent=Count("pk", filter=mine & Q(created_at__gte=since)),
-        )
+        counts = _counts(column, value, at=at, since=at - timedelta(minutes=self.burst_minutes),
+                         exclude=subject.comment_id)
         history = {"identity": who, **counts, "pending": counts["earlier"] - counts["approved"] - counts["rejected"],
                    "window_minutes": self.burst_minutes}
         doc.attrs["author_history"] = history
@@ -80,3 +70,35 @@ class AuthorHistory(Signal):
             doc.add(Finding("spam", round(score, 4), f"{in_window} comments in {self.burst_minutes} minutes",
                             evidence={"kind": "burst", "comments": in_window, "minutes": self.burst_minutes},
                             signal=self.name))
+
+
+def _counts(column: str, value: object, *, at, since, exclude: int | None) -> dict[str, int]:
+    """The author's earlier comments, counted in one statement.
+
+    Written as SQL rather than an ORM aggregate: building that aggregate (four filtered
+    counts) cost about a millisecond of Python per comment, a sixth of a whole submission,
+    while the statement itself takes a tenth of that. For an e-mail address only comments
+    posted without an account count; that condition sits in the counts, not the WHERE
+    clause, where it would tempt SQLite (no statistics) to walk every anonymous comment
+    instead of this address's few by the e-mail index.
+    """
+    meta, q = Comment._meta, connection.ops.quote_name
+    user, email, status, created, pk = (q(meta.get_field(name).column) for name in (
+        "user", "author_email", "status", "created_at", "id"))
+    mine = f"{user} IS NULL" if column == "author_email" else "1 = 1"
+    adapt = connection.ops.adapt_datetimefield_value
+    counts = (
+        f"COUNT(CASE WHEN {mine} THEN 1 END), COUNT(CASE WHEN {mine} AND {status} = %s THEN 1 END),"
+        f" COUNT(CASE WHEN {mine} AND {status} = %s THEN 1 END), COUNT(CASE WHEN {mine} AND {created} >= %s THEN 1 END)"
+    )
+    where = f"{email if column == 'author_email' else user} = %s AND {created} <= %s"
+    # only quoted column and table names are interpolated; every value is a parameter
+    sql = f"SELECT {counts} FROM {q(meta.db_table)} WHERE {where}"  # noqa: S608
+    params = [Status.APPROVED, Status.REJECTED, adapt(since), value, adapt(at)]
+    if exclude is not None:
+        sql += f" AND {pk} <> %s"
+        params.append(exclude)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        earlier, approved, rejected, recent = cursor.fetchone()
+    return {"earlier": earlier, "approved": approved, "rejected": rejected, "recent": recent}
