@@ -1,0 +1,1 @@
+"""Database backends of our own (only where a stock one needs a small change)."""
