@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ObjectDoesNotExist
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -15,14 +14,14 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_GET, require_POST
 
 from civility.accounts.permissions import can_moderate
-from civility.comments.rendering import body_to_html
 from civility.errors import CivilityError
 from civility.moderation import selectors, services
-from civility.moderation.explain import LABEL_NAMES, explain
+from civility.moderation.explain import LABEL_NAMES
 from civility.moderation.models import Reason
 from civility.publishing.demo import DEMO_ARTICLE_KEY
 from civility.publishing.models import Article
 from civility.web.forms import ActionForm, DecisionForm
+from civility.web.queue import queue_rows, reason_options, report_of
 
 
 def _moderator(request: HttpRequest) -> None:
@@ -66,29 +65,15 @@ def queue_page(request: HttpRequest) -> HttpResponse:
         messages.error(request, exc.message)
         return redirect("moderation-queue")
     originals = selectors.comments_by_id(
-        {c.triage.duplicate_of_id for c in page.items if _report(c) and c.triage.duplicate_of_id})
-    items = [{
-        "comment": c,
-        "triage": explain(c.body, _report(c)),
-        "parent_html": body_to_html(c.parent.body) if c.parent else "",
-        "history": page.history.get(c.pk, {}),
-        "original": originals.get(c.triage.duplicate_of_id) if _report(c) else None,
-        "campaign": c.triage.campaign if _report(c) else None,
-    } for c in page.items]
+        {c.triage.duplicate_of_id for c in page.items if report_of(c) and c.triage.duplicate_of_id})
     query = {k: v for k, v in filters.items() if v}
     return render(request, "civility/queue.html", {
-        "items": items, "page": page, "reasons": Reason.choices, "filters": filters,
+        "items": queue_rows(page.items, history=page.history, originals=originals), "page": page,
+        "reasons": Reason.choices, "reason_options": reason_options(Reason.choices), "filters": filters,
         "article_filter": filters["article"], "labels": LABEL_NAMES.items(),
-        "filter_query": urlencode(query), "on_page": {c.pk for c in page.items},
+        "filter_query": urlencode(query), "next_path": request.get_full_path(),
+        "decide_url": reverse("moderation-decide"),
     })
-
-
-def _report(comment):
-    """The comment's stored triage report, or None when triage never ran."""
-    try:
-        return comment.triage.report
-    except ObjectDoesNotExist:
-        return None
 
 
 @login_required
