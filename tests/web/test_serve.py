@@ -159,3 +159,28 @@ def test_a_port_in_use_is_refused_before_anything_starts(capsys):
         with pytest.raises(CommandError, match=f"Cannot listen on 127.0.0.1:{port}.*--port or PORT"):
             call_command("serve", "--port", str(port), "--no-worker")
     assert "Civility is ready" not in capsys.readouterr().out
+
+
+def test_the_embedded_worker_is_started_again_when_it_dies():
+    """``civility serve`` keeps its background worker alive: killed, it comes back; stopped, it stays down."""
+    import signal
+    import sys
+    import time
+
+    from civility.web.management.commands.serve import Supervised
+
+    sleeper = Supervised([sys.executable, "-c", "import time; time.sleep(60)"], name="sleeper", delay=(0.05, 0.2))
+    sleeper.start()
+    try:
+        first = sleeper.child
+        first.send_signal(signal.SIGKILL)
+        deadline = time.monotonic() + 20
+        while sleeper.starts < 2 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert sleeper.starts == 2
+        assert sleeper.child is not first and sleeper.child.poll() is None
+    finally:
+        sleeper.stop(timeout=5)
+    assert sleeper.child.poll() is not None  # stopped with the server...
+    time.sleep(0.3)
+    assert sleeper.starts == 2  # ...and not started again

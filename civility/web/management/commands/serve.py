@@ -14,6 +14,8 @@ import os
 import socket
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -170,29 +172,86 @@ class Command(BaseCommand):
         self.stdout.flush()
 
 
+#: the embedded worker is started again after it exits; the pause doubles while it keeps
+#: failing quickly (up to the second number) and starts over once it has run a while
+RESTART_DELAY = (1.0, 60.0)
+RAN_A_WHILE = 60.0
+
+
+class Supervised:
+    """A child process that is started again whenever it exits, until :meth:`stop`.
+
+    Waiting on the child in a thread is safe beside gunicorn's fork: the thread holds no
+    lock that the forked worker could inherit while it waits, and runs no task.
+    """
+
+    def __init__(self, argv: list[str], *, name: str, delay: tuple[float, float] = RESTART_DELAY) -> None:
+        self.argv, self.name, self.delay = argv, name, delay
+        self.starts = 0
+        self._stopping = threading.Event()
+        self._lock = threading.Lock()
+        self.child: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        self._spawn()
+        threading.Thread(target=self._watch, name=f"supervise {self.name}", daemon=True).start()
+
+    def _spawn(self) -> None:
+        with self._lock:
+            if self._stopping.is_set():
+                return
+            # its own session: a Ctrl-C in the terminal reaches only the server, which then
+            # asks the child once to stop after its current task
+            self.child = subprocess.Popen(self.argv, start_new_session=True)  # noqa: S603 (argv is ours)
+            self.starts += 1
+        log.info("%s started (pid %s)", self.name, self.child.pid)
+
+    def _watch(self) -> None:
+        pause = self.delay[0]
+        while True:
+            child, began = self.child, time.monotonic()
+            code = child.wait()
+            if self._stopping.is_set():
+                return
+            if time.monotonic() - began >= RAN_A_WHILE:
+                pause = self.delay[0]
+            log.warning("%s (pid %s) exited with status %s; starting it again in %.0f s",
+                        self.name, child.pid, code, pause)
+            if self._stopping.wait(pause):
+                return
+            pause = min(pause * 2, self.delay[1])
+            self._spawn()
+
+    def stop(self, timeout: float = 30) -> None:
+        with self._lock:
+            self._stopping.set()
+            child = self.child
+        if child is None or child.poll() is not None:
+            return
+        child.terminate()
+        try:
+            child.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait(timeout=10)
+
+
 @contextmanager
 def _worker_child() -> Iterator[None]:
-    """A ``civility worker`` beside the embedded server, stopped when the server stops.
+    """A ``civility worker`` beside the embedded server, restarted if it dies, stopped with it.
 
     A child process rather than a thread: the server forks its gunicorn worker, and a
     thread running tasks must not be there when it does. The child also stops by itself if
     this process is killed (``--stop-with-parent``).
     """
-    # its own session: a Ctrl-C in the terminal reaches only the server, which then asks the
-    # worker once to stop after its current task
     # (civility.cli has put DJANGO_SETTINGS_MODULE in the environment it inherits)
-    child = subprocess.Popen([sys.executable, "-m", "civility.cli", "worker", "--stop-with-parent"],
-                             start_new_session=True)
-    log.info("background worker started (pid %s)", child.pid)
+    worker = Supervised([sys.executable, "-m", "civility.cli", "worker", "--stop-with-parent"],
+                        name="background worker")
+    worker.start()
     try:
         yield
     finally:
-        child.terminate()
-        try:
-            child.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            child.kill()
-            child.wait(timeout=10)
+        worker.stop()
 
 
 def _positive(name: str, value: int) -> int:
