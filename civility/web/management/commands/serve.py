@@ -181,8 +181,10 @@ RAN_A_WHILE = 60.0
 class Supervised:
     """A child process that is started again whenever it exits, until :meth:`stop`.
 
-    Waiting on the child in a thread is safe beside gunicorn's fork: the thread holds no
-    lock that the forked worker could inherit while it waits, and runs no task.
+    Only the process that started it stops it. Gunicorn forks its workers from inside
+    ``with _worker_child()``, so a worker leaving that block (its own exit) runs the
+    ``finally`` too; there the child is not its own, and the forked copy of the watching
+    thread's ``Popen`` lock would make it look alive: it must not be signalled from there.
     """
 
     def __init__(self, argv: list[str], *, name: str, delay: tuple[float, float] = RESTART_DELAY) -> None:
@@ -191,6 +193,7 @@ class Supervised:
         self._stopping = threading.Event()
         self._lock = threading.Lock()
         self.child: subprocess.Popen | None = None
+        self._owner = os.getpid()
 
     def start(self) -> None:
         self._spawn()
@@ -215,7 +218,8 @@ class Supervised:
                 return
             if time.monotonic() - began >= RAN_A_WHILE:
                 pause = self.delay[0]
-            log.warning("%s (pid %s) exited with status %s; starting it again in %.0f s",
+            # (the status reads 0 when gunicorn's master reaped the child before this thread did)
+            log.warning("%s (pid %s) stopped unexpectedly (status %s); starting it again in %.0f s",
                         self.name, child.pid, code, pause)
             if self._stopping.wait(pause):
                 return
@@ -223,6 +227,8 @@ class Supervised:
             self._spawn()
 
     def stop(self, timeout: float = 30) -> None:
+        if os.getpid() != self._owner:  # a forked gunicorn worker on its way out
+            return
         with self._lock:
             self._stopping.set()
             child = self.child
