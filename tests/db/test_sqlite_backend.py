@@ -1,4 +1,4 @@
-"""Our SQLite backend: a waiting writer gets in as soon as the lock is free, and still gives up."""
+"""Our SQLite backend: writers get in as soon as the lock is free (and still give up); closing gathers statistics."""
 
 from __future__ import annotations
 
@@ -72,3 +72,18 @@ def test_a_writer_still_gives_up_after_the_busy_timeout(pair):
     a._rollback()
     b._start_transaction_under_autocommit()  # free again
     b._rollback()
+
+
+def test_a_closing_connection_gathers_statistics_for_what_it_queried(tmp_path, django_db_blocker):
+    with django_db_blocker.unblock():
+        db = wrapper(tmp_path / "s.sqlite3", "s")
+        cur = db.cursor()
+        cur.execute("CREATE TABLE c (status TEXT, risk REAL)")
+        cur.execute("CREATE INDEX c_status ON c (status)")
+        cur.executemany("INSERT INTO c VALUES (%s, %s)", [("pending" if i % 3 else "approved", i) for i in range(3000)])
+        cur.execute("SELECT COUNT(*) FROM c WHERE status = %s", ["pending"])
+        db.close()
+        again = wrapper(tmp_path / "s.sqlite3", "s2")
+        stats = again.cursor().execute("SELECT tbl, idx FROM sqlite_stat1").fetchall()
+        again.close()
+    assert ("c", "c_status") in stats
