@@ -87,7 +87,7 @@ def test_rows_carry_what_the_template_showed(article, moderator, zone):
     parent = submit(article, "the parent text", name="Ani")
     approve(moderator, parent)
     reply = submit(article, "a reply", parent=parent, name="Vardan", email="v@example.org")
-    at = dt.datetime(2024, 3, 9, 23, 58, 7, 123456, tzinfo=dt.timezone.utc)
+    at = dt.datetime(2024, 3, 9, 23, 58, 7, 123456, tzinfo=dt.UTC)
     Comment.objects.filter(pk=reply.pk).update(created_at=at, ip_address="203.0.113.9")
     from civility.moderation.selectors import queue_list
 
