@@ -9,6 +9,7 @@ no demo data, and no migrations unless asked (run ``civility migrate`` once per 
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import socket
@@ -295,13 +296,22 @@ def _without_password(url: str) -> str:
 
 
 def _warm_up() -> None:
-    """Load the triage models in the master so that the workers share them."""
+    """Load the triage models in the master so that the workers share them, then freeze them.
+
+    ``gc.freeze()`` moves everything loaded so far (Django, the word lists, the models:
+    millions of objects) out of the garbage collector's reach. Otherwise every full
+    collection in a worker walks all of it: 60-110 ms pauses, about one every 25 queue
+    requests, which set the queue's p99. It also keeps the collector from writing to those
+    pages, so they stay shared with the master instead of being copied into each worker.
+    """
     from civility.triage.services import triage_text
 
     try:
         triage_text("Warm-up: this text loads the word lists and language models before the workers fork.")
     except Exception:  # a broken signal shows on the first comment too; serving matters more
         log.exception("triage warm-up failed; each worker will load its models on first use")
+    gc.collect()
+    gc.freeze()
 
 
 def _port_free(host: str, port: int) -> None:
