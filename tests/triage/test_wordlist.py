@@ -328,3 +328,14 @@ def test_comparing_a_people_to_animals_is_hate(lang, text):
 @pytest.mark.parametrize(("lang", "text"), NAMING)
 def test_naming_a_people_is_not(lang, text):
     assert flagged(text, lang) == []
+
+
+@pytest.mark.django_db
+def test_a_rule_saved_by_another_process_applies_within_a_second():
+    from django.core.cache import cache
+
+    lx.admin_lexicon(now=1000.0)
+    WordRule.objects.bulk_create([WordRule(phrase="quzzle", kind=WordRule.Kind.BANNED)])  # no signal:
+    cache.set(lx.CACHE_KEY, "bumped by another process", None)  # as another process's save
+    assert not lx.admin_lexicon(now=1000.5).entries  # the shared version is not asked again yet
+    assert [e.phrase for e in lx.admin_lexicon(now=1001.2).entries] == ["quzzle"]
