@@ -77,7 +77,10 @@ def campaign_join(*, comment_id: int, identity: str, matches: Sequence[Match],
         members |= copies & Q(comment__created_at__gte=since) if since else copies
     TriageReport.objects.filter(members, campaign__isnull=True).update(campaign=campaign)
 
-    counts = Comment.objects.filter(Q(triage__campaign=campaign) | Q(pk=comment_id)).aggregate(
+    # Members by id through the report's campaign index: an OR across the join to the
+    # reports read every comment (66 ms at 100,000 comments, growing with the table).
+    member_ids = TriageReport.objects.filter(campaign=campaign).values("comment_id")
+    counts = Comment.objects.filter(Q(pk__in=member_ids) | Q(pk=comment_id)).aggregate(
         accounts=Count("user_id", distinct=True),
         emails=Count(Case(When(user__isnull=True, then=F("author_email"))), distinct=True),
         articles=Count("article_id", distinct=True),
