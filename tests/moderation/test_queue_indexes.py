@@ -92,15 +92,9 @@ def sqlite_queue(site, moderator):
 
 
 def test_sqlite_walks_the_queue_index_and_the_email_index_without_statistics(sqlite_queue):
-    with CaptureQueriesContext(connection) as ctx:
-        page = queue_list(user=sqlite_queue, limit=50)
-    assert len(page.items) == 50 and page.history
-    plans = {}
-    with connection.cursor() as cursor:
-        for q in ctx.captured_queries:
-            if q["sql"].startswith("SELECT") and 'FROM "comments_comment"' in q["sql"]:
-                cursor.execute("EXPLAIN QUERY PLAN " + q["sql"])
-                plans[q["sql"]] = " | ".join(row[-1] for row in cursor.fetchall())
+    pages = []
+    plans = _sqlite_plans(lambda: pages.append(queue_list(user=sqlite_queue, limit=50)))
+    assert len(pages[0].items) == 50 and pages[0].history
     page_plan = next(p for s, p in plans.items() if "ORDER BY" in s and "GROUP BY" not in s)
     history_plan = next(p for s, p in plans.items() if "GROUP BY" in s)
     assert "queue_pending_idx" in page_plan and "TEMP B-TREE" not in page_plan, page_plan
