@@ -162,6 +162,9 @@ class Model:
         self._zi = {h: i for i, h in enumerate(self.ngram_heads)}
         self._inputs_z = [self._zi[n[2:]] for n in self.meta_inputs if n.startswith("z_")]
         self._inputs_cue = [CUE_FEATURES.index(n) for n in self.meta_inputs if not n.startswith("z_")]
+        #: (item, per-token n-gram contributions, per-token cue contributions) of the last
+        #: comment explained: a comment flagged for several heads is taken apart once
+        self._explained: tuple[Extracted, np.ndarray, np.ndarray] | None = None
 
     @property
     def version(self) -> str:
@@ -216,8 +219,13 @@ class Model:
         tokens = item.tokens
         if not tokens:
             return []
-        per_head = self._token_contrib(item)  # [n_tokens, n_ngram]
-        cue_tok = self._cue_token_contrib(item)  # [n_tokens, n_cues]
+        last = self._explained
+        if last is not None and last[0] is item:
+            per_head, cue_tok = last[1], last[2]
+        else:
+            per_head = self._token_contrib(item)  # [n_tokens, n_ngram]
+            cue_tok = self._cue_token_contrib(item)  # [n_tokens, n_cues]
+            self._explained = (item, per_head, cue_tok)  # one assignment: safe between threads
         if head in self._zi:
             j = self._zi[head]
             weight = per_head[:, j] + cue_tok @ self.C[:, j]

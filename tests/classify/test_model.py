@@ -149,3 +149,19 @@ def test_model_was_trained_with_the_current_normalizer(model):
     if not model.normalizer_matches:
         pytest.skip("normalize() changed since the model was trained: run `civility model train`")
     assert model.manifest["normalizer"]
+
+
+def test_explaining_several_heads_of_one_comment_gives_what_each_would_alone(model):
+    """The model takes a comment apart once for all its heads; the answers must not change."""
+    from civility.triage.normalize import normalize
+
+    item = model.extract(normalize("You stupid idiot, people like you should be shot and go to hell."))
+    heads = ["toxic", "insult", "threat", "hate", "obscene"]
+    together = [model.explain(item, head) for head in heads]
+    alone = []
+    for head in heads:
+        model._explained = None  # as if this head were the only one
+        alone.append(model.explain(item, head))
+    assert together == alone and any(together)
+    other = model.extract(normalize("what a lovely, calm afternoon by the river"))
+    assert model.explain(other, "toxic") != together[0]  # a new comment is not served the last one's
