@@ -70,7 +70,7 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--workers", default=os.environ.get("BENCH_WORKERS") or None,
                         help="serve's --workers (default: what serve picks)")
     parser.add_argument("--connections", type=int, default=None,
-                        help="wrk connections (default $BENCH_CONNECTIONS, else workers x threads)")
+                        help="wrk connections (default $BENCH_CONNECTIONS, else 2 x workers x threads)")
     parser.add_argument("--keep", action="store_true", help="keep the data directory and database")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
@@ -232,7 +232,8 @@ class Bench:
             banner = server.banner
             found = re.search(r"(\d+) workers x (\d+) threads", banner)
             workers, threads = (int(found[1]), int(found[2])) if found else (len(server.workers()), 2)
-            self.connections = self.args.connections or workers * threads
+            # twice what the server serves at once: requests queue, as in a burst
+            self.connections = self.args.connections or 2 * workers * threads
             self.threads = min(info.cores, self.connections)
             self.queue_connections = self.args.queue_connections
             print(f"server: {banner.strip()} wrk: {self.connections} connections, {self.threads} threads, "

@@ -136,7 +136,7 @@ def test_production_server_runs_preforked_workers_sharing_redis(tmp_path, redis_
         _wait_for(lambda: _get(f"{base}/healthz")[0] == 200, "/healthz", proc, log)
         _wait_for(lambda: log.read_text().count("Booting worker with pid") == 2, "two workers", proc, log)
         text = log.read_text()
-        assert "2 workers x 2 threads" in text
+        assert "2 workers x 1 threads" in text
         # WhiteNoise serves the widget; the proxy says the request came over HTTPS
         status, body = _get(f"{base}/static/civility/embed.js", **{"X-Forwarded-Proto": "https"})
         assert status == 200 and b"civility" in body.lower()

@@ -67,8 +67,11 @@ class ServerConfig:
     production: bool
 
     def gunicorn(self) -> dict[str, object]:
-        """Gunicorn settings. gthread: threads overlap database and Redis waits (the GIL is
-        released there) while processes give CPU parallelism for triage."""
+        """Gunicorn settings. gthread: processes give CPU parallelism for triage; its poller
+        keeps idle keep-alive connections without a thread each. --production runs one thread
+        per process by default (threads of one process share the GIL, and two per process
+        cost a fifth of the comment submissions a second: docs/decisions.md); the embedded
+        server runs 8 in its one process, where requests waiting on the database overlap."""
         options: dict[str, object] = {
             "bind": self.bind, "workers": self.workers, "threads": self.threads, "worker_class": "gthread",
             "accesslog": "-",
@@ -92,7 +95,7 @@ class Command(BaseCommand):
         parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
         parser.add_argument("--port", type=int, default=None, help="default: $PORT or 8000")
         parser.add_argument("--threads", type=int, default=None,
-                            help="threads per worker process (default 8; 2 with --production)")
+                            help="threads per worker process (default 8; 1 with --production)")
         parser.add_argument("--no-demo", action="store_true", help="do not create the demo data")
         parser.add_argument("--no-worker", action="store_true",
                             help="do not start a `civility worker` for background tasks (run your own)")
@@ -114,7 +117,7 @@ class Command(BaseCommand):
         bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
         _port_free(host, port)
         if production:
-            config = ServerConfig(bind=bind, workers=_workers(workers), threads=_positive("--threads", threads or 2),
+            config = ServerConfig(bind=bind, workers=_workers(workers), threads=_positive("--threads", threads or 1),
                                   production=True)
             self._prepare_production(config, migrate=migrate, demo=demo)
         else:
