@@ -17,7 +17,12 @@ round trip:
 - ``If-None-Match`` with its ETag gets ``304 Not Modified``.
 
 Anything else — a miss, another method or path, a cache that does not answer — goes
-through Django unchanged, which then stores the response for next time. The Django test
+through Django unchanged, which then stores the response for next time.
+
+Only with a cache that every process shares (Redis in production). With a process-local
+cache (the embedded setup's memory cache) a change made by another process — a
+``civility`` command in a terminal — could not delete this process's note of the version,
+so there every request goes through Django, which reads the version from the database. The Django test
 client does not pass through here; ``tests/api/test_fastpath.py`` calls the WSGI
 application itself.
 """
@@ -29,7 +34,9 @@ import logging
 import re
 from typing import NamedTuple
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.dummy import DummyCache
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.handlers.wsgi import WSGIHandler
 from django.http import HttpRequest, HttpResponse
 from django.utils.http import parse_etags
@@ -89,11 +96,16 @@ def mark_public(request: HttpRequest, response: HttpResponse, *, article_key: st
     response.civility_public_version = version
 
 
+def enabled() -> bool:
+    """Is the cache shared by every process that can change a thread?"""
+    return not isinstance(caches["default"], LocMemCache | DummyCache)
+
+
 class Handler(WSGIHandler):
     """Django's WSGI handler with the thread fast path in front."""
 
     def __call__(self, environ, start_response):
-        if environ.get("REQUEST_METHOD") == "GET":
+        if environ.get("REQUEST_METHOD") == "GET" and enabled():
             match = THREAD_PATH.fullmatch(environ.get("PATH_INFO", ""))
             if match:
                 answer = self._fast(environ, match.group(1))

@@ -22,6 +22,13 @@ PATH = "/api/v1/articles/lachin-corridor/comments"
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def shared_cache(settings, tmp_path):
+    """A cache every process shares, as with Redis (the fast path's condition)."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                                   "LOCATION": str(tmp_path / "cache")}}
+
+
 def call(path=PATH, query="", method="GET", **headers):
     """One request through the real WSGI application, as gunicorn makes it."""
     environ = {
@@ -148,3 +155,15 @@ def test_other_requests_pass_through(thread, django_assert_num_queries):
     assert call(method="POST")[0].startswith("4")  # an empty POST: never the cached page
     assert call(path="/api/v1/articles/nope/comments")[0].startswith("404")
     assert call(path="/api/v1/articles/nope/comments")[0].startswith("404")  # 404s are never stored
+
+
+def test_with_a_cache_of_its_own_the_process_reads_the_version_every_time(thread, settings,
+                                                                           django_assert_max_num_queries):
+    """The embedded setup: another process (a command in a terminal) cannot clear this
+    process's memory cache, so nothing is served on the cache's word alone."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    assert not fastpath.enabled()
+    first = call()
+    with django_assert_max_num_queries(1) as queries:  # the version, read from the database
+        assert call() == first
+    assert len(queries) == 1
