@@ -24,6 +24,8 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 
+from civility import release
+
 log = logging.getLogger(__name__)
 
 #: pages of versions nobody asks for any more simply expire
@@ -32,7 +34,8 @@ TTL_SECONDS = 60 * 60
 
 def _key(request: HttpRequest, scope: Sequence[object]) -> str:
     # scheme and host are part of the page: its "next" link is absolute
-    raw = "|".join(map(str, (request.scheme, request.get_host(), *scope)))
+    # the code's fingerprint too: a release that changes the page's shape starts afresh
+    raw = "|".join(map(str, (release.fingerprint(), request.scheme, request.get_host(), *scope)))
     return "civility:page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 

@@ -41,6 +41,7 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.http import HttpRequest, HttpResponse
 from django.utils.http import parse_etags
 
+from civility import release
 from civility.publishing import public_versions
 from civility.publishing.cors import ORIGINS_CACHE_KEY, allowed_origins
 
@@ -75,7 +76,7 @@ class Entry(NamedTuple):
 
 
 def entry_key(environ) -> str:
-    raw = "\0".join(str(environ.get(name, "")) for name in KEYED)
+    raw = "\0".join([release.fingerprint(), *(str(environ.get(name, "")) for name in KEYED)])
     return "civility:fast:" + hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
 
 

@@ -7,7 +7,8 @@ from unittest import mock
 import pytest
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
+from django.test.utils import CaptureQueriesContext
 
 from civility.api import fastpath
 from civility.moderation.models import Action, Reason
@@ -167,3 +168,31 @@ def test_with_a_cache_of_its_own_the_process_reads_the_version_every_time(thread
     with django_assert_max_num_queries(1) as queries:  # the version, read from the database
         assert call() == first
     assert len(queries) == 1
+
+
+def test_a_new_release_does_not_serve_the_old_code_s_pages(thread, monkeypatch, django_assert_num_queries):
+    call()
+    with django_assert_num_queries(0):
+        call()
+    monkeypatch.setattr(fastpath.release, "fingerprint", lambda: "another release")
+    with CaptureQueriesContext(connection) as queries:
+        call()
+    # built again from the comments: the version-keyed page cache is keyed on the code too
+    assert any("comments_comment" in q["sql"] for q in queries.captured_queries)
+    with django_assert_num_queries(0):  # and then it is served fast again
+        call()
+
+
+def test_the_code_fingerprint_changes_with_a_source_file(tmp_path):
+    from civility.release import fingerprint
+
+    (tmp_path / "views.py").write_text("x = 1\n")
+    (tmp_path / "weights.npz").write_bytes(b"big data, not code")
+    before = fingerprint(tmp_path)
+    assert fingerprint(tmp_path) == before
+    (tmp_path / "weights.npz").write_bytes(b"other data")
+    fingerprint.cache_clear()
+    assert fingerprint(tmp_path) == before
+    (tmp_path / "views.py").write_text("x = 2\n")
+    fingerprint.cache_clear()
+    assert fingerprint(tmp_path) != before

@@ -30,6 +30,7 @@ from django.db import connections
 from django_tasks import task_backends
 from django_tasks_db import DatabaseBackend
 
+from civility import release
 from civility.publishing.demo import demo_ensure
 from civility.readiness import require_migrated
 
@@ -321,6 +322,7 @@ def _warm_up() -> None:
 
     get_resolver().reverse_dict  # noqa: B018  (populates the resolver, importing every URLconf)
     validate_email("warm-up@example.org")
+    release.fingerprint()  # cached-page keys carry it (a few ms of reading files)
     gc.collect()
     gc.freeze()
 
