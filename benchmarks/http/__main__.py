@@ -194,7 +194,7 @@ class Bench:
         texts, self.post_texts = self.post_texts[:count], self.post_texts[count:]
         if len(texts) < count:
             self.notes.append(f"Only {len(texts):,} unused texts were left for {name}: it reuses seeded texts.")
-            texts = texts or self.texts[:count]
+            texts = texts + self.texts[:count - len(texts)]
         return texts
 
     def check(self, url: str, headers: dict[str, str], expect: int, posts: list[tuple[str, str]] = ()) -> bytes:
@@ -231,7 +231,9 @@ class Bench:
         try:
             banner = server.banner
             found = re.search(r"(\d+) workers x (\d+) threads", banner)
-            workers, threads = (int(found[1]), int(found[2])) if found else (len(server.workers()), 2)
+            if not found:
+                raise Unavailable(f"`civility serve --production` did not name its workers and threads: {banner!r}")
+            workers, threads = int(found[1]), int(found[2])
             # twice what the server serves at once: requests queue, as in a burst
             self.connections = self.args.connections or 2 * workers * threads
             self.threads = min(info.cores, self.connections)

@@ -14,22 +14,16 @@ import subprocess
 import time
 from pathlib import Path
 
-from django.db import connections
+from django.db import connections, transaction
 
 from benchmarks.http import stack
 from benchmarks.http.triage_rate import Throughput, store
 
 
 def available() -> bool:
-    try:
-        from civility.background.management.commands import worker  # noqa: F401
-        from civility.triage.tasks import triage_again  # noqa: F401
-    except ImportError:
-        return False
-    from django_tasks import task_backends
-    from django_tasks_db import DatabaseBackend
+    from civility.background.queue import has_queue
 
-    return isinstance(task_backends["default"], DatabaseBackend)
+    return has_queue()
 
 
 def measure(texts: list[str], *, seconds: float, processes: int, rng: random.Random, env: dict[str, str],
@@ -39,8 +33,9 @@ def measure(texts: list[str], *, seconds: float, processes: int, rng: random.Ran
     from civility.triage.tasks import triage_again
 
     ids = store(texts, rng)
-    for pk in ids:
-        triage_again.enqueue(pk)
+    with transaction.atomic():  # one commit, not one per task
+        for pk in ids:
+            triage_again.enqueue(pk)
     connections.close_all()
     done = DBTaskResult.objects.filter(task_path__endswith="triage_again", status="SUCCESSFUL")
     with log.open("w") as out:

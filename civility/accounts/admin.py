@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
 from civility.accounts.models import ApiToken, User
+from civility.accounts.services import users_delete
 from civility.publishing.services import commenter_public_changed
 
 
@@ -18,12 +19,10 @@ class CivilityUserAdmin(UserAdmin):
             commenter_public_changed(user_ids=[obj.pk])
 
     def delete_model(self, request, obj):
-        commenter_public_changed(user_ids=[obj.pk])  # their comments lose the Author badge
-        super().delete_model(request, obj)
+        users_delete(users=User.objects.filter(pk=obj.pk))
 
     def delete_queryset(self, request, queryset):  # the admin's bulk "delete selected"
-        commenter_public_changed(user_ids=queryset.values_list("pk", flat=True))
-        super().delete_queryset(request, queryset)
+        users_delete(users=queryset)
 
 
 @admin.register(ApiToken)

@@ -42,3 +42,16 @@ def user_create(
 def token_create(*, user: User, name: str = "") -> str:
     _, raw = ApiToken.issue(user=user, name=name)
     return raw
+
+
+def users_delete(*, users) -> None:
+    """Delete accounts (the admin); their comments lose the Author badge on readers' pages.
+
+    One transaction: a bump committed before the deletion would let a read in between
+    cache the old page under the new version, where it would stay.
+    """
+    from civility.publishing.services import commenter_public_changed
+
+    with transaction.atomic():
+        commenter_public_changed(user_ids=list(users.values_list("pk", flat=True)))
+        users.delete()

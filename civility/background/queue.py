@@ -26,3 +26,18 @@ def enqueue_on_commit(task: Task, *args: Any) -> None:
             log.exception("could not enqueue %s%r", task.name, args)
 
     transaction.on_commit(enqueue)
+
+
+def has_queue() -> bool:
+    """Do tasks wait in the database queue for ``civility worker`` (rather than run at once)?"""
+    from django_tasks import task_backends
+    from django_tasks_db import DatabaseBackend
+
+    return isinstance(task_backends["default"], DatabaseBackend)
+
+
+def backend_name() -> str:
+    """The configured task backend's class, for messages."""
+    from django_tasks import task_backends
+
+    return type(task_backends["default"]).__name__

@@ -65,11 +65,32 @@ def tasks_recover(*, lease: float | None = None, max_attempts: int | None = None
     lease = settings.CIVILITY_WORKER_LEASE if lease is None else lease
     max_attempts = settings.CIVILITY_TASK_MAX_ATTEMPTS if max_attempts is None else max_attempts
     cutoff = timezone.now() - timedelta(seconds=lease)
+    recovered = Recovered()
+    # Every worker runs this at every beat: look without locking first, and take the queue's
+    # write lock (on SQLite, the whole database's) only when a running task's worker is gone.
+    if any(_last(ids) not in _live(cutoff) for ids in DBTaskResult.objects.running().values_list("worker_ids",
+                                                                                                flat=True)):
+        recovered = _requeue(cutoff, max_attempts)
+    stale = WorkerBeat.objects.filter(seen_at__lt=cutoff - timedelta(seconds=10 * lease))
+    if stale.exists():
+        stale.delete()
+    return recovered
+
+
+def _live(cutoff) -> set[str]:
+    return set(WorkerBeat.objects.filter(seen_at__gte=cutoff).values_list("worker_id", flat=True))
+
+
+def _last(worker_ids: list[str] | None) -> str | None:
+    return worker_ids[-1] if worker_ids else None
+
+
+def _requeue(cutoff, max_attempts: int) -> Recovered:
     requeued = failed = 0
     with exclusive_transaction(DBTaskResult.objects.db):
-        live = set(WorkerBeat.objects.filter(seen_at__gte=cutoff).values_list("worker_id", flat=True))
+        live = _live(cutoff)
         for task in DBTaskResult.objects.running().select_for_update(skip_locked=True):
-            last = task.worker_ids[-1] if task.worker_ids else None
+            last = _last(task.worker_ids)
             if last in live:
                 continue
             attempts = len(task.worker_ids)
@@ -85,5 +106,4 @@ def tasks_recover(*, lease: float | None = None, max_attempts: int | None = None
                 requeued += 1
                 log.warning("task %s (%s) queued again: its worker %s stopped reporting (attempt %d of %d)",
                             task.id, task.task_path, last, attempts, max_attempts)
-        WorkerBeat.objects.filter(seen_at__lt=cutoff - timedelta(seconds=10 * lease)).delete()
     return Recovered(requeued=requeued, failed=failed)

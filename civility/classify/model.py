@@ -30,6 +30,7 @@ import json
 import logging
 import math
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -162,9 +163,6 @@ class Model:
         self._zi = {h: i for i, h in enumerate(self.ngram_heads)}
         self._inputs_z = [self._zi[n[2:]] for n in self.meta_inputs if n.startswith("z_")]
         self._inputs_cue = [CUE_FEATURES.index(n) for n in self.meta_inputs if not n.startswith("z_")]
-        #: (item, per-token n-gram contributions, per-token cue contributions) of the last
-        #: comment explained: a comment flagged for several heads is taken apart once
-        self._explained: tuple[Extracted, np.ndarray, np.ndarray] | None = None
 
     @property
     def version(self) -> str:
@@ -216,16 +214,19 @@ class Model:
         several words are shared out), half of each bigram it is in, and the cue hits it is
         part of add to the head's logit. Combined heads apportion through their inputs.
         """
+        return self.explain_heads(item, [head], top)[head]
+
+    def explain_heads(self, item: Extracted, heads: Sequence[str], top: int = 3) -> dict[str, list]:
+        """:meth:`explain` for several heads, taking the comment apart once for all of them."""
+        if not item.tokens:
+            return {head: [] for head in heads}
+        per_head = self._token_contrib(item)  # [n_tokens, n_ngram]
+        cue_tok = self._cue_token_contrib(item)  # [n_tokens, n_cues]
+        return {head: self._explain(item, head, top, per_head, cue_tok) for head in heads}
+
+    def _explain(self, item: Extracted, head: str, top: int, per_head: np.ndarray,
+                 cue_tok: np.ndarray) -> list[tuple[int, int, float]]:
         tokens = item.tokens
-        if not tokens:
-            return []
-        last = self._explained
-        if last is not None and last[0] is item:
-            per_head, cue_tok = last[1], last[2]
-        else:
-            per_head = self._token_contrib(item)  # [n_tokens, n_ngram]
-            cue_tok = self._cue_token_contrib(item)  # [n_tokens, n_cues]
-            self._explained = (item, per_head, cue_tok)  # one assignment: safe between threads
         if head in self._zi:
             j = self._zi[head]
             weight = per_head[:, j] + cue_tok @ self.C[:, j]

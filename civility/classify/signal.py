@@ -72,17 +72,17 @@ class Classifier(Signal):
         item = model.extract(normalized)
         raw = model.raw_items([item])
         scores = model.calibrated(raw)
+        flagged = [h for h in self.heads if float(scores[h][0]) >= model.flag_at[h]] if self.explain_top else []
+        explained = model.explain_heads(item, flagged, self.explain_top) if flagged else {}
         for head in self.heads:
             score = float(scores[head][0])
             if score < self.min_score:
                 continue
-            flagged = score >= model.flag_at[head]
             spans: list[tuple[int, int]] = []
             words: list[str] = []
-            if flagged and self.explain_top:
-                for start, end, _weight in model.explain(item, head, self.explain_top):
-                    spans.append((start, end))  # token offsets are the original text's
-                    words.append(doc.text[start:end])
+            for start, end, _weight in explained.get(head, ()):
+                spans.append((start, end))  # token offsets are the original text's
+                words.append(doc.text[start:end])
             doc.add(Finding(
                 label=head, score=score, reason=_REASONS[head], spans=spans,
                 evidence={"raw": round(float(raw[head][0]), 4), "threshold": model.thresholds[head],

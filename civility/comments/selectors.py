@@ -9,6 +9,7 @@ from django.db.models import Count, Q
 from civility.comments.models import Comment, Status
 from civility.errors import CivilityError, InvalidInput, NotFound
 from civility.pagination import keyset_page
+from civility.publishing import public_versions
 from civility.publishing.models import Article, ThreadOrder
 
 MAX_PAGE = 100
@@ -16,9 +17,9 @@ MAX_PAGE = 100
 MAX_COUNT_KEYS = 100
 
 
-class TooManyKeys(CivilityError):
-    status = 400
-    code = "too_many_articles"
+def _approved_count() -> Count:
+    """An article's approved comments: the thread's comment_count and /counts say the same."""
+    return Count("comments", filter=Q(comments__status=Status.APPROVED))
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ class ThreadPage:
 def article_get(*, key: str) -> Article:
     article = (
         Article.objects.select_related("site")
-        .annotate(approved_count=Count("comments", filter=Q(comments__status=Status.APPROVED)))
+        .annotate(approved_count=_approved_count())
         .filter(key=key)
         .first()
     )
@@ -44,7 +45,7 @@ def article_get(*, key: str) -> Article:
 
 def article_public_version(*, key: str) -> tuple[int, int]:
     """(id, public_version) of an article: what a cached page of its thread is keyed on."""
-    row = Article.objects.filter(key=key).values_list("pk", "public_version").first()
+    row = public_versions.current(key)
     if row is None:
         raise NotFound(f"There is no article with the key {key!r}.", code="article_not_found")
     return row
@@ -93,11 +94,11 @@ def approved_counts(*, keys: list[str]) -> dict[str, int]:
     """Approved comments per article key, in one query. Unknown keys are left out."""
     keys = list(dict.fromkeys(keys))
     if len(keys) > MAX_COUNT_KEYS:
-        raise TooManyKeys(f"Ask for at most {MAX_COUNT_KEYS} articles at once (got {len(keys)}).",
-                          fields={"article": f"at most {MAX_COUNT_KEYS}"})
+        raise CivilityError(f"Ask for at most {MAX_COUNT_KEYS} articles at once (got {len(keys)}).",
+                            code="too_many_articles", fields={"article": f"at most {MAX_COUNT_KEYS}"})
     if not keys:
         return {}
     rows = (Article.objects.filter(key__in=keys)
-            .annotate(n=Count("comments", filter=Q(comments__status=Status.APPROVED)))
+            .annotate(n=_approved_count())
             .values_list("key", "n"))
     return dict(rows)

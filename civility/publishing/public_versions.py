@@ -45,16 +45,21 @@ def forget(article_keys: Iterable[str]) -> None:
         log.warning("could not forget public versions of %d articles", len(keys), exc_info=True)
 
 
-def remember(article_key: str, version: int) -> None:
-    """Record ``version`` (just read from the database) as current, unless it already moved on."""
+def current(article_key: str) -> tuple[int, int] | None:
+    """(id, public_version) of the article as the database has it now; None if there is none."""
     from civility.publishing.models import Article
 
+    return Article.objects.filter(key=article_key).values_list("pk", "public_version").first()
+
+
+def remember(article_key: str, version: int) -> None:
+    """Record ``version`` (just read from the database) as current, unless it already moved on."""
     key = version_key(article_key)
     try:
         cache.set(key, version, TTL_SECONDS)
     except Exception:
         log.warning("could not record a public version", exc_info=True)
         return
-    now = Article.objects.filter(key=article_key).values_list("public_version", flat=True).first()
-    if now != version:
+    now = current(article_key)
+    if now is None or now[1] != version:
         forget([article_key])

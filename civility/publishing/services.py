@@ -25,11 +25,11 @@ def _bump(articles) -> None:
     Once the transaction commits, the cache's copy of their versions goes too, so the
     thread's fast path (``civility.api.fastpath``) stops serving their old pages.
     """
-    keys = set(articles.values_list("key", flat=True))
-    if not keys:
+    rows = dict(articles.values_list("pk", "key"))  # the filter (maybe a join) runs once
+    if not rows:
         return
-    articles.update(public_version=F("public_version") + 1)
-    transaction.on_commit(lambda: public_versions.forget(keys))
+    Article.objects.filter(pk__in=rows).update(public_version=F("public_version") + 1)
+    transaction.on_commit(lambda: public_versions.forget(rows.values()))
 
 
 def article_public_changed(*, article_ids: Iterable[int]) -> None:

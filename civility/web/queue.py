@@ -46,7 +46,6 @@ class Chip:
 class QueueRow:
     """One pending comment as the queue page shows it."""
 
-    comment: Comment
     id: str  #: the comment's id as text (it is in ids, names and labels, never localised)
     author_name: str
     author_email: str
@@ -68,7 +67,6 @@ class QueueRow:
     risk: str  #: as ``floatformat:2`` writes it
     complete: bool
     body_html: SafeString
-    history: Mapping[str, int]  #: the commenter's earlier comments: approved, rejected, pending
     history_text: str  #: the same, in words
     original: Comment | None  #: the same person's earlier comment this one repeats
     original_on_page: bool
@@ -158,7 +156,6 @@ def queue_rows(items: list[Comment], *, history: Mapping[int, Mapping[str, int]]
         flags = [Chip(f["label"], f["name"], two_places(f["score"], language), f["reason"]) for f in why.flags]
         weak = [Chip(w["label"], w["name"], two_places(w["score"], language)) for w in why.weak]
         rows.append(QueueRow(
-            comment=c,
             id=str(c.pk),
             author_name=c.author_name,
             author_email=c.author_email,
@@ -182,8 +179,7 @@ def queue_rows(items: list[Comment], *, history: Mapping[int, Mapping[str, int]]
             risk=two_places(why.risk, language),
             complete=why.complete,
             body_html=why.body_html,
-            history=(h := history.get(c.pk, {})),
-            history_text=history_text(h),
+            history_text=history_text(history.get(c.pk, {})),
             original=original,
             original_on_page=original is not None and original.pk in on_page,
             campaign=c.triage.campaign if report else None,

@@ -74,6 +74,9 @@ def test_a_task_of_a_worker_that_stopped_reporting_is_queued_again(queue):
     # a re-queued task is picked up like a new one, and its attempts are counted
     assert DBTaskResult.objects.ready().filter(id=dead.id).exists()
     assert DBTaskResult.objects.get(id=dead.id).task_result.attempts == 1
+    again = DBTaskResult.objects.get(id=dead.id)
+    again.claim("next-worker")
+    assert DBTaskResult.objects.get(id=dead.id).task_result.attempts == 2
 
 
 @pytest.mark.django_db

@@ -151,17 +151,13 @@ def test_model_was_trained_with_the_current_normalizer(model):
     assert model.manifest["normalizer"]
 
 
-def test_explaining_several_heads_of_one_comment_gives_what_each_would_alone(model):
-    """The model takes a comment apart once for all its heads; the answers must not change."""
+def test_one_pass_explains_every_flagged_head_with_its_own_words(model):
+    """The signal explains all flagged heads of a comment in one pass; each head keeps its words."""
     from civility.triage.normalize import normalize
 
-    item = model.extract(normalize("You stupid idiot, people like you should be shot and go to hell."))
-    heads = ["toxic", "insult", "threat", "hate", "obscene"]
-    together = [model.explain(item, head) for head in heads]
-    alone = []
-    for head in heads:
-        model._explained = None  # as if this head were the only one
-        alone.append(model.explain(item, head))
-    assert together == alone and any(together)
-    other = model.extract(normalize("what a lovely, calm afternoon by the river"))
-    assert model.explain(other, "toxic") != together[0]  # a new comment is not served the last one's
+    text = "You stupid idiot, people like you should be shot and go to hell."
+    explained = model.explain_heads(model.extract(normalize(text)), ["insult", "threat"])
+    words = {head: {text[start:end] for start, end, _ in spans} for head, spans in explained.items()}
+    assert "idiot" in words["insult"] and "shot" in words["threat"]
+    assert "shot" not in words["insult"]
+    assert model.explain_heads(model.extract(normalize("")), ["insult"]) == {"insult": []}

@@ -42,18 +42,24 @@ def big_queue(site, moderator):
     return moderator
 
 
-def _plans(fn) -> list[str]:
-    """EXPLAIN of the page, rows and count queries that ``fn`` runs."""
+def _explained(fn) -> dict[str, str]:
+    """{sql: plan} of the queries on comments that ``fn`` runs, in this database's EXPLAIN."""
+    sqlite = connection.vendor == "sqlite"
+    explain, sep = ("EXPLAIN QUERY PLAN ", " | ") if sqlite else ("EXPLAIN ", "\n")
     with CaptureQueriesContext(connection) as ctx:
         fn()
-    plans = []
+    plans = {}
     with connection.cursor() as cursor:
         for q in ctx.captured_queries:
-            sql = q["sql"]
-            if sql.startswith("SELECT") and 'FROM "comments_comment"' in sql and "GROUP BY" not in sql:
-                cursor.execute("EXPLAIN " + sql)
-                plans.append("\n".join(row[0] for row in cursor.fetchall()))
+            if q["sql"].startswith("SELECT") and 'FROM "comments_comment"' in q["sql"]:
+                cursor.execute(explain + q["sql"])
+                plans[q["sql"]] = sep.join(row[-1] for row in cursor.fetchall())
     return plans
+
+
+def _plans(fn) -> list[str]:
+    """EXPLAIN of the page, rows and count queries that ``fn`` runs (not the history's)."""
+    return [plan for sql, plan in _explained(fn).items() if "GROUP BY" not in sql]
 
 
 @pytest.mark.parametrize(("filters", "index"), [
@@ -93,24 +99,12 @@ def sqlite_queue(site, moderator):
 
 def test_sqlite_walks_the_queue_index_and_the_email_index_without_statistics(sqlite_queue):
     pages = []
-    plans = _sqlite_plans(lambda: pages.append(queue_list(user=sqlite_queue, limit=50)))
+    plans = _explained(lambda: pages.append(queue_list(user=sqlite_queue, limit=50)))
     assert len(pages[0].items) == 50 and pages[0].history
     page_plan = next(p for s, p in plans.items() if "ORDER BY" in s and "GROUP BY" not in s)
     history_plan = next(p for s, p in plans.items() if "GROUP BY" in s)
     assert "queue_pending_idx" in page_plan and "TEMP B-TREE" not in page_plan, page_plan
     assert "comment_author_email_idx" in history_plan, history_plan
-
-
-def _sqlite_plans(fn) -> dict[str, str]:
-    with CaptureQueriesContext(connection) as ctx:
-        fn()
-    plans = {}
-    with connection.cursor() as cursor:
-        for q in ctx.captured_queries:
-            if q["sql"].startswith("SELECT") and 'FROM "comments_comment"' in q["sql"]:
-                cursor.execute("EXPLAIN QUERY PLAN " + q["sql"])
-                plans[q["sql"]] = " | ".join(row[-1] for row in cursor.fetchall())
-    return plans
 
 
 @pytest.fixture
@@ -152,7 +146,7 @@ def test_sqlite_walks_the_queue_index_with_statistics(analyzed_sqlite_queue, fil
     article's comments through thread_idx and sorting the whole queue (~400 ms at 100,000)."""
     page = queue_list(user=analyzed_sqlite_queue, limit=50, **filters)
     assert len(page.items) == 50 and page.next_cursor
-    plans = _sqlite_plans(lambda: queue_list(user=analyzed_sqlite_queue, limit=50, cursor=page.next_cursor,
+    plans = _explained(lambda: queue_list(user=analyzed_sqlite_queue, limit=50, cursor=page.next_cursor,
                                              **filters))
     ordered = next(p for s, p in plans.items() if "ORDER BY" in s and "GROUP BY" not in s)
     assert index in ordered and "TEMP B-TREE" not in ordered, ordered

@@ -17,6 +17,7 @@ A bare text (no account, no e-mail) gets nothing.
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import lru_cache
 
 from django.db import connection
 from django.utils import timezone
@@ -50,14 +51,14 @@ class AuthorHistory(Signal):
         identity = subject.identity
         email = (identity.email or "").strip().lower()
         if identity.user_id is not None:
-            who, column, value = "account", "user_id", identity.user_id
+            who, value = "account", identity.user_id
         elif email:
-            who, column, value = "email", "author_email", email
+            who, value = "email", email
         else:
             return
         at = subject.created_at or timezone.now()
-        counts = _counts(column, value, at=at, since=at - timedelta(minutes=self.burst_minutes),
-                         exclude=subject.comment_id)
+        counts = _counts(by_email=who == "email", value=value, at=at,
+                         since=at - timedelta(minutes=self.burst_minutes), exclude=subject.comment_id)
         history = {"identity": who, **counts, "pending": counts["earlier"] - counts["approved"] - counts["rejected"],
                    "window_minutes": self.burst_minutes}
         doc.attrs["author_history"] = history
@@ -72,33 +73,39 @@ class AuthorHistory(Signal):
                             signal=self.name))
 
 
-def _counts(column: str, value: object, *, at, since, exclude: int | None) -> dict[str, int]:
+def _counts(*, by_email: bool, value: object, at, since, exclude: int | None) -> dict[str, int]:
     """The author's earlier comments, counted in one statement.
 
     Written as SQL rather than an ORM aggregate: building that aggregate (four filtered
     counts) cost about a millisecond of Python per comment, a sixth of a whole submission,
-    while the statement itself takes a tenth of that. For an e-mail address only comments
-    posted without an account count; that condition sits in the counts, not the WHERE
-    clause, where it would tempt SQLite (no statistics) to walk every anonymous comment
-    instead of this address's few by the e-mail index.
+    while the statement itself takes a tenth of that.
+    """
+    adapt = connection.ops.adapt_datetimefield_value
+    params = [Status.APPROVED, Status.REJECTED, adapt(since), value, adapt(at)]
+    if exclude is not None:
+        params.append(exclude)
+    with connection.cursor() as cursor:
+        cursor.execute(_count_sql(connection.vendor, by_email=by_email, exclude=exclude is not None), params)
+        earlier, approved, rejected, recent = cursor.fetchone()
+    return {"earlier": earlier, "approved": approved, "rejected": rejected, "recent": recent}
+
+
+@lru_cache(maxsize=8)
+def _count_sql(vendor: str, *, by_email: bool, exclude: bool) -> str:
+    """The statement for one kind of author, written once per process.
+
+    For an e-mail address only comments posted without an account count; that condition sits
+    in the counts, not the WHERE clause, where it would tempt SQLite (no statistics) to walk
+    every anonymous comment instead of this address's few by the e-mail index.
     """
     meta, q = Comment._meta, connection.ops.quote_name
     user, email, status, created, pk = (q(meta.get_field(name).column) for name in (
         "user", "author_email", "status", "created_at", "id"))
-    mine = f"{user} IS NULL" if column == "author_email" else "1 = 1"
-    adapt = connection.ops.adapt_datetimefield_value
+    mine = f"{user} IS NULL" if by_email else "1 = 1"
     counts = (
         f"COUNT(CASE WHEN {mine} THEN 1 END), COUNT(CASE WHEN {mine} AND {status} = %s THEN 1 END),"
         f" COUNT(CASE WHEN {mine} AND {status} = %s THEN 1 END), COUNT(CASE WHEN {mine} AND {created} >= %s THEN 1 END)"
     )
-    where = f"{email if column == 'author_email' else user} = %s AND {created} <= %s"
+    where = f"{email if by_email else user} = %s AND {created} <= %s" + (f" AND {pk} <> %s" if exclude else "")
     # only quoted column and table names are interpolated; every value is a parameter
-    sql = f"SELECT {counts} FROM {q(meta.db_table)} WHERE {where}"  # noqa: S608
-    params = [Status.APPROVED, Status.REJECTED, adapt(since), value, adapt(at)]
-    if exclude is not None:
-        sql += f" AND {pk} <> %s"
-        params.append(exclude)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        earlier, approved, rejected, recent = cursor.fetchone()
-    return {"earlier": earlier, "approved": approved, "rejected": rejected, "recent": recent}
+    return f"SELECT {counts} FROM {q(meta.db_table)} WHERE {where}"  # noqa: S608

@@ -16,13 +16,13 @@ import threading
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import connections
+from django.db import close_old_connections, connections
 from django.utils.crypto import get_random_string
 from django_tasks import DEFAULT_TASK_QUEUE_NAME, task_backends
-from django_tasks_db import DatabaseBackend
 from django_tasks_db.management.commands.db_worker import Worker, valid_interval, valid_max_tasks
 
 from civility.background import recovery
+from civility.background.queue import backend_name, has_queue
 from civility.readiness import require_migrated
 
 log = logging.getLogger("civility.background.worker")
@@ -43,12 +43,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, queue: str, interval: float, batch: bool, max_tasks: int | None,
                stop_with_parent: bool, **opts) -> None:
-        backend = task_backends["default"]
-        if not isinstance(backend, DatabaseBackend):
+        if not has_queue():
             raise CommandError(
-                f"CIVILITY_TASKS_BACKEND={settings.CIVILITY_TASKS_BACKEND!r} runs tasks where they are enqueued; "
-                f"there is nothing for a worker to do. Set CIVILITY_TASKS_BACKEND=database (the default) on the "
-                f"app servers and here.")
+                f"The task backend ({backend_name()}) runs tasks where they are enqueued; there is nothing for "
+                f"a worker to do. Set CIVILITY_TASKS_BACKEND=database (the default) on the app servers and here.")
+        backend = task_backends["default"]
         require_migrated(hint="Run `civility migrate` first.")
         worker_id = f"{socket.gethostname()[:40]}:{os.getpid()}:{get_random_string(8)}"
         recovery.beat_start(worker_id)
@@ -80,6 +79,9 @@ def _beat(worker_id: str, stop: threading.Event, parent: int | None) -> None:
                 log.info("the server that started this worker has stopped; stopping")
                 os.kill(os.getpid(), signal.SIGTERM)
                 return
+            # outside Django's request cycle nothing else drops a connection that broke (a
+            # database restart): without this every later beat would fail on the dead one
+            close_old_connections()
             try:
                 recovery.beat(worker_id)
                 recovery.tasks_recover()

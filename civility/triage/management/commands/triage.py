@@ -13,11 +13,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django_tasks import task_backends
-from django_tasks_db import DatabaseBackend
 
+from civility.background.queue import backend_name, has_queue
 from civility.triage.pipeline import ConfigError, pipeline
 from civility.triage.services import triage_rerun, triage_text
 
@@ -42,8 +40,8 @@ class Command(BaseCommand):
             raise CommandError("--queue goes with rerun: civility triage rerun --queue")
         if text == "rerun" and not jsonl:
             if queue:
-                if not isinstance(task_backends["default"], DatabaseBackend):
-                    raise CommandError(f"CIVILITY_TASKS_BACKEND={settings.CIVILITY_TASKS_BACKEND!r} has no queue; "
+                if not has_queue():
+                    raise CommandError(f"The task backend ({backend_name()}) has no queue; "
                                        f"run `civility triage rerun` without --queue")
                 n = triage_rerun(queue=True)
                 self.stdout.write(f"queued {n} pending comment{'s' if n != 1 else ''} for `civility worker`")

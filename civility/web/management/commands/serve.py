@@ -27,10 +27,9 @@ from django.core.cache import caches
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connections
-from django_tasks import task_backends
-from django_tasks_db import DatabaseBackend
 
 from civility import release
+from civility.background.queue import has_queue
 from civility.publishing.demo import demo_ensure
 from civility.readiness import require_migrated
 
@@ -128,7 +127,7 @@ class Command(BaseCommand):
                                   production=False)
             call_command("migrate", interactive=False, verbosity=0)
             self._announce(host, port, demo=settings.CIVILITY_DEMO and not no_demo)
-            if not no_worker and isinstance(task_backends["default"], DatabaseBackend):
+            if not no_worker and has_queue():
                 connections.close_all()
                 with _worker_child():
                     _serve(config)
