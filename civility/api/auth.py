@@ -30,27 +30,37 @@ def token_user(request: HttpRequest) -> Any | None:
     return token.user
 
 
-class _EmbedCsrf(CsrfViewMiddleware):
-    """Django's CSRF check, also trusting the origins allowed to embed threads.
-
-    The widget posts from the newspaper's page, so its Origin is the newspaper's;
-    the token itself is checked exactly as Django always does.
-    """
-
-    @property
-    def allowed_origins_exact(self) -> set[str]:  # type: ignore[override]
-        return set(super().allowed_origins_exact) | set(allowed_origins())
+class _Csrf(CsrfViewMiddleware):
+    """Django's CSRF check, remembering why it refused."""
 
     def _reject(self, request: HttpRequest, reason: str) -> HttpResponseForbidden:
         request._civility_csrf_reason = reason  # type: ignore[attr-defined]
         return HttpResponseForbidden(reason)
 
 
-def require_csrf(request: HttpRequest) -> None:
-    """Session-authenticated writes must carry Django's CSRF token."""
+class _EmbedCsrf(_Csrf):
+    """Django's CSRF check, also trusting the origins allowed to embed threads.
+
+    The widget posts from the newspaper's page, so its Origin is the newspaper's;
+    the token itself is checked exactly as Django always does. Only the readers'
+    endpoints use this: staff endpoints never trust an embedding page.
+    """
+
+    @property
+    def allowed_origins_exact(self) -> set[str]:  # type: ignore[override]
+        return set(super().allowed_origins_exact) | set(allowed_origins())
+
+
+def require_csrf(request: HttpRequest, *, trust_embeds: bool = True) -> None:
+    """Session-authenticated writes must carry Django's CSRF token.
+
+    ``trust_embeds`` lets a write come from a page on a site's allowed embed origins
+    (a logged-in author commenting through the widget). Staff endpoints pass False:
+    a page that embeds our threads must never be able to act for a moderator.
+    """
     if request.method in ("GET", "HEAD", "OPTIONS"):
         return
-    check = _EmbedCsrf(lambda r: HttpResponseForbidden())
+    check = (_EmbedCsrf if trust_embeds else _Csrf)(lambda r: HttpResponseForbidden())
     request.csrf_processing_done = False  # type: ignore[attr-defined]
     check.process_request(request)
     if check.process_view(request, lambda r: None, (), {}) is not None:
@@ -84,7 +94,7 @@ class StaffAuth(HttpBearer):
         if _bearer(request) is not None:
             return token_user(request)
         if request.user.is_authenticated:
-            require_csrf(request)
+            require_csrf(request, trust_embeds=False)
             return request.user
         return None
 

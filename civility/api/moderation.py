@@ -134,8 +134,10 @@ def decide_campaign(request: HttpRequest, campaign_id: int, payload: DecisionIn)
 
 @router.post("/decisions/{decision_id}/undo", response={200: DecidedOut, **ERRORS},
              summary="Undo a decision (the undo is logged too)")
-def undo(request: HttpRequest, decision_id: int, payload: UndoIn):
-    d = services.decision_undo(user=request.auth, decision_id=decision_id, note=payload.note)
+def undo(request: HttpRequest, decision_id: int, payload: UndoIn | None = None):
+    """The body (a ``note``) is optional: an empty body undoes without one."""
+    note = payload.note if payload is not None else ""
+    d = services.decision_undo(user=request.auth, decision_id=decision_id, note=note)
     return {"id": d.comment_id, "status": d.to_status, "decision": decision_out(d)}
 
 
