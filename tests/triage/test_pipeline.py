@@ -146,6 +146,7 @@ def test_rerun_rescores_pending_comments(settings, article):
     assert TriageReport.objects.get(comment=loud).flag_labels == ",spam,"
 
 
+@pytest.mark.django_db  # the command checks that the database is set up
 def test_triage_command_with_jsonl(tmp_path, settings, capsys):
     from django.core.management import call_command
     from django.core.management.base import CommandError
@@ -196,3 +197,18 @@ def test_long_single_letter_runs_still_get_a_report(text):
     assert not report.errors
     if "у" in text or "u" in text:
         assert "obscene" in {f["label"] for f in report.flags}
+
+
+def test_triage_on_a_database_that_is_not_set_up_says_what_to_do(tmp_path):
+    """A fresh machine: `civility triage TEXT` before any migrate is a plain message, not a traceback."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "CIVILITY_DATA_DIR": str(tmp_path), "DATABASE_URL": f"sqlite:///{tmp_path}/new.sqlite3",
+           "DJANGO_SETTINGS_MODULE": "civility.settings.base"}
+    run = subprocess.run([sys.executable, "-m", "civility.cli", "triage", "Hello world"], env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode != 0
+    assert "civility migrate" in run.stderr
+    assert "Traceback" not in run.stderr

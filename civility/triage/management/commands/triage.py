@@ -16,6 +16,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from civility.background.queue import backend_name, has_queue
+from civility.readiness import require_migrated
 from civility.triage.pipeline import ConfigError, pipeline
 from civility.triage.services import triage_rerun, triage_text
 
@@ -32,6 +33,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, text: str | None, jsonl: str | None, output: str | None, queue: bool,
                **opts) -> None:
+        # the word lists read the admins' rules and rerun reads comments: both need the tables
+        require_migrated(hint="Run `civility migrate` (or `civility serve`, which migrates) first.")
         try:
             pipe = pipeline()
         except ConfigError as exc:
