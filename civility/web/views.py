@@ -89,9 +89,8 @@ def decide_campaign(request: HttpRequest, campaign_id: int) -> HttpResponse:
         return redirect(_back(request, reverse("moderation-queue")))
     data = form.cleaned_data
     try:
-        ids = selectors.campaign_pending_ids(user=request.user, campaign_id=campaign_id)
-        decisions = services.decision_record(user=request.user, comment_ids=ids, action=data["action"],
-                                             reason=data["reason"] or None, note=data["note"]) if ids else []
+        decisions = services.campaign_decide(user=request.user, campaign_id=campaign_id, action=data["action"],
+                                             reason=data["reason"] or None, note=data["note"])
     except CivilityError as exc:
         messages.error(request, exc.message)
     else:
