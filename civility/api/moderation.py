@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.http import urlencode
-from ninja import Query, Router, Schema
+from ninja import Path, Query, Router, Schema
 
 from civility.api.auth import staff_auth
 from civility.api.schemas import (
     BulkDecidedOut,
     BulkDecisionIn,
+    DbId,
     DecidedOut,
     DecisionIn,
     ErrorOut,
@@ -99,7 +102,7 @@ def queue(request: HttpRequest, q: Query[QueueQuery]):
 
 @router.post("/comments/{comment_id}/decision", response={200: DecidedOut, **ERRORS},
              summary="Approve or reject one comment")
-def decide(request: HttpRequest, comment_id: int, payload: DecisionIn):
+def decide(request: HttpRequest, comment_id: Annotated[DbId, Path()], payload: DecisionIn):
     """A rejection needs a ``reason`` from the policy. Every decision is written to the audit log."""
     decisions = services.decision_record(
         user=request.auth, comment_ids=[comment_id], action=payload.action, reason=payload.reason,
@@ -125,7 +128,7 @@ def decide_many(request: HttpRequest, payload: BulkDecisionIn):
 
 @router.post("/campaigns/{campaign_id}/decision", response={200: BulkDecidedOut, **ERRORS},
              summary="Decide every pending comment of a campaign")
-def decide_campaign(request: HttpRequest, campaign_id: int, payload: DecisionIn):
+def decide_campaign(request: HttpRequest, campaign_id: Annotated[DbId, Path()], payload: DecisionIn):
     """One action for a copy-paste campaign: all its pending comments (however many), one
     audit batch. ``decided`` lists the comments this action changed."""
     decisions = services.campaign_decide(
@@ -140,7 +143,7 @@ def decide_campaign(request: HttpRequest, campaign_id: int, payload: DecisionIn)
 
 @router.post("/decisions/{decision_id}/undo", response={200: DecidedOut, **ERRORS},
              summary="Undo a decision (the undo is logged too)")
-def undo(request: HttpRequest, decision_id: int, payload: UndoIn | None = None):
+def undo(request: HttpRequest, decision_id: Annotated[DbId, Path()], payload: UndoIn | None = None):
     """The body (a ``note``) is optional: an empty body undoes without one."""
     note = payload.note if payload is not None else ""
     d = services.decision_undo(user=request.auth, decision_id=decision_id, note=note)

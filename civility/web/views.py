@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -22,6 +24,8 @@ from civility.publishing.demo import DEMO_ARTICLE_KEY
 from civility.publishing.models import Article
 from civility.web.forms import ActionForm, DecisionForm
 from civility.web.queue import queue_rows, reason_options, report_of
+
+log = logging.getLogger(__name__)
 
 
 def _moderator(request: HttpRequest) -> None:
@@ -161,3 +165,9 @@ def healthz(request: HttpRequest) -> JsonResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"ok": True, "debug": settings.DEBUG})
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """Django's CSRF refusal in our words (settings.CSRF_FAILURE_VIEW); the reason is logged only."""
+    log.info("CSRF check failed for %r: %s", request.path, reason)
+    return render(request, "403_csrf.html", status=403)
