@@ -3,11 +3,11 @@ and the one error shape for every API answer that no view wrote.
 
 ``ApiErrors`` (first in ``MIDDLEWARE``) turns any error under ``/api/`` that is not
 already JSON — Django's 404 for an unmatched path, 400 for a bad ``Host``, ninja's 405,
-a 500 — into ``{"error": {"code", "message", "fields"}}``. ``ApiInput`` refuses, before
+a 500 — into ``{"error": {"code", "message", "fields"}}``. ``InputGuard`` refuses, before
 the view runs, what no endpoint can take: a body larger than
 ``DATA_UPLOAD_MAX_MEMORY_SIZE`` (413), a body that is not JSON (415), a NUL character in
 any text — path, query string or JSON body (422; PostgreSQL cannot store one, and no
-reader types one).
+reader types one). A NUL in a page's address (outside the API) is a plain 400.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import json
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import BadRequest, RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from civility.api.errors import error_body
@@ -84,7 +84,18 @@ def _nul_in(value: Any, path: tuple[str, ...] = ()) -> tuple[str, ...] | None:
     return None
 
 
-class ApiInput:
+def _nul_in_address(request: HttpRequest, path_params: dict[str, Any]) -> str | None:
+    """The path parameter or query parameter holding a NUL character, else None."""
+    for name, value in path_params.items():
+        if isinstance(value, str) and "\x00" in value:
+            return name
+    for name, values in request.GET.lists():
+        if "\x00" in name or any("\x00" in v for v in values):
+            return name.replace("\x00", "\\0")
+    return None
+
+
+class InputGuard:
     """413, 415 and the NUL check for requests under ``/api/``.
 
     An API write with a body must say ``Content-Type: application/json``. Browsers send
@@ -110,13 +121,13 @@ class ApiInput:
 
     def process_view(self, request: HttpRequest, view, args, kwargs) -> HttpResponse | None:
         if not _is_api(request):
+            # The pages (article, queue filters) cannot look a NUL up either: 400, not a crash.
+            if _nul_in_address(request, kwargs) is not None:
+                raise BadRequest("a NUL character in the address")
             return None
-        for name, value in kwargs.items():
-            if isinstance(value, str) and "\x00" in value:
-                return self._nul(name)
-        for name, values in request.GET.lists():
-            if "\x00" in name or any("\x00" in v for v in values):
-                return self._nul(name.replace("\x00", "\\0"))
+        found = _nul_in_address(request, kwargs)
+        if found is not None:
+            return self._nul(found)
         if request.method in WRITES and _has_body(request):
             try:
                 body = request.body

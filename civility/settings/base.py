@@ -52,8 +52,9 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # 413 / 415 / NUL characters under /api/, before CSRF, authentication or any view.
-    "civility.api.middleware.ApiInput",
+    # 413 / 415 / NUL characters under /api/ (and NUL in pages' addresses), before CSRF,
+    # authentication or any view.
+    "civility.api.middleware.InputGuard",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
