@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.urls import reverse
 from django.utils.http import urlencode
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja import Status as Respond
 
 from civility.api.auth import caller, refuse_bad_token
@@ -33,9 +35,9 @@ router = Router(tags=["threads"])
 
 
 class ThreadQuery(Schema):
-    order: str | None = None
-    cursor: str | None = None
-    limit: int | None = None
+    order: Literal["newest", "oldest"] | None = Field(None, description="Default: the article's own order.")
+    cursor: str | None = Field(None, description="From the previous page's ``next``.")
+    limit: int | None = Field(None, description="Top-level comments per page, 1–100 (others are clamped).")
 
 
 def comment_out(comment: Comment) -> dict:
