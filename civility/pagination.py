@@ -11,13 +11,18 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from django.db.models import Q, QuerySet
 
 from civility.errors import InvalidInput
+
+#: database ids are signed 64-bit integers (BigAutoField) on every backend
+MAX_ID = 2**63 - 1
+MIN_ID = -(2**63)
 
 
 def _bad() -> InvalidInput:
@@ -40,15 +45,34 @@ def decode(cursor: str, order: Sequence[str]) -> list[Any]:
     for field, value in zip(order, values, strict=True):
         name = field.lstrip("-")
         try:
-            if name.endswith("_at"):
-                out.append(datetime.fromisoformat(value))
-            elif name in {"id", "pk"}:
-                out.append(int(value))
-            else:
-                out.append(float(value))
-        except (TypeError, ValueError) as exc:
+            out.append(_value(name, value))
+        except (TypeError, ValueError, OverflowError) as exc:
             raise _bad() from exc
     return out
+
+
+def _value(name: str, value: Any) -> Any:
+    """One sort value as the database can compare it, else ValueError (or TypeError, OverflowError).
+
+    A cursor is anyone's input: a datetime must be aware and convertible to UTC (an offset
+    near year 1 or 9999 is not), an id a 64-bit integer written as one (not 1e400), a
+    number finite.
+    """
+    if isinstance(value, bool):
+        raise TypeError("not a sort value")
+    if name.endswith("_at"):
+        moment = datetime.fromisoformat(value)
+        if moment.tzinfo is None:
+            raise ValueError("naive datetime")
+        return moment.astimezone(UTC)
+    if name in {"id", "pk"}:
+        if not isinstance(value, int) or not MIN_ID <= value <= MAX_ID:
+            raise ValueError("not a 64-bit id")
+        return value
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError("not finite")
+    return number
 
 
 def _after(order: Sequence[str], values: Sequence[Any]) -> Q:

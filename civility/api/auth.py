@@ -11,6 +11,7 @@ from ninja.errors import HttpError
 from ninja.security import HttpBearer
 
 from civility.accounts.models import ApiToken
+from civility.api.errors import CsrfFailed
 from civility.publishing.cors import allowed_origins
 
 
@@ -28,6 +29,20 @@ def token_user(request: HttpRequest) -> Any | None:
         return None
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
     return token.user
+
+
+def refuse_bad_token(request: HttpRequest) -> None:
+    """For reads open to everyone: no credentials are needed, but bad ones are refused (401).
+
+    A script that sends a revoked or mistyped token learns so at once, on every endpoint.
+    A good token changes nothing here (and is not marked as used).
+    """
+    raw = _bearer(request)
+    if raw is None:
+        return
+    token = ApiToken.objects.for_raw(raw)
+    if token is None or not token.user.is_active:
+        raise HttpError(401, "The bearer token is not valid.")
 
 
 class _Csrf(CsrfViewMiddleware):
@@ -64,9 +79,7 @@ def require_csrf(request: HttpRequest, *, trust_embeds: bool = True) -> None:
     request.csrf_processing_done = False  # type: ignore[attr-defined]
     check.process_request(request)
     if check.process_view(request, lambda r: None, (), {}) is not None:
-        reason = getattr(request, "_civility_csrf_reason", "")
-        raise HttpError(403, f"CSRF check failed: {reason}. Send the session's token as X-CSRFToken "
-                        "from an allowed origin.")
+        raise CsrfFailed(getattr(request, "_civility_csrf_reason", ""))
 
 
 def caller(request: HttpRequest) -> Any:

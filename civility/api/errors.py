@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError, ValidationError
@@ -12,6 +13,14 @@ from ninja.errors import AuthenticationError, AuthorizationError, HttpError, Val
 from civility.errors import CivilityError, RateLimited
 
 log = logging.getLogger(__name__)
+
+
+class CsrfFailed(Exception):
+    """A session write failed Django's CSRF check; ``reason`` is Django's (logged, not shown)."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
 
 
 def error_body(code: str, message: str, fields: dict[str, str] | None = None) -> dict[str, Any]:
@@ -22,6 +31,72 @@ def _field_name(loc: list[Any]) -> str:
     # ninja locates body fields as ["body", "payload", "field"]; readers want "field".
     parts = [str(p) for p in loc if p not in ("body", "query", "path", "payload")]
     return ".".join(parts) or "body"
+
+
+#: pydantic's error types in our words; {name} is filled from the error's context
+MESSAGES = {
+    "missing": "This field is required.",
+    "string_type": "Must be text.",
+    "string_too_short": "Must be at least {min_length} characters long.",
+    "string_too_long": "Must be at most {max_length} characters long.",
+    "int_type": "Must be a whole number.",
+    "int_parsing": "Must be a whole number.",
+    "int_from_float": "Must be a whole number.",
+    "int_parsing_size": "This number is too large.",
+    "float_type": "Must be a number.",
+    "float_parsing": "Must be a number.",
+    "finite_number": "Must be a finite number.",
+    "bool_type": "Must be true or false.",
+    "bool_parsing": "Must be true or false.",
+    "greater_than": "Must be more than {gt}.",
+    "greater_than_equal": "Must be at least {ge}.",
+    "less_than": "Must be less than {lt}.",
+    "less_than_equal": "Must be at most {le}.",
+    "literal_error": "Choose one of: {expected}.",
+    "enum": "Choose one of: {expected}.",
+    "list_type": "Must be a list.",
+    "too_short": "Must have at least {min_length} items.",
+    "too_long": "Must have at most {max_length} items.",
+    "dict_type": "Must be an object.",
+    "model_type": "Must be an object.",
+    "model_attributes_type": "Must be an object.",
+    "datetime_type": "Must be a date and time (ISO 8601).",
+    "datetime_parsing": "Must be a date and time (ISO 8601).",
+    "json_invalid": "The request body is not valid JSON.",
+    "extra_forbidden": "This field is not accepted here.",
+}
+FALLBACK = "This value is not valid."
+
+
+def message_for(error: dict[str, Any]) -> str:
+    """One pydantic error as a person reads it (never pydantic's own wording)."""
+    template = MESSAGES.get(error.get("type", ""))
+    if template is None:
+        return FALLBACK
+    try:
+        return template.format(**(error.get("ctx") or {}))
+    except (KeyError, IndexError, ValueError):
+        return FALLBACK
+
+
+#: Django's CSRF failure reasons in our words (the prefix of each reason picks)
+CSRF_MESSAGES = (
+    ("CSRF cookie not set", "This browser has no session token yet: fetch GET /api/v1/session first."),
+    ("CSRF token missing", "Send the session's token (csrf_token from GET /api/v1/session) in the "
+                           "X-CSRFToken header."),
+    ("CSRF token", "The X-CSRFToken header does not match this session's token: fetch it again "
+                   "from GET /api/v1/session."),
+    ("Origin checking failed", "The page this request comes from (its origin) may not act for this session."),
+    ("Referer", "The page this request comes from (its Referer) may not act for this session."),
+)
+CSRF_FALLBACK = "The request could not be verified as coming from this session's own pages."
+
+
+def csrf_message(reason: str) -> str:
+    for prefix, message in CSRF_MESSAGES:
+        if reason.startswith(prefix):
+            return message
+    return CSRF_FALLBACK
 
 
 def install(api: NinjaAPI) -> None:
@@ -39,7 +114,7 @@ def install(api: NinjaAPI) -> None:
     def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
         fields: dict[str, str] = {}
         for err in exc.errors:
-            fields.setdefault(_field_name(list(err.get("loc", []))), err.get("msg", "invalid"))
+            fields.setdefault(_field_name(list(err.get("loc", []))), message_for(err))
         if fields.keys() == {"body"} and any(e.get("type") == "json_invalid" for e in exc.errors):
             return respond(request, 400, error_body("bad_json", "The request body is not valid JSON."))
         return respond(request, 422, error_body("invalid", "Please correct the listed fields.", fields))
@@ -53,18 +128,24 @@ def install(api: NinjaAPI) -> None:
     def unauthorized(request: HttpRequest, exc: Exception) -> HttpResponse:
         return respond(request, 403, error_body("forbidden", "You may not do this."))
 
+    @api.exception_handler(CsrfFailed)
+    def csrf_failed(request: HttpRequest, exc: CsrfFailed) -> HttpResponse:
+        return respond(request, 403, error_body("csrf_failed", csrf_message(exc.reason)))
+
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
         message = str(exc)
-        if "CSRF" in message:
-            code = "csrf_failed"
-        elif exc.status_code == 401:
+        if exc.status_code == 401:
             code = "unauthenticated"
         elif exc.status_code == 400 and "parse" in message.lower():
             code, message = "bad_json", "The request body is not valid JSON."
         else:
             code = "http_error"
         return respond(request, exc.status_code, error_body(code, message))
+
+    @api.exception_handler(RequestDataTooBig)
+    def too_big(request: HttpRequest, exc: Exception) -> HttpResponse:
+        return respond(request, 413, error_body("too_large", "The request body is too large."))
 
     @api.exception_handler(Http404)
     def not_found(request: HttpRequest, exc: Exception) -> HttpResponse:

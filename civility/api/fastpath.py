@@ -10,7 +10,8 @@ round trip:
 
 - the entry is keyed on everything of the request the response depends on (scheme, the
   host and proxy headers, path, query string, ``Origin``); anything else about it
-  (cookies, ``Authorization``) the thread ignores;
+  (cookies) the thread ignores; a request with ``Authorization`` goes through Django,
+  which refuses a bad bearer token;
 - it is served only while it names the article's current version, which the cache keeps
   under :mod:`civility.publishing.public_versions` (deleted the moment a change commits),
   and while its ``Origin`` is still as allowed to embed as when it was stored;
@@ -106,7 +107,8 @@ class Handler(WSGIHandler):
     """Django's WSGI handler with the thread fast path in front."""
 
     def __call__(self, environ, start_response):
-        if environ.get("REQUEST_METHOD") == "GET" and enabled():
+        # A request with a bearer token goes through Django, which refuses a bad one (401).
+        if environ.get("REQUEST_METHOD") == "GET" and "HTTP_AUTHORIZATION" not in environ and enabled():
             match = THREAD_PATH.fullmatch(environ.get("PATH_INFO", ""))
             if match:
                 answer = self._fast(environ, match.group(1))

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.http import urlencode
-from ninja import Query, Router, Schema
+from ninja import Path, Query, Router, Schema
 
 from civility.api.auth import staff_auth
 from civility.api.schemas import (
     BulkDecidedOut,
     BulkDecisionIn,
+    DbId,
     DecidedOut,
     DecisionIn,
     ErrorOut,
@@ -45,12 +48,13 @@ def _next(request: HttpRequest, name: str, cursor: str | None, **params) -> str 
     return request.build_absolute_uri(f"{reverse(name)}?{query}")
 
 
-def decision_out(d: Decision) -> dict:
+def decision_out(d: Decision, *, undone: bool | None = None) -> dict:
+    """``undone``: pass False for a decision just written (saves a query per row)."""
     return {
         "id": d.pk, "comment_id": d.comment_id, "action": d.action, "reason": d.reason, "note": d.note,
         "from_status": d.from_status, "to_status": d.to_status,
         "actor": d.actor.username if d.actor else None, "created_at": d.created_at,
-        "undoes_id": d.undoes_id, "undone": hasattr(d, "undone_by"),
+        "undoes_id": d.undoes_id, "undone": hasattr(d, "undone_by") if undone is None else undone,
     }
 
 
@@ -98,7 +102,7 @@ def queue(request: HttpRequest, q: Query[QueueQuery]):
 
 @router.post("/comments/{comment_id}/decision", response={200: DecidedOut, **ERRORS},
              summary="Approve or reject one comment")
-def decide(request: HttpRequest, comment_id: int, payload: DecisionIn):
+def decide(request: HttpRequest, comment_id: Annotated[DbId, Path()], payload: DecisionIn):
     """A rejection needs a ``reason`` from the policy. Every decision is written to the audit log."""
     decisions = services.decision_record(
         user=request.auth, comment_ids=[comment_id], action=payload.action, reason=payload.reason,
@@ -124,17 +128,22 @@ def decide_many(request: HttpRequest, payload: BulkDecisionIn):
 
 @router.post("/campaigns/{campaign_id}/decision", response={200: BulkDecidedOut, **ERRORS},
              summary="Decide every pending comment of a campaign")
-def decide_campaign(request: HttpRequest, campaign_id: int, payload: DecisionIn):
-    """One action for a copy-paste campaign: all its pending comments, one audit batch."""
-    ids = selectors.campaign_pending_ids(user=request.auth, campaign_id=campaign_id)
-    if not ids:
-        return {"decided": []}
-    return decide_many(request, BulkDecisionIn(ids=ids, **payload.dict()))
+def decide_campaign(request: HttpRequest, campaign_id: Annotated[DbId, Path()], payload: DecisionIn):
+    """One action for a copy-paste campaign: all its pending comments (however many), one
+    audit batch. ``decided`` lists the comments this action changed."""
+    decisions = services.campaign_decide(
+        user=request.auth, campaign_id=campaign_id, action=payload.action, reason=payload.reason,
+        note=payload.note,
+    )
+    return {"decided": [
+        {"id": d.comment_id, "status": d.to_status, "decision": decision_out(d, undone=False)}
+        for d in decisions
+    ]}
 
 
 @router.post("/decisions/{decision_id}/undo", response={200: DecidedOut, **ERRORS},
              summary="Undo a decision (the undo is logged too)")
-def undo(request: HttpRequest, decision_id: int, payload: UndoIn | None = None):
+def undo(request: HttpRequest, decision_id: Annotated[DbId, Path()], payload: UndoIn | None = None):
     """The body (a ``note``) is optional: an empty body undoes without one."""
     note = payload.note if payload is not None else ""
     d = services.decision_undo(user=request.auth, decision_id=decision_id, note=note)

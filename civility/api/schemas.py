@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from ninja import Schema
 from pydantic import ConfigDict, Field, ModelWrapValidatorHandler, ValidationInfo, model_validator
 
 from civility.comments.services import MAX_BODY
+from civility.pagination import MAX_ID
+
+#: a row's id: database ids are positive signed 64-bit integers, so larger is 422, not a crash
+DbId = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 
 class ErrorDetail(Schema):
@@ -52,9 +56,10 @@ class CommentIn(Schema):
     body: str
     author_name: str = ""
     author_email: str = ""
-    parent_id: int | None = None
+    parent_id: DbId | None = None
     website: str = Field("", description="Honeypot: a field the widget hides from people; bots fill it.")
-    elapsed_ms: int | None = Field(None, ge=0, description="Milliseconds the reader spent on the form (widget).")
+    elapsed_ms: int | None = Field(None, ge=0, le=MAX_ID,
+                                   description="Milliseconds the reader spent on the form (widget).")
 
 
 class SubmittedOut(Schema):
@@ -176,7 +181,7 @@ class DecisionIn(Schema):
 
 
 class BulkDecisionIn(DecisionIn):
-    ids: list[int] = Field(min_length=1, max_length=500)
+    ids: list[DbId] = Field(min_length=1, max_length=500)
 
 
 class UndoIn(Schema):

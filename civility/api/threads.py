@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.urls import reverse
 from django.utils.http import urlencode
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja import Status as Respond
 
-from civility.api.auth import caller
+from civility.api.auth import caller, refuse_bad_token
 from civility.api.caching import cached_page
 from civility.api.fastpath import mark_public
 from civility.api.schemas import (
@@ -33,9 +35,9 @@ router = Router(tags=["threads"])
 
 
 class ThreadQuery(Schema):
-    order: str | None = None
-    cursor: str | None = None
-    limit: int | None = None
+    order: Literal["newest", "oldest"] | None = Field(None, description="Default: the article's own order.")
+    cursor: str | None = Field(None, description="From the previous page's ``next``.")
+    limit: int | None = Field(None, description="Top-level comments per page, 1–100 (others are clamped).")
 
 
 def comment_out(comment: Comment) -> dict:
@@ -51,7 +53,7 @@ def comment_out(comment: Comment) -> dict:
 
 @router.get(
     "/articles/{key}/comments",
-    response={200: ThreadOut, 404: ErrorOut, 422: ErrorOut},
+    response={200: ThreadOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     url_name="thread",
     summary="Approved comments of an article",
 )
@@ -61,6 +63,7 @@ def thread(request: HttpRequest, key: str, q: Query[ThreadQuery]):
     The same for every caller, so it is served from the cache with an ``ETag``; send
     ``If-None-Match`` to get ``304 Not Modified`` while nothing readers see has changed.
     """
+    refuse_bad_token(request)
     article_id, version = article_public_version(key=key)
     response = cached_page(request, scope=("thread", article_id, version, q.order, q.cursor, q.limit),
                            build=lambda: _thread_response(request, key, q))
@@ -93,7 +96,8 @@ def _thread_response(request: HttpRequest, key: str, q: ThreadQuery) -> HttpResp
 
 @router.post(
     "/articles/{key}/comments",
-    response={202: SubmittedOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut},
+    response={202: SubmittedOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut,
+              429: ErrorOut},
     summary="Submit a comment (it waits for a moderator)",
 )
 def submit(request: HttpRequest, key: str, payload: CommentIn):
@@ -122,9 +126,10 @@ def submit(request: HttpRequest, key: str, payload: CommentIn):
     return Respond(202, {"id": comment.pk, "status": comment.status, "message": message})
 
 
-@router.get("/session", response=SessionOut, summary="Who the widget is talking for")
+@router.get("/session", response={200: SessionOut, 401: ErrorOut}, summary="Who the widget is talking for")
 def session(request: HttpRequest):
     """Whether the browser is logged in, and the CSRF token its writes must send."""
+    refuse_bad_token(request)
     user = request.user
     authed = user.is_authenticated
     return {
@@ -136,7 +141,7 @@ def session(request: HttpRequest):
     }
 
 
-@router.post("/triage", response={200: TriageReportOut, 422: ErrorOut, 429: ErrorOut},
+@router.post("/triage", response={200: TriageReportOut, 401: ErrorOut, 403: ErrorOut, 422: ErrorOut, 429: ErrorOut},
              summary="Triage a text without storing it")
 def triage(request: HttpRequest, payload: TriageIn):
     """The report a comment with this text would get (scores, flags, spans, language).

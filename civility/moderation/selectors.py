@@ -55,6 +55,10 @@ def queue_list(
     """Pending comments, riskiest first (then oldest), with article, parent, author,
     triage report and what the commenter wrote before."""
     _require(user)
+    bad = [name for name, value in (("article", article_key), ("label", label), ("lang", lang))
+           if value and "\x00" in value]
+    if bad:  # PostgreSQL cannot even compare text with a NUL in it
+        raise InvalidInput("A filter contains a NUL character.", fields=dict.fromkeys(bad, "contains NUL"))
     qs = Comment.objects.filter(status=Status.PENDING)
     if article_key:
         # By id, not through a join on the key: only then can PostgreSQL plan the walk of

@@ -47,6 +47,55 @@ def decision_record(
     Returns the decisions written, in ``comment_ids`` order.
     """
     _require_moderator(user)
+    ids = list(dict.fromkeys(int(i) for i in comment_ids))
+    errors = _decision_errors(action, reason)
+    if not ids:
+        errors["ids"] = "Select at least one comment."
+    elif len(ids) > MAX_BULK:
+        errors["ids"] = f"At most {MAX_BULK} comments per action."
+    if errors:
+        raise InvalidInput("The decision is incomplete.", fields=errors)
+    with transaction.atomic():
+        decisions = _decide(ids, actor=user, action=Action(action), reason=reason or "", note=note,
+                            batch=uuid.uuid4())
+        _public_changed(decisions)
+    _announce(decisions)
+    return decisions
+
+
+def campaign_decide(
+    *,
+    user: Any,
+    campaign_id: int,
+    action: Action | str,
+    reason: Reason | str | None = None,
+    note: str = "",
+) -> list[Decision]:
+    """Approve or reject every pending comment of a copy-paste campaign, however many.
+
+    All or nothing, one ``batch`` in the audit log; the comments are locked and decided
+    :data:`MAX_BULK` at a time. A comment another moderator decided meanwhile is left
+    as they decided it. Returns the decisions written, oldest comment first.
+    """
+    from civility.moderation.selectors import campaign_pending_ids
+
+    _require_moderator(user)
+    errors = _decision_errors(action, reason)
+    if errors:
+        raise InvalidInput("The decision is incomplete.", fields=errors)
+    batch = uuid.uuid4()
+    decisions: list[Decision] = []
+    with transaction.atomic():
+        ids = campaign_pending_ids(user=user, campaign_id=campaign_id)
+        for start in range(0, len(ids), MAX_BULK):
+            decisions += _decide(ids[start:start + MAX_BULK], actor=user, action=Action(action),
+                                 reason=reason or "", note=note, batch=batch, pending_only=True)
+        _public_changed(decisions)
+    _announce(decisions)
+    return decisions
+
+
+def _decision_errors(action: Action | str, reason: Reason | str | None) -> dict[str, str]:
     errors: dict[str, str] = {}
     if action not in (Action.APPROVE, Action.REJECT):
         errors["action"] = "Choose approve or reject."
@@ -54,30 +103,23 @@ def decision_record(
         errors["reason"] = "Choose one of: " + ", ".join(Reason.values) + "."
     elif action == Action.REJECT and not reason:
         errors["reason"] = "A rejection needs a reason from the policy."
-    ids = list(dict.fromkeys(int(i) for i in comment_ids))
-    if not ids:
-        errors["ids"] = "Select at least one comment."
-    elif len(ids) > MAX_BULK:
-        errors["ids"] = f"At most {MAX_BULK} comments per action."
-    if errors:
-        raise InvalidInput("The decision is incomplete.", fields=errors)
+    return errors
 
-    target = _TARGET[Action(action)]
-    batch = uuid.uuid4()
-    with transaction.atomic():
-        comments = Comment.objects.select_for_update().in_bulk(ids)
-        missing = [i for i in ids if i not in comments]
-        if missing:
-            raise NotFound(f"No comment with id {', '.join(map(str, missing))}.", code="comment_not_found")
-        decisions = [
-            _apply(comment=comments[i], actor=user, action=Action(action), to_status=target,
-                   reason=reason or "", note=note, batch=batch)
-            for i in ids
-            if comments[i].status != target
-        ]
-        _public_changed(decisions)
-    _announce(decisions)
-    return decisions
+
+def _decide(ids: list[int], *, actor: Any, action: Action, reason: str, note: str, batch: uuid.UUID,
+            pending_only: bool = False) -> list[Decision]:
+    """Lock ``ids`` and move each to ``action``'s status (inside the caller's transaction)."""
+    target = _TARGET[action]
+    comments = Comment.objects.select_for_update().in_bulk(ids)
+    missing = [i for i in ids if i not in comments]
+    if missing:
+        raise NotFound(f"No comment with id {', '.join(map(str, missing))}.", code="comment_not_found")
+    return [
+        _apply(comment=comments[i], actor=actor, action=action, to_status=target, reason=reason, note=note,
+               batch=batch)
+        for i in ids
+        if comments[i].status != target and (not pending_only or comments[i].status == Status.PENDING)
+    ]
 
 
 def decision_undo(*, user: Any, decision_id: int, note: str = "") -> Decision:

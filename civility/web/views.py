@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -22,6 +24,8 @@ from civility.publishing.demo import DEMO_ARTICLE_KEY
 from civility.publishing.models import Article
 from civility.web.forms import ActionForm, DecisionForm
 from civility.web.queue import queue_rows, reason_options, report_of
+
+log = logging.getLogger(__name__)
 
 
 def _moderator(request: HttpRequest) -> None:
@@ -89,9 +93,8 @@ def decide_campaign(request: HttpRequest, campaign_id: int) -> HttpResponse:
         return redirect(_back(request, reverse("moderation-queue")))
     data = form.cleaned_data
     try:
-        ids = selectors.campaign_pending_ids(user=request.user, campaign_id=campaign_id)
-        decisions = services.decision_record(user=request.user, comment_ids=ids, action=data["action"],
-                                             reason=data["reason"] or None, note=data["note"]) if ids else []
+        decisions = services.campaign_decide(user=request.user, campaign_id=campaign_id, action=data["action"],
+                                             reason=data["reason"] or None, note=data["note"])
     except CivilityError as exc:
         messages.error(request, exc.message)
     else:
@@ -162,3 +165,9 @@ def healthz(request: HttpRequest) -> JsonResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"ok": True, "debug": settings.DEBUG})
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """Django's CSRF refusal in our words (settings.CSRF_FAILURE_VIEW); the reason is logged only."""
+    log.info("CSRF check failed for %r: %s", request.path, reason)
+    return render(request, "403_csrf.html", status=403)
