@@ -8,6 +8,9 @@
 Matching is per word (so "Scunthorpe" and "assassin" are safe) on the normalised
 forms, with three extra readings: letters spaced out with blanks (``f u c k``), two
 parts around a hyphen or dot (``ass-hole``, ``f-ck``), and ``*`` as any one letter.
+A word that is a listed given name, surname or place (:mod:`civility.triage.names`) is
+not a hit when it is written as a name (``Amina``, ``Хохлов``, ``Twatt``) or matched only
+in a transliterated or mark-less reading (``amina`` for Turkish ``amına``).
 Context only adjusts scores: an insult said to someone (``you``, ``ты``, ``sen``, ``դու``,
 ``@name``) weighs more; a slur that is quoted or named *and* condemned in the same sentence
 ("stop calling Armenians …") weighs little, and says so. Thresholds are policy's.
@@ -16,11 +19,13 @@ Context only adjusts scores: an insult said to someone (``you``, ``ты``, ``sen
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import DatabaseError
 
 from civility.triage import lexicon as lx
+from civility.triage import names
 from civility.triage.normalize import Normalized, Token, analyse
 from civility.triage.registry import Signal
 from civility.triage.types import Doc, Finding
@@ -80,7 +85,7 @@ class WordList(Signal):
 
     @property
     def version(self) -> str:
-        return f"{self.name}+{lx.shipped().version}"
+        return f"{self.name}+{lx.shipped().version}+names:{names.version()}"
 
     def __call__(self, doc: Doc) -> None:
         norm: Normalized = doc.attrs["normalized"]
@@ -114,7 +119,9 @@ def lang_hints(norm: Normalized, lang: str | None) -> set[str]:
     return hints
 
 
-def find(norm: Normalized, lexicons: list[lx.Lexicon], *, lang: str | None = None) -> list[Finding]:
+def find(norm: Normalized, lexicons: list[lx.Lexicon], *, lang: str | None = None,
+         is_name: Callable[[str], bool] = names.is_name) -> list[Finding]:
+    """Findings in a normalised text; ``is_name`` tells listed names and places (see :func:`_a_name`)."""
     tokens = norm.tokens
     if not tokens:
         return []
@@ -130,7 +137,8 @@ def find(norm: Normalized, lexicons: list[lx.Lexicon], *, lang: str | None = Non
             (allows if "allow" in m.entry.flags else matches).append(m)
     if not matches:
         return []
-    matches = [m for m in matches if not any(a.start <= m.start and m.end <= a.end for a in allows)]
+    matches = [m for m in matches if not any(a.start <= m.start and m.end <= a.end for a in allows)
+               and not _a_name(norm, tokens, m, is_name)]
     matches = _longest(matches)
     findings = []
     for m in matches:
@@ -272,6 +280,19 @@ def _addressed(norm: Normalized, tokens: list[Token], m: Match) -> bool:
             return True
     last = tokens[m.last].text
     return len(last) > 4 and last.endswith(SECOND_PERSON_SUFFIXES)
+
+
+def _a_name(norm: Normalized, tokens: list[Token], m: Match, is_name: Callable[[str], bool]) -> bool:
+    """One word that is a listed name or place, capitalised as one or read only loosely.
+
+    Written in lower case or in capitals and matched as spelled, the word stays a hit:
+    ``хохлов`` and ``ХАЧИК`` are the slurs, ``Хохлов`` and ``Хачик`` the surname and the name.
+    An admin's rule is meant as written and always applies.
+    """
+    if m.first != m.last or m.entry.source.startswith("admin") or not is_name(tokens[m.first].text):
+        return False
+    word = norm.original[m.start:m.end]
+    return m.loose or (word[:1].isupper() and word[1:].islower())
 
 
 def _name_like(norm: Normalized, tokens: list[Token], m: Match) -> bool:
