@@ -161,8 +161,16 @@ class TriageIn(Schema):
     text: str = Field(max_length=MAX_BODY)
 
 
+class TriageNudge(DictSchema):
+    label: Literal["insult", "hate", "threat"]
+    message: str = Field(description="What the widget shows the reader, in the server's language.")
+    spans: list[list[int]] = Field(description="[start, end) offsets of the passage that stood out.")
+
+
 class TriageReportOut(TriageOut):
-    pass
+    nudge: TriageNudge | None = Field(
+        description="Whether the widget should ask the reader to reconsider the draft before posting, "
+                    "decided by the policy's nudge levels (docs/triage.md); null: post it.")
 
 
 class QueueOut(DictSchema):

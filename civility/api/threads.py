@@ -29,7 +29,7 @@ from civility.comments.rendering import body_to_html
 from civility.comments.selectors import article_public_version, thread_for_article
 from civility.comments.services import Origin, comment_submit
 from civility.ratelimit import client_ip, submission_check, triage_check
-from civility.triage.services import triage_text
+from civility.triage.services import draft_check
 
 router = Router(tags=["threads"])
 
@@ -144,11 +144,13 @@ def session(request: HttpRequest):
 @router.post("/triage", response={200: TriageReportOut, 401: ErrorOut, 403: ErrorOut, 422: ErrorOut, 429: ErrorOut},
              summary="Triage a text without storing it")
 def triage(request: HttpRequest, payload: TriageIn):
-    """The report a comment with this text would get (scores, flags, spans, language).
+    """The report a comment with this text would get (scores, flags, spans, language),
+    and ``nudge``: whether the widget should ask the reader to reconsider before posting.
 
-    The widget asks this before posting, to nudge a reader whose draft looks like a
-    personal attack. Nothing is stored; rate-limited per address.
+    The policy nudges only about a personal attack, hate or a threat, at levels stricter
+    than its flags, never on a greeting or a draft of a word or two. Nothing is stored;
+    rate-limited per address.
     """
     caller(request)
     triage_check(request)
-    return triage_text(payload.text).public()
+    return draft_check(payload.text)

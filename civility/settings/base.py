@@ -230,3 +230,7 @@ CIVILITY_TRIAGE_PIPELINE = [
 # into the stored report. It starts from the stored report's lang, first_timer,
 # duplicate_of and campaign; list normalize.v1 again if a signal needs the normalised text.
 CIVILITY_TRIAGE_BACKGROUND: list[dict] = []
+# The widget's nudge ("this draft may read as a personal attack"): per label, the score a
+# draft must reach. None: the policy's measured levels (civility/triage/policy.py NUDGE_AT,
+# docs/triage.md); {} turns the nudge off.
+CIVILITY_NUDGE_AT: dict[str, float] | None = None

@@ -7,14 +7,22 @@ module decides what a moderator is shown first. It never approves or rejects.
 - ``flags``: labels whose score reaches :data:`FLAG_AT` (per language where set),
   each with the spans and reasons of the findings behind it.
 - ``risk``: 0..1, how urgently a moderator should look; the queue sorts on it.
+- ``nudge``: for a reader's draft (the widget asks before posting), whether to ask
+  "would you like to edit it?" — only where a flag is right nine times in ten (:func:`nudge`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
+from django.utils.translation import gettext
+
+from civility.triage.normalize import normalize
 from civility.triage.types import LABELS, Doc, Finding, Subject
 
 #: a label is flagged when its score reaches this
@@ -32,6 +40,22 @@ RISK_WEIGHT: dict[str, float] = {
 FIRST_TIMER_RISK = 0.1
 #: added to risk when some signal failed: an unexplained comment deserves a look
 INCOMPLETE_RISK = 0.2
+
+
+#: The labels a reader is nudged about before posting, and the score each must reach.
+#: Stricter than FLAG_AT: a moderator weighs a flag, but a nudge speaks to a reader who has
+#: done nothing wrong yet, so it must be right at least nine times in ten. Each level is the
+#: lowest at which the nudge's precision reached 0.9 on labelled comments the shipped model
+#: was not trained or tuned on (``benchmarks/nudge_precision.py``; the table is in
+#: docs/triage.md). ``threat`` reached 0.89 at most (0.99), so it does not nudge until the
+#: model is retrained and measured again. ``CIVILITY_NUDGE_AT`` overrides these.
+NUDGE_AT: dict[str, float] = {"insult": 0.85, "hate": 0.93}
+#: the labels that may ever nudge: obscenity, spam and repeats are a moderator's call
+NUDGE_LABELS = ("insult", "hate", "threat")
+#: a draft of fewer words than this is never nudged ("Hello world", "Salam", "Thank you")
+NUDGE_MIN_WORDS = 3
+#: greeting and thanking words of the five languages: a draft made only of them is never nudged
+COURTESY = Path(__file__).with_name("data") / "courtesy.txt"
 
 
 #: the doc attributes a stored report keeps, and so what re-assessing it (or a background
@@ -127,3 +151,48 @@ def reassess(stored: dict[str, Any], *, replace: Callable[[dict[str, Any]], bool
     doc.findings = [Finding.from_dict(f) for f in stored.get("findings", []) if not replace(f)]
     doc.findings += add
     return assess(doc)
+
+
+def nudge_levels() -> dict[str, float]:
+    """The nudge levels in force: ``CIVILITY_NUDGE_AT`` when set, else :data:`NUDGE_AT`."""
+    configured = settings.CIVILITY_NUDGE_AT
+    return dict(NUDGE_AT if configured is None else configured)
+
+
+@lru_cache(maxsize=1)
+def courtesy_words() -> frozenset[str]:
+    words = set()
+    with COURTESY.open(encoding="utf-8") as fh:
+        for line in fh:
+            line = line.split("#", 1)[0]
+            words.update(t.text for t in normalize(line).tokens)
+    return frozenset(words)
+
+
+def _nudge_message(label: str) -> str:
+    reads_as = {"insult": gettext("This draft may read as a personal attack."),
+                "hate": gettext("This draft may read as hate speech."),
+                "threat": gettext("This draft may read as a threat.")}[label]
+    return " ".join([reads_as, gettext("Comments with personal attacks, hate speech or threats are not "
+                                       "approved here. Would you like to edit it?")])
+
+
+def nudge(report: Report, text: str, *, levels: dict[str, float] | None = None) -> dict[str, Any] | None:
+    """Whether a reader's draft deserves "would you like to edit it?", and about what.
+
+    ``{"label", "message", "spans"}`` for the label furthest past its nudge level, or None:
+    no label reached its level, or the draft is shorter than :data:`NUDGE_MIN_WORDS`
+    words or made only of greetings and thanks. Obscenity, spam and duplicates never
+    nudge: they are a moderator's call, not a reader's misunderstanding.
+    """
+    levels = nudge_levels() if levels is None else levels
+    words = [t.text for t in normalize(text).tokens if any(c.isalpha() for c in t.text)]
+    if len(words) < NUDGE_MIN_WORDS or all(w in courtesy_words() for w in words):
+        return None
+    past = [(report.scores.get(label, 0.0) - level, label) for label, level in levels.items()
+            if label in NUDGE_LABELS and report.scores.get(label, 0.0) >= level]
+    if not past:
+        return None
+    label = max(past)[1]
+    spans = next((f["spans"] for f in report.flags if f["label"] == label), [])
+    return {"label": label, "message": _nudge_message(label), "spans": spans}

@@ -35,6 +35,13 @@ def triage_text(text: str, *, using: Pipeline | None = None) -> policy.Report:
     return policy.assess((using or pipeline()).run(Subject(text=text)))
 
 
+def draft_check(text: str, *, using: Pipeline | None = None) -> dict:
+    """The widget's question before posting: the report a comment with ``text`` would get,
+    and the policy's answer on nudging the reader (``nudge``: None or label, message, spans)."""
+    report = triage_text(text, using=using)
+    return {**report.public(), "nudge": policy.nudge(report, text)}
+
+
 def triage_comment(
     comment: Comment, *, client: dict | None = None, using: Pipeline | None = None, new: bool = False,
 ) -> policy.Report:

@@ -1,13 +1,15 @@
 """The widget's gentle nudge before posting, and the bot evidence it sends.
 
-Before a comment goes out, embed.js asks ``/api/v1/triage`` about the draft. A
-draft flagged as a personal attack (or obscene, hateful, threatening) is not
-sent at once: a calm notice offers "Edit my comment" or "Post anyway". The
-check must never stand in the way of posting, so a failing triage endpoint
-means the comment is simply sent. Each submission carries a honeypot value
-and the time spent on the form.
+Before a comment goes out, embed.js asks ``/api/v1/triage`` about the draft. When
+the answer carries a ``nudge`` (the policy's call: a likely personal attack, hate
+or threat, never a greeting), the draft is not sent at once: a calm notice with the
+server's message offers "Edit my comment" or "Post anyway". Flags alone do not
+nudge. The check must never stand in the way of posting, so a failing triage
+endpoint means the comment is simply sent. Each submission carries a honeypot
+value and the time spent on the form.
 
-Triage is made deterministic by a tiny test signal that flags "idiot".
+Triage is made deterministic by a tiny test signal that flags "idiot" (insult) and
+"world" (hate, as the shipped model once did with "Hello world").
 """
 
 from __future__ import annotations
@@ -37,12 +39,15 @@ CIVIL = "Honestly 🙄 I disagree with you, and with the mayor."
 
 @registry.register("test_nudge_insult.v1")
 class CallsSomeoneAnIdiot(Signal):
-    labels = ("insult",)
+    labels = ("insult", "hate")
 
     def __call__(self, doc: Doc) -> None:
         at = doc.text.find("idiot")
         if at >= 0:
             doc.add(Finding("insult", 0.9, "calls someone an idiot", spans=[(at, at + 5)]))
+        at = doc.text.find("world")
+        if at >= 0:
+            doc.add(Finding("hate", 0.9, "a false alarm", spans=[(at, at + 5)]))
 
 
 @pytest.fixture(autouse=True)
@@ -51,6 +56,7 @@ def _triage_and_limits(settings):
     settings.CIVILITY_SUBMIT_RATE_PER_IP = None
     settings.CIVILITY_SUBMIT_RATE_PER_EMAIL = None
     settings.CIVILITY_TRIAGE_RATE_PER_IP = None
+    settings.CIVILITY_NUDGE_AT = {"insult": 0.85, "hate": 0.95}
 
 
 def open_thread(page, live_server):
@@ -98,6 +104,40 @@ def test_a_civil_draft_is_posted_without_a_nudge(live_server, page, article):
     expect(thread.get_by_role("button", name="Post anyway")).to_have_count(0)
     assert asked == [CIVIL]
     assert Comment.objects.get().body == CIVIL
+
+
+@pytest.mark.parametrize("draft", ["Hello world", "Hello world, the whole world is watching this corridor."])
+def test_flags_without_the_servers_nudge_are_posted_at_once(live_server, page, article, draft):
+    """A greeting the model flags, and a flag below the nudge level: the widget does not second-guess the policy."""
+    asked = count_triage_calls(page)
+    thread = open_thread(page, live_server)
+
+    post(thread, draft)
+
+    expect(form_status(thread)).to_contain_text(HELD)
+    expect(nudge(thread)).to_be_empty()
+    assert asked == [draft]
+    stored = Comment.objects.get()
+    assert TriageReport.objects.get(comment=stored).flag_labels == ",hate,"  # the moderator still sees the flag
+
+
+def test_the_notice_shows_the_servers_words(live_server, page, article):
+    def answer(route) -> None:
+        route.fulfill(status=200, content_type="application/json", body=json.dumps({
+            "scores": {}, "flags": [], "lang": "en", "duplicate_of": None, "campaign": None, "risk": 0.9,
+            "complete": True, "nudge": {"label": "threat", "message": "Bu yorum tehdit gibi okunabilir.",
+                                        "spans": [[0, 8]]}}))
+
+    page.route("**/api/v1/triage", answer)
+    thread = open_thread(page, live_server)
+
+    post(thread, RUDE)
+
+    expect(nudge(thread)).to_contain_text("Bu yorum tehdit gibi okunabilir.")
+    thread.get_by_role("button", name="Edit my comment").click()
+    box = thread.get_by_role("textbox", name="Comment")
+    assert box.evaluate("b => b.value.slice(b.selectionStart, b.selectionEnd)") == "Honestly"
+    assert not Comment.objects.exists()
 
 
 def test_a_rude_draft_is_held_back_with_a_calm_notice(live_server, page, article, screenshot):

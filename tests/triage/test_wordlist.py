@@ -339,3 +339,25 @@ def test_a_rule_saved_by_another_process_applies_within_a_second():
     cache.set(lx.CACHE_KEY, "bumped by another process", None)  # as another process's save
     assert not lx.admin_lexicon(now=1000.5).entries  # the shared version is not asked again yet
     assert [e.phrase for e in lx.admin_lexicon(now=1001.2).entries] == ["quzzle"]
+
+
+@pytest.mark.parametrize("text", [
+    "I was naive to believe them, what an idiot I was.",
+    "I'm such an idiot, I forgot my password again.",
+    "Everyone thinks I am a moron.",
+    "Ես հիմար եմ, որ հավատացի։",
+])
+def test_an_insult_said_of_oneself_is_not_an_attack(text):
+    [hit] = [f for f in findings(text) if f.label == "insult"]
+    assert hit.score < policy.FLAG_AT["insult"]
+    assert hit.evidence["context"] == "self" and "said of oneself" in hit.reason
+
+
+@pytest.mark.parametrize("text", [
+    "tell me idiot",  # said to someone
+    "I think you are an idiot.",
+    "I met an idiot at the border post.",
+    "Ինչ դեբիլ ես, գոնե վերնագիրը կարդա։",  # after the word, Armenian "ես" is "you are"
+])
+def test_an_insult_near_a_first_person_word_is_still_an_insult(text):
+    assert "insult" in {f.label for f in flagged(text)}, [f.reason for f in findings(text)]

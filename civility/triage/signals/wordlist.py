@@ -8,19 +8,25 @@
 Matching is per word (so "Scunthorpe" and "assassin" are safe) on the normalised
 forms, with three extra readings: letters spaced out with blanks (``f u c k``), two
 parts around a hyphen or dot (``ass-hole``, ``f-ck``), and ``*`` as any one letter.
+A word that is a listed given name, surname or place (:mod:`civility.triage.names`) is
+not a hit when it is written as a name (``Amina``, ``Хохлов``, ``Twatt``) or matched only
+in a transliterated or mark-less reading (``amina`` for Turkish ``amına``).
 Context only adjusts scores: an insult said to someone (``you``, ``ты``, ``sen``, ``դու``,
-``@name``) weighs more; a slur that is quoted or named *and* condemned in the same sentence
-("stop calling Armenians …") weighs little, and says so. Thresholds are policy's.
+``@name``) weighs more, one said of oneself (``I'm such an idiot``) weighs little; a slur
+that is quoted or named *and* condemned in the same sentence ("stop calling Armenians …")
+weighs little, and says so. Thresholds are policy's.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import DatabaseError
 
 from civility.triage import lexicon as lx
+from civility.triage import names
 from civility.triage.normalize import Normalized, Token, analyse
 from civility.triage.registry import Signal
 from civility.triage.types import Doc, Finding
@@ -54,6 +60,20 @@ stop slur racis hate hateful bigot unacceptable disgust offensive shame dehuman 
 irqçi nifrət təhqir dayandır bəsdir yolverilməz
 ռասիստ ատել վիրավոր դադարեց բավական անընդունելի
 """))
+#: "I'm such an idiot", "what an idiot I was": an insult said of oneself is not an attack
+#: (subjects and reflexives only: "tell me, idiot" is said to someone; after an adjective
+#: Armenian "ես" is "you are", so it counts only before the word)
+FIRST_PERSON = frozenset(_words("i i'm im myself я себя ben kendim kendimi mən özüm özümü ես"))
+#: words that may stand between "I" and the insult ("I am such a complete …")
+SELF_FILLERS = frozenset(_words("""
+am was 'm m been being feel felt like such a an the total complete real proper biggest so just really
+был была было такой такая такое полный полная настоящий просто
+çok tam bir ne kadar da de idim çox əsl necə
+շատ իսկական մի էի եմ
+"""))
+#: an insult said of oneself stays visible to a moderator, below the flag
+SELF_SCORE = 0.3
+SELF_COPULAS = frozenset(_words("am was 'm был была idim imişim էի եմ"))
 QUOTES = "\"'«»“”„‟‘’‚‹›`"
 SENTENCE_END = re.compile(r"[.!?\n]")
 
@@ -80,7 +100,7 @@ class WordList(Signal):
 
     @property
     def version(self) -> str:
-        return f"{self.name}+{lx.shipped().version}"
+        return f"{self.name}+{lx.shipped().version}+names:{names.version()}"
 
     def __call__(self, doc: Doc) -> None:
         norm: Normalized = doc.attrs["normalized"]
@@ -114,7 +134,9 @@ def lang_hints(norm: Normalized, lang: str | None) -> set[str]:
     return hints
 
 
-def find(norm: Normalized, lexicons: list[lx.Lexicon], *, lang: str | None = None) -> list[Finding]:
+def find(norm: Normalized, lexicons: list[lx.Lexicon], *, lang: str | None = None,
+         is_name: Callable[[str], bool] = names.is_name) -> list[Finding]:
+    """Findings in a normalised text; ``is_name`` tells listed names and places (see :func:`_a_name`)."""
     tokens = norm.tokens
     if not tokens:
         return []
@@ -130,7 +152,8 @@ def find(norm: Normalized, lexicons: list[lx.Lexicon], *, lang: str | None = Non
             (allows if "allow" in m.entry.flags else matches).append(m)
     if not matches:
         return []
-    matches = [m for m in matches if not any(a.start <= m.start and m.end <= a.end for a in allows)]
+    matches = [m for m in matches if not any(a.start <= m.start and m.end <= a.end for a in allows)
+               and not _a_name(norm, tokens, m, is_name)]
     matches = _longest(matches)
     findings = []
     for m in matches:
@@ -274,6 +297,33 @@ def _addressed(norm: Normalized, tokens: list[Token], m: Match) -> bool:
     return len(last) > 4 and last.endswith(SECOND_PERSON_SUFFIXES)
 
 
+def _a_name(norm: Normalized, tokens: list[Token], m: Match, is_name: Callable[[str], bool]) -> bool:
+    """One word that is a listed name or place, capitalised as one or read only loosely.
+
+    Written in lower case or in capitals and matched as spelled, the word stays a hit:
+    ``хохлов`` and ``ХАЧИК`` are the slurs, ``Хохлов`` and ``Хачик`` the surname and the name.
+    An admin's rule is meant as written and always applies.
+    """
+    if m.first != m.last or m.entry.source.startswith("admin") or not is_name(tokens[m.first].text):
+        return False
+    word = norm.original[m.start:m.end]
+    return m.loose or (word[:1].isupper() and word[1:].islower())
+
+
+def _said_of_oneself(norm: Normalized, tokens: list[Token], m: Match) -> bool:
+    """"I'm such an idiot", "I was a fool", "what an idiot I was": the speaker, not someone else."""
+    k = m.first - 1
+    while k >= 0 and m.first - k <= 4 and tokens[k].text in SELF_FILLERS:
+        k -= 1
+    if k >= 0 and m.first - k <= 4 and tokens[k].text in FIRST_PERSON:
+        return True
+    k = m.last + 1
+    if k < len(tokens) and tokens[k].text in FIRST_PERSON and tokens[k].text != "ես":
+        rest = norm.original[tokens[k].end:].lstrip()
+        return not rest or rest[0] in ".!?,;…" or (k + 1 < len(tokens) and tokens[k + 1].text in SELF_COPULAS)
+    return False
+
+
 def _name_like(norm: Normalized, tokens: list[Token], m: Match) -> bool:
     """Dick Cheney, Philip K. Dick: a capitalised word next to another is likely a name."""
     def title(k: int) -> bool:
@@ -349,7 +399,11 @@ def _finding(norm: Normalized, tokens: list[Token], m: Match) -> Finding | None:
             evidence["context"] = mention
     elif e.category == "insult":
         reason = f'insult{where}: "{matched}"'
-        if addressed and score >= 0.4:  # "lan", "sus" stay weak even when addressed
+        if not addressed and _said_of_oneself(norm, tokens, m):
+            score = min(score, SELF_SCORE)
+            reason += ", said of oneself"
+            evidence["context"] = "self"
+        elif addressed and score >= 0.4:  # "lan", "sus" stay weak even when addressed
             score = min(0.85, score + 0.15)
             reason += ", addressed to someone"
             evidence["addressed"] = True

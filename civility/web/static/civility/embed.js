@@ -115,29 +115,12 @@
 
   // ---------------------------------------------------------------- the nudge
 
-  /** Flags that make the widget ask "would you like to edit it?" before posting. */
-  const NUDGE_LABELS = ['insult', 'obscene', 'hate', 'threat'];
+  // Whether to nudge, and with what words, is the server's call (the policy's nudge
+  // levels: only a likely personal attack, hate or threat, never a greeting); the
+  // widget shows what /api/v1/triage answers in `nudge`.
+
   /** How long the draft check may take before we post without it. */
   const TRIAGE_TIMEOUT_MS = 2500;
-
-  function joinOr(items) {
-    if (items.length < 2) return items.join('');
-    return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
-  }
-
-  /** "This draft may read as a personal attack." and so on, for the labels that fired. */
-  function nudgeMessage(labels) {
-    const readsAs = [];
-    if (labels.includes('insult')) readsAs.push('a personal attack');
-    if (labels.includes('hate')) readsAs.push('hate speech');
-    if (labels.includes('threat')) readsAs.push('a threat');
-    const parts = [];
-    if (readsAs.length) parts.push(`read as ${joinOr(readsAs)}`);
-    if (labels.includes('obscene')) parts.push('contain obscene language');
-    const may = parts.join(readsAs.length > 1 ? ', or ' : ' or ');
-    return `This draft may ${may}. Comments with personal attacks, obscenity, hate speech or threats `
-      + 'are not approved here. Would you like to edit it?';
-  }
 
   /** Python counts code points, JavaScript counts UTF-16 units: turn the first into the second. */
   function codeUnitOffset(text, codePoints) {
@@ -151,15 +134,13 @@
     return units;
   }
 
-  /** The earliest flagged [start, end) in `text`, in textarea offsets; null when there is none. */
-  function firstSpan(text, flags) {
+  /** The earliest [start, end) of `spans` in `text`, in textarea offsets; null when there is none. */
+  function firstSpan(text, spans) {
     let first = null;
-    for (const flag of flags) {
-      for (const span of Array.isArray(flag.spans) ? flag.spans : []) {
-        const [start, end] = Array.isArray(span) ? span : [];
-        if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start) continue;
-        if (!first || start < first[0]) first = [start, end];
-      }
+    for (const span of Array.isArray(spans) ? spans : []) {
+      const [start, end] = Array.isArray(span) ? span : [];
+      if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start) continue;
+      if (!first || start < first[0]) first = [start, end];
     }
     if (!first) return null;
     const start = codeUnitOffset(text, first[0]);
@@ -584,9 +565,9 @@
       try {
         // Empty drafts go straight to the server, whose field error says what to do.
         if (body.trim() && body !== this.confirmedDraft) {
-          const flags = await this.draftConcerns(body);
-          if (flags.length) {
-            this.showNudge(body, flags);
+          const nudge = await this.draftNudge(body);
+          if (nudge) {
+            this.showNudge(body, nudge);
             return;
           }
         }
@@ -597,10 +578,11 @@
     }
 
     /**
-     * The flags of `text` that deserve a nudge. Any failure (network, 429, 5xx, a
-     * slow answer) gives none: the nudge is a courtesy and must never block posting.
+     * The server's nudge for `text` ({label, message, spans}), or null. Any failure
+     * (network, 429, 5xx, a slow answer) gives none: the nudge is a courtesy and must
+     * never block posting.
      */
-    async draftConcerns(text) {
+    async draftNudge(text) {
       const controller = typeof AbortController === 'function' ? new AbortController() : null;
       const timer = controller ? setTimeout(() => controller.abort(), TRIAGE_TIMEOUT_MS) : null;
       try {
@@ -608,21 +590,20 @@
           method: 'POST', headers: this.writeHeaders(), body: JSON.stringify({ text }),
           signal: controller ? controller.signal : undefined,
         });
-        const flags = Array.isArray(data.flags) ? data.flags : [];
-        return flags.filter((flag) => flag && NUDGE_LABELS.includes(flag.label));
+        const nudge = data && data.nudge;
+        return nudge && typeof nudge.message === 'string' && nudge.message ? nudge : null;
       } catch {
-        return [];
+        return null;
       } finally {
         clearTimeout(timer);
       }
     }
 
-    showNudge(text, flags) {
+    showNudge(text, nudge) {
       this.nudgedDraft = text;
-      const labels = NUDGE_LABELS.filter((label) => flags.some((flag) => flag.label === label));
-      const span = firstSpan(text, flags);
+      const span = firstSpan(text, nudge.spans);
       this.nudge.replaceChildren(
-        el('p', { class: 'civ-nudge-text', text: nudgeMessage(labels) }),
+        el('p', { class: 'civ-nudge-text', text: nudge.message }),
         el('div', { class: 'civ-nudge-actions' }, [
           el('button', {
             type: 'button', class: 'civ-button civ-nudge-edit', text: 'Edit my comment',
