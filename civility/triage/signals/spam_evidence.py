@@ -53,7 +53,8 @@ from civility.triage.spam_tables import FOLD, Tables, tables
 from civility.triage.types import Doc, Finding
 
 # national phone formats: 8 9xx …, 8 800 …, 0xx … (ru, az, tr, hy, uk); 9 to 11 digits in all
-_NATIONAL_PHONE = re.compile(r"(?<![\w+.,/-])(?:8[\s(-]{0,2}(?:9\d\d|800)|0[\s(]{0,2}\d{2,4})\)?(?:[\s.-]?\d){5,8}(?![\w.,/-]?\d)")
+_NATIONAL_PHONE = re.compile(r"(?<![\w+.,/-])(?:8[\s(-]{0,2}(?:9\d\d|800)|0[\s(]{0,2}\d{2,4})\)?"
+                             r"(?:[\s.-]?\d){5,8}(?![\w.,/-]?\d)")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _HASHTAG = re.compile(r"(?<![\w#])#\w{2,}")
 
@@ -64,7 +65,8 @@ _NAMES = {
     "own channel", "money": "sums of money", "emoji": "bait emoji", "stuffing": "keyword stuffing",
     "honeypot": "bot trap filled in", "fast": "sent too fast", "offer": "offers", "prize": "prize bait",
     "earnings": "easy money", "brand": "betting brand", "gambling": "casino words", "betting": "betting words",
-    "crypto": "crypto offers", "loans": "loan offers", "adult": "adult bait", "urgency": "urgency", "cta": "call to action",
+    "crypto": "crypto offers", "loans": "loan offers", "adult": "adult bait", "urgency": "urgency",
+    "cta": "call to action",
 }
 _CHANNELS = frozenset({"links", "spam_domain", "shortener", "disguised", "contact"})
 _CUES = frozenset({"money", "emoji", "stuffing"})
@@ -97,30 +99,49 @@ class _Link:
 
 
 class _Text:
-    """The normalised text as the word tables see it, and the way back to original offsets."""
+    """The normalised text as the word tables see it, and the way back to original offsets.
+
+    ``text`` reads each de-obfuscated word ("срочн0", "ги6кий") in the comment's main script;
+    ``other`` (None when no word needs it) reads the words typed in two scripts the other way,
+    so that "ЗАPAБOTOK B ИНTEPHETE", mostly Latin letters, still meets "заработок в интернете".
+    """
 
     def __init__(self, norm: Any) -> None:
         self.norm = norm
         chars = list(norm.text)
+        other: list[str] | None = None
         scripts = Counter(t.script for t in norm.tokens if t.script)
         dominant = scripts.most_common(1)[0][0] if scripts else ""
-        for token in norm.tokens:  # "3apaбoтoк", "срочн0": the reading in the comment's script
+        for token in norm.tokens:
             typed = norm.original[token.start:token.end]
             if (len(token.forms) < 2 and (not token.forms or token.forms[0] == token.text)) or typed.isascii() \
                     or typed[0].isdigit():
                 continue
-            form = next((f for f in token.forms if "*" not in f and len(f) == len(token.text)
-                         and all(script_of(c) == dominant for c in f)), None)
+            readings = [f for f in token.forms if "*" not in f and len(f) == len(token.text)
+                        and len({script_of(c) for c in f if c.isalpha()}) == 1]
             start = bisect_left(norm.offsets, token.start)
-            if form and "".join(chars[start:start + len(form)]) == token.text:
-                chars[start:start + len(form)] = form
-        text = "".join(chars).translate(FOLD)
+            if not readings or "".join(chars[start:start + len(token.text)]) != token.text:
+                continue
+            main = next((f for f in readings if script_of(f[0]) == dominant), None) or token.text
+            chars[start:start + len(main)] = main
+            second = next((f for f in readings if f != main), None)
+            if second:
+                if other is None:
+                    other = chars.copy()
+                other[start:start + len(second)] = second
+            elif other is not None:
+                other[start:start + len(main)] = main
         self.index: list[int] = []
+        self.text = self._fold("".join(chars), len(norm.text))
+        self.other = self._fold("".join(other), len(norm.text)) if other else None
+
+    def _fold(self, text: str, length: int) -> str:
+        text = text.translate(FOLD)
         if "\u0307" in text:  # "İ" case-folds to "i" + a combining dot
             kept = [i for i, ch in enumerate(text) if ch != "\u0307"]
             text = "".join(text[i] for i in kept)
-            self.index = [*kept, len(norm.text)]
-        self.text = text
+            self.index = [*kept, length]
+        return text
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         if self.index:
@@ -142,6 +163,7 @@ class SpamEvidence(Signal):
         if min_submit_ms < 0:
             raise ValueError("min_submit_ms cannot be negative (0 turns the check off)")
         self.t: Tables = tables()
+        self._which: dict[str, int | None] = {}
         self.s = self.t.scores
         self.min_submit_ms = min_submit_ms
         self.blocked = _domains("blocked_domains", blocked_domains)
@@ -192,7 +214,7 @@ class SpamEvidence(Signal):
         channel = min(s["channel_cap"], _noisy_or(channels.values()))
         cue = _noisy_or(cues.values())
         score, reason = max(channel, cue), "several commercial signs: " + ", ".join(_NAMES[n] for n in cues)
-        if channels and cues:
+        if channel >= s["min_channel"] and cues:
             pair = channel + min(cue, s["channel_cap"]) + s["pair_bonus"]
             strong = max(channels.values()) >= s["strong_channel"] or max(cues.values()) >= s["strong_cue"]
             pair = max(pair, s["flag_floor"]) if strong else min(pair, s["below_flag"])
@@ -223,12 +245,12 @@ class SpamEvidence(Signal):
         for m in self._known.finditer(text):
             add(m.start(), m.group(), bool(re.search(_DOT_DISGUISED, m.group(), re.IGNORECASE)))
         for m in self._bare.finditer(text):
-            if text[m.end():m.end() + 1] != "@" and not text[max(0, m.start() - 1):m.start()] == "@":
+            if text[m.end():m.end() + 1] != "@" and text[max(0, m.start() - 1):m.start()] != "@":
                 add(m.start(), m.group(), False)
         return sorted(found, key=lambda link: link.start)
 
     def _reference(self, host: str) -> bool:
-        return bool(_under(host, self.t.reference)) or host.endswith(self.t.reference_suffixes)
+        return (bool(_under(host, self.t.reference)) or ("." + host).endswith(self.t.reference_suffixes))
 
     def _spam_domain(self, host: str) -> tuple[str, str] | None:
         parts = host.split(".")
@@ -242,7 +264,8 @@ class SpamEvidence(Signal):
         s = self.s
         counted = [link for link in links if not _under(link.host, self.allowed) and not self._reference(link.host)]
         cited = [link.host for link in links if link not in counted]
-        plain = [link for link in counted if link.host not in self.t.telegram and not _under(link.host, self.t.whatsapp)]
+        plain = [link for link in counted
+                 if link.host not in self.t.telegram and not _under(link.host, self.t.whatsapp)]
         if plain:
             rest = text
             for link in reversed(links):
@@ -259,7 +282,8 @@ class SpamEvidence(Signal):
             if blocked := _under(link.host, self.blocked):
                 _note(kinds, "blocked", s["blocked"], f"link to a blocked domain ({blocked})", span)
             if listed := self._spam_domain(link.host):
-                _note(kinds, "spam_domain", s["spam_domain"], f"link to {listed[0]}, on the {listed[1]} domain list", span)
+                _note(kinds, "spam_domain", s["spam_domain"],
+                      f"link to {listed[0]}, on the {listed[1]} domain list", span)
             if _under(link.host, self.shorteners):
                 _note(kinds, "shortener", s["shortener"], f"shortened link ({link.host}) hides where it leads", span)
             if link.disguised:
@@ -286,11 +310,13 @@ class SpamEvidence(Signal):
             for m in _HANDLE.finditer(raw):
                 if taken(m.start()) or (m.end() < len(raw) and raw[m.end()] == "."):
                     continue
-                if asks or self.t.handle_words.search(m.group(1).lower()):
+                if asks or self._offer_handle(m.group(1)):
                     _note(kinds, "contact", s["handle_offer"], f"contact handle {m.group()}", m.span())
                 elif messenger:
                     _note(kinds, "contact", s["handle_messenger"], f"messenger handle {m.group()}", m.span())
-                else:
+                elif re.search(r"\w", raw[:m.start()].replace("RT", "")):
+                    _note(kinds, "contact", s["handle_inline"], f"@handle {m.group()}", m.span())
+                else:  # "@maria, you are right": a reply to a reader
                     _note(kinds, "contact", s["handle"], f"@handle {m.group()}", m.span())
         for pattern in (_PHONE, _NATIONAL_PHONE):
             for m in pattern.finditer(raw):
@@ -300,15 +326,20 @@ class SpamEvidence(Signal):
         if "contact" in kinds:
             kinds["contact"].score = min(s["channel_cap"], kinds["contact"].score)
 
+    def _offer_handle(self, handle: str) -> bool:
+        """"@easy_money_bot", "@qazanc_az", "@FixedWin": a handle named like an offer."""
+        parts = [p for p in re.split(r"[_\d]+|(?<=[a-z])(?=[A-Z])", handle) if p]
+        return handle.lower().endswith("bot") or any(self.t.handle_words.fullmatch(p.lower()) for p in parts)
+
     # --- cues -----------------------------------------------------------------------------------
 
     def _words(self, raw: str, text: _Text, kinds: dict[str, _Kind]) -> None:
         hits: dict[str, dict[int, list[tuple[int, int]]]] = {}
-        for m in self.t.words.finditer(text.text):
-            hit = m.group()
-            i = next((i for i, (_, _, p) in enumerate(self.t.patterns) if p.fullmatch(hit)), None)
-            if i is not None:
-                hits.setdefault(self.t.patterns[i][0], {}).setdefault(i, []).append(text.span(*m.span()))
+        for reading in (text.text, text.other) if text.other else (text.text,):
+            for m in self.t.find_words(reading):
+                i = self._pattern_of(m.group())
+                if i is not None:
+                    hits.setdefault(self.t.patterns[i][0], {}).setdefault(i, []).append(text.span(*m.span()))
         for name, by_pattern in hits.items():
             spans = sorted({span for group in by_pattern.values() for span in group})
             words = list(dict.fromkeys(" ".join(raw[a:b].split()) for a, b in spans))
@@ -316,6 +347,15 @@ class SpamEvidence(Signal):
                 min(self.s["kind_cap"], _noisy_or(self.t.patterns[i][1] for i in by_pattern)),
                 f"{self.t.kinds[name].reason}: " + ", ".join(f"«{word}»" for word in words[:5]),
                 spans, {"words": words})
+
+    def _pattern_of(self, hit: str) -> int | None:
+        """Which pattern a hit of the flat alternation came from (remembered: hits repeat)."""
+        if hit in self._which:
+            return self._which[hit]
+        i = next((i for i, (_, _, p) in enumerate(self.t.patterns) if p.fullmatch(hit)), None)
+        if len(self._which) < 20_000:
+            self._which[hit] = i
+        return i
 
     def _cues(self, raw: str, text: _Text, links: list[_Link], kinds: dict[str, _Kind]) -> None:
         s = self.s
@@ -328,8 +368,8 @@ class SpamEvidence(Signal):
                                        + ", ".join(f"«{w}»" for w in shown[:5]), sums, {"words": shown})
         bait = [m.span() for m in self.t.emoji.finditer(raw)]
         if len(bait) >= s["emoji_min"]:
-            kinds["emoji"] = _Kind(s["emoji"], f"{len(bait)} bait emoji ({''.join(dict.fromkeys(raw[a:b] for a, b in bait))})",
-                                   bait, {"emoji": len(bait)})
+            which = "".join(dict.fromkeys(raw[a:b] for a, b in bait))
+            kinds["emoji"] = _Kind(s["emoji"], f"{len(bait)} bait emoji ({which})", bait, {"emoji": len(bait)})
         words = [t.text for t in text.norm.tokens if len(t.text) >= 3 and not t.text.isdigit()]
         tags = _HASHTAG.findall(raw)
         repeated = Counter(words).most_common(1)
@@ -347,7 +387,8 @@ class SpamEvidence(Signal):
         """The widget's evidence; an API client that sends none is not suspected of anything."""
         honeypot = client.get("honeypot")
         if isinstance(honeypot, str) and honeypot.strip():
-            kinds["honeypot"] = _Kind(self.s["honeypot"], "the hidden form field (a trap only bots fill in) was filled in")
+            kinds["honeypot"] = _Kind(self.s["honeypot"],
+                                      "the hidden form field (a trap only bots fill in) was filled in")
         elapsed = client.get("elapsed_ms")
         if (self.min_submit_ms and isinstance(elapsed, int | float) and not isinstance(elapsed, bool)
                 and 0 <= elapsed < self.min_submit_ms):
