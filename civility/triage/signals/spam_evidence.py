@@ -57,6 +57,7 @@ _NATIONAL_PHONE = re.compile(r"(?<![\w+.,/-])(?:8[\s(-]{0,2}(?:9\d\d|800)|0[\s(]
                              r"(?:[\s.-]?\d){5,8}(?![\w.,/-]?\d)")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _HASHTAG = re.compile(r"(?<![\w#])#\w{2,}")
+_DIGIT = re.compile(r"\d")
 
 #: short names of the kinds, for the combined finding's reason
 _NAMES = {
@@ -110,8 +111,7 @@ class _Text:
         self.norm = norm
         chars = list(norm.text)
         other: list[str] | None = None
-        scripts = Counter(t.script for t in norm.tokens if t.script)
-        dominant = scripts.most_common(1)[0][0] if scripts else ""
+        dominant = None
         for token in norm.tokens:
             typed = norm.original[token.start:token.end]
             if (len(token.forms) < 2 and (not token.forms or token.forms[0] == token.text)) or typed.isascii() \
@@ -120,6 +120,9 @@ class _Text:
             readings = [f for f in token.forms if "*" not in f and len(f) == len(token.text)
                         and len({script_of(c) for c in f if c.isalpha()}) == 1]
             start = bisect_left(norm.offsets, token.start)
+            if dominant is None:  # the comment's main script, worked out only when needed
+                scripts = Counter(t.script for t in norm.tokens if t.script)
+                dominant = scripts.most_common(1)[0][0] if scripts else ""
             if not readings or "".join(chars[start:start + len(token.text)]) != token.text:
                 continue
             main = next((f for f in readings if script_of(f[0]) == dominant), None) or token.text
@@ -359,7 +362,7 @@ class SpamEvidence(Signal):
 
     def _cues(self, raw: str, text: _Text, links: list[_Link], kinds: dict[str, _Kind]) -> None:
         s = self.s
-        if any(c.isdigit() for c in text.text):
+        if _DIGIT.search(text.text):
             sums = [text.span(*m.span()) for m in self.t.amount.finditer(text.text)]
             sums = [span for span in sums if not any(link.start <= span[0] < link.end for link in links)]
             if sums:
@@ -371,9 +374,9 @@ class SpamEvidence(Signal):
             which = "".join(dict.fromkeys(raw[a:b] for a, b in bait))
             kinds["emoji"] = _Kind(s["emoji"], f"{len(bait)} bait emoji ({which})", bait, {"emoji": len(bait)})
         words = [t.text for t in text.norm.tokens if len(t.text) >= 3 and not t.text.isdigit()]
-        tags = _HASHTAG.findall(raw)
-        repeated = Counter(words).most_common(1)
-        hosts = Counter(link.host for link in links).most_common(1)
+        tags = _HASHTAG.findall(raw) if "#" in raw else []
+        repeated = Counter(words).most_common(1) if len(words) >= 8 else []
+        hosts = Counter(link.host for link in links).most_common(1) if len(links) >= 3 else []
         if repeated and repeated[0][1] >= 4 and repeated[0][1] >= 0.3 * len(words) and len(words) >= 8:
             kinds["stuffing"] = _Kind(s["stuffing"], f"«{repeated[0][0]}» repeated {repeated[0][1]} times",
                                       evidence={"word": repeated[0][0], "times": repeated[0][1]})
