@@ -217,7 +217,7 @@ class SpamEvidence(Signal):
         channel = min(s["channel_cap"], _noisy_or(channels.values()))
         cue = _noisy_or(cues.values())
         score, reason = max(channel, cue), "several commercial signs: " + ", ".join(_NAMES[n] for n in cues)
-        if channel >= s["min_channel"] and cues:
+        if channel >= s["min_channel"] and cue >= s["min_cue"]:
             pair = channel + min(cue, s["channel_cap"]) + s["pair_bonus"]
             strong = max(channels.values()) >= s["strong_channel"] or max(cues.values()) >= s["strong_cue"]
             pair = max(pair, s["flag_floor"]) if strong else min(pair, s["below_flag"])
