@@ -213,3 +213,8 @@ def test_the_default_pipeline_runs_spam_v2():
     from django.conf import settings
 
     assert {"signal": "spam.v2"} in settings.CIVILITY_TRIAGE_PIPELINE
+
+
+def test_a_strong_channel_pairs_with_the_weakest_cue():
+    doc, report = run("Free, call +44 7911 123456")
+    assert kinds(doc)["offer"] == pytest.approx(0.1) and report.scores["spam"] >= 0.5

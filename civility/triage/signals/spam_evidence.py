@@ -58,6 +58,7 @@ _NATIONAL_PHONE = re.compile(r"(?<![\w+.,/-])(?:8[\s(-]{0,2}(?:9\d\d|800)|0[\s(]
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _HASHTAG = re.compile(r"(?<![\w#])#\w{2,}")
 _DIGIT = re.compile(r"\d")
+_EPS = 1e-9  # 1 − (1 − 0.1) is 0.0999…: compare scores with a little slack
 
 #: short names of the kinds, for the combined finding's reason
 _NAMES = {
@@ -217,9 +218,10 @@ class SpamEvidence(Signal):
         channel = min(s["channel_cap"], _noisy_or(channels.values()))
         cue = _noisy_or(cues.values())
         score, reason = max(channel, cue), "several commercial signs: " + ", ".join(_NAMES[n] for n in cues)
-        if channel >= s["min_channel"] and cue >= s["min_cue"]:
+        if channel >= s["min_channel"] - _EPS and cue >= s["min_cue"] - _EPS:
             pair = channel + min(cue, s["channel_cap"]) + s["pair_bonus"]
-            strong = max(channels.values()) >= s["strong_channel"] or max(cues.values()) >= s["strong_cue"]
+            strong = (max(channels.values()) >= s["strong_channel"] - _EPS
+                      or max(cues.values()) >= s["strong_cue"] - _EPS)
             pair = max(pair, s["flag_floor"]) if strong else min(pair, s["below_flag"])
             if pair >= score:
                 score = pair
