@@ -221,7 +221,8 @@ CIVILITY_TRIAGE_PIPELINE = [
     # low_accuracy keeps the language models at ~25 MB instead of ~265 MB per process
     {"signal": "langid.v1", "options": {"low_accuracy": True}},
     {"signal": "wordlist.v1"},
-    {"signal": "spam.v1"},
+    # spam evidence: contact channels × commercial cues (docs/spam.md)
+    {"signal": "spam.v2"},
     {"signal": "history.v1"},
     {"signal": "duplicates.v1"},
 ]

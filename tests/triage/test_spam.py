@@ -248,3 +248,11 @@ def test_pipeline_and_policy_on_a_spammy_and_a_civil_comment(article, moderator)
     assert [f["label"] for f in report.flags] == ["spam"]
     assert doc.attrs["first_timer"] is True
     assert report.risk > 0.5 and report.complete
+
+
+def test_tables_are_data_read_once():
+    from civility.triage.signals.spam import _tables
+
+    assert _tables() is _tables()
+    assert "bit.ly" in _tables().shorteners and "t.me" in _tables().telegram_hosts
+    assert {kind for kind, _, _ in _tables().words} == set(_tables().reasons)

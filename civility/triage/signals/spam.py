@@ -17,6 +17,9 @@ scores 0.1. Links, handles and phone numbers are found in the original text (so 
 normaliser collapsing separators cannot break them); words are matched in the normalised
 text (``doc.attrs["normalized"]``) on word boundaries, their spans mapped back.
 
+Superseded by ``spam.v2`` (``spam_evidence.py``) and kept unchanged for configurations that
+name it. Its word tables, shorteners and TLDs are in ``civility/triage/data/spam/v1.toml``.
+
 Options: ``min_submit_ms`` (3000; 0 turns the check off), ``blocked_domains``,
 ``allowed_domains`` (links to them are not counted: your own site), ``extra_shorteners``.
 """
@@ -24,8 +27,11 @@ Options: ``min_submit_ms`` (3000; 0 turns the check off), ``blocked_domains``,
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from civility.triage.registry import Signal
@@ -49,33 +55,13 @@ CONTACT_MAX = 0.45
 CALL_TO_ACTION = 0.1  # "write me", "пишите": only counted next to a link or contact
 HONEYPOT = 0.9
 FAST_SUBMIT = (0.35, 0.65)  # at min_submit_ms … at 0 ms
-STRONG, MEDIUM, WEAK = 0.35, 0.2, 0.1
 WORDS_MAX = 0.45  # one kind of money words alone is never a flag
 
-SHORTENERS = frozenset({
-    "bit.ly", "bitly.com", "t.co", "tinyurl.com", "goo.gl", "cutt.ly", "is.gd", "v.gd", "clck.ru", "ow.ly",
-    "buff.ly", "rebrand.ly", "shorturl.at", "tiny.cc", "tiny.one", "rb.gy", "s.id", "t.ly", "u.to", "qps.ru",
-    "vk.cc", "lnkd.in", "soo.gd", "shorte.st", "adf.ly", "bc.vc", "cli.re", "did.li", "x.co", "bl.ink",
-    "short.io", "shrtco.de", "surl.li", "hyperurl.co", "tg.pe", "inlnk.ru", "to.click",
-})
-TELEGRAM_HOSTS = frozenset({"t.me", "telegram.me", "telegram.dog"})
-WHATSAPP_HOSTS = frozenset({"wa.me", "chat.whatsapp.com", "api.whatsapp.com"})
-
-# Top-level domains recognised in links typed without http:// ("example.com/x"). Common
-# words ("it", "is", "to", "me", "co"…) are left out: "resign.It was" is not a link.
-_BARE_TLDS = (
-    "com|net|org|info|biz|io|ru|su|az|am|tr|ge|ua|by|kz|uz|de|uk|eu|fr|es|pl|xyz|top|club|site|online|shop|"
-    "store|live|pro|app|link|click|win|bet|casino|vip|fun|space|website|tk|ml|ga|cf|gq|pw|ws|cc|ly|gl|gd|tv|"
-    "news|ir|cn|rf|рф"
-)
 # a dot written so that filters miss it: "bit[.]ly", "t (dot) me", "bit . ly", "t точка me"
 _DOT_DISGUISED = r"(?:\s?\[\s?(?:\.|dot)\s?\]\s?|\s?\(\s?(?:\.|dot)\s?\)\s?|\s+(?:dot|точка|nokta|nöqtə)\s+|\s\.\s)"
 _DOT = r"(?:\.|" + _DOT_DISGUISED + ")"
 _PUNCT_TAIL = ".,;:!?)]}'\"»…"
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'«»]+", re.IGNORECASE)
-_BARE = re.compile(
-    r"(?<![\w@./-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?-i:" + _BARE_TLDS + r"))(?![\w-])"
-    r"(?:/[^\s<>\"'«»]*)?", re.IGNORECASE)
 _HANDLE = re.compile(r"(?<![\w@./])@([a-z][a-z0-9_]{4,31})(?![\w@])", re.IGNORECASE)
 _PHONE = re.compile(r"(?<![\w+])\+\s?\d(?:[\s().-]{0,2}\d){7,14}(?![\d])")
 
@@ -84,129 +70,9 @@ def _host_pattern(host: str) -> str:
     return _DOT.join(re.escape(part) for part in host.split("."))
 
 
-# --- Words, matched in the normalised (case-folded) text ------------------------------------
-# (kind, weight, pattern). Order matters within the alternation: a longer, stronger phrase
-# listed first takes the match, so "online casino" is not counted again as "casino".
-# Turkic "ı/i" are folded to "i" before matching; write patterns with "i".
-_KIND_REASON = {
-    "brand": "betting or casino brand",
-    "gambling": "casino and gambling words",
-    "betting": "betting words",
-    "crypto": "crypto or trading-signal offers",
-    "loans": "quick-loan offers",
-    "earnings": "easy-money offers",
-}
-_CURRENCY = r"(?:\$|€|₽|₼|֏|usd|usdt|eur|euros?|dollars?|руб\w*|р\.|tl|lira|azn|manat|драм\w*|dram|դրամ\w*)"
-#: a sum of money: "$500", "5 000 ₽", "20000 դրամ", "1,5k usdt" (bounded, so that digit runs stay linear)
-_NUMBER = r"\d{1,3}(?:[ .,]?\d{3}){0,3}(?:[.,]\d{1,2})?"
-_AMOUNT = (r"(?:от |до |from |up to |over )?(?:(?:\$|€|₽|₼|֏) ?" + _NUMBER + r"|" + _NUMBER
-           + r" ?(?:k|к|тыс\.?|min|mln|млн)? ?" + _CURRENCY + r")")
-_PER_TIME = (r"(?:a |per |an |в |за |/)?(?:day|hour|week|день|сутки|час|неделю|gün\w*|saat\w*|hafta\w*|"
-             r"həft\w*|օր\w*|ժամ\w*)")
-_TIME_FIRST = r"(?:daily|per day|a day|в день|günde|günlük|gündə|gündəlik|haftada|həftədə|saatte|saatda|օրական)"
-_EARN = (r"(?:earn\w*|make|making|заработ\w*|зарабатыва\w*|получа\w*|доход\w*|kazan\w*|qazan\w*|"
-         r"վաստակ\w*|եկամուտ\w*)")
-_WORDS: list[tuple[str, float, str]] = [
-    # brands that exist to take bets (also in Latin transliteration)
-    ("brand", STRONG, r"1xbet|1 x bet|mostbet|melbet|betwinner|pin-?up(?: casino| bet)?|vavada|вавада|leonbets|"
-                      r"parimatch|париматч|fonbet|фонбет|1win|linebet|betandyou|22bet|megapari|mel bet|1хбет"),
-    # --- English
-    ("gambling", STRONG, r"online casinos?|free spins?|no[- ]deposit bonus(?:es)?|deposit bonus(?:es)?|"
-                         r"welcome bonus(?:es)?|slot machines? online|play slots?"),
-    ("gambling", MEDIUM, r"casinos?|jackpots?|promo ?codes?"),
-    ("gambling", WEAK, r"gambling|slots"),
-    ("betting", STRONG, r"betting tips|free bets?|sure bets?|fixed (?:matches|games)|betting odds boost"),
-    ("betting", MEDIUM, r"sports? betting|bookmakers?"),
-    ("betting", WEAK, r"betting"),
-    ("crypto", STRONG, r"(?:crypto|bitcoin|btc|usdt|forex) (?:signals?|trading bots?|investment platforms?)|"
-                       r"double your (?:bitcoin|btc|crypto|money|deposit)|guaranteed (?:profits?|returns?)"),
-    ("crypto", MEDIUM, r"usdt|airdrops?|trc-?20"),
-    ("crypto", WEAK, r"bitcoins?|btc|crypto\w*|forex|binance"),
-    ("loans", STRONG, r"(?:instant|quick|fast|easy|same[- ]day) (?:loans?|cash)|no credit checks?|"
-                      r"loans? without (?:credit check|collateral|guarantor)s?"),
-    ("earnings", STRONG, r"(?:earn|make) (?:money|cash|income) (?:online|from home|fast)|work(?:ing)? from home|"
-                         r"passive income|no experience (?:needed|required)|financial freedom"),
-    ("earnings", MEDIUM, r"extra income|get rich|side hustle"),
-    # --- Russian (and its common Latin transliterations)
-    ("gambling", STRONG, r"онлайн[- ]?казино|фриспин\w*|фри спин\w*|бездеп\w*|без депозита|игровые автоматы|"
-                         r"игровых автоматах|слоты онлайн"),
-    ("gambling", MEDIUM, r"казино|kazino|джекпот\w*|промокод\w*|слот\w*"),
-    ("betting", STRONG, r"беспроигрышн\w*|договорн\w* матч\w*|прогноз\w* на (?:спорт|матч)\w*|"
-                        r"ставк\w* на спорт|ставки на матч\w*"),
-    ("betting", MEDIUM, r"букмекер\w*|stavki"),
-    ("crypto", STRONG, r"(?:крипто\w*|биткоин\w*|биткойн\w*|трейдинг\w*) (?:сигнал\w*|бот\w*)|"
-                       r"удво\w* (?:депозит\w*|деньги|биткоин\w*)|гарантированн\w* (?:доход\w*|прибыл\w*)"),
-    ("crypto", WEAK, r"биткоин\w*|биткойн\w*|крипт\w*|форекс"),
-    ("loans", STRONG, r"(?:займ|заём|кредит)\w* (?:без (?:отказа|справок|проверки|залога)|на карту|онлайн)|"
-                      r"без отказа|микрозайм\w*"),
-    ("earnings", STRONG, r"заработ\w* (?:в интернете|в сети|онлайн|на дому|не выходя из дома)|работ\w* на дому|"
-                         r"пассивн\w* доход\w*|без вложений|доход от \d|zarabotok v internete"),
-    ("earnings", MEDIUM, r"удал[её]нн\w* работ\w*|дополнительн\w* доход\w*|доп\.? доход\w*|лёгк\w* деньг\w*|"
-                         r"легк\w* деньг\w*|zarabotok"),
-    ("earnings", WEAK, r"заработ(?:ок|ка|ком|ке)|подработк\w*"),
-    # --- Turkish
-    ("gambling", STRONG, r"deneme bonus\w*|yatirimsiz bonus\w*|bedava spin\w*|free ?spin\w*|canli casino\w*|"
-                         r"slot oyun\w*"),
-    ("gambling", MEDIUM, r"casino\w*|kumarhane\w*|kumar\w*|jackpot\w*"),
-    ("betting", STRONG, r"canli bahis\w*|bahis sitesi|bahis siteleri\w*|iddaa tahmin\w*|kesin kupon\w*|"
-                        r"şike(?:li)? ma[çc]\w*"),
-    ("betting", WEAK, r"bahis(?! konusu)\w*|iddaa"),
-    ("crypto", STRONG, r"kripto (?:sinyal\w*|bot\w*)|garantili kazan[çc]\w*|garantili (?:getiri|kar)\w*"),
-    ("crypto", MEDIUM, r"yatirim f[ıi]rsat\w*"),
-    ("crypto", WEAK, r"kripto\w*|bitcoin\w*"),
-    ("loans", STRONG, r"(?:aninda|hizli|kolay|kefilsiz|teminatsiz|faizsiz) kredi\w*|kredi notuna bakilmaksizin"),
-    ("earnings", STRONG, r"evden (?:para kazan\w*|[çc]al[ıi]ş\w*|iş\w*)|internetten para kazan\w*|pasif gelir\w*|"
-                         r"sermayesiz\w*"),
-    ("earnings", MEDIUM, r"para kazan\w*|ek gelir\w*"),
-    # --- Azerbaijani
-    ("gambling", STRONG, r"pulsuz spin\w*|onlayn kazino\w*"),
-    ("gambling", MEDIUM, r"qumar\w*"),
-    ("betting", STRONG, r"m[əe]rc (?:oyun|sayt)\w*|idman m[əe]rc\w*"),
-    ("betting", MEDIUM, r"bukmeker\w*"),
-    ("betting", WEAK, r"mərc\w*"),
-    ("crypto", STRONG, r"z[əe]man[əe]tli (?:g[əe]lir|qazanc)\w*"),
-    ("crypto", WEAK, r"bitkoin\w*"),
-    ("loans", STRONG, r"(?:t[əe]cili|s[üu]r[əe]tli|zaminsiz|girovsuz|faizsiz|arayışsız) kredit\w*|"
-                      r"kredit (?:verilir|veririk|verir[əe]m)"),
-    ("earnings", STRONG, r"evd[əe]n (?:işl[əe]\w*|pul qazan\w*|iş\w*)|(?:internetd[əe]n|onlayn) (?:pul )?qazan\w*|"
-                         r"passiv g[əe]lir\w*|s[əe]rmay[əe]siz\w*|g[üu]nd[əe]lik qazanc\w*"),
-    ("earnings", MEDIUM, r"pul qazan\w*|[əe]lav[əe] g[əe]lir\w*"),
-    ("earnings", WEAK, r"qazanc\w*"),
-    # --- Armenian
-    ("gambling", STRONG, r"առցանց կազինո\w*|անվճար սպին\w*|ֆրիսպին\w*"),
-    ("gambling", MEDIUM, r"կազինո\w*|խաղատ(?:ուն|ն)\w*|ջեքփոթ\w*|պրոմոկոդ\w*"),
-    ("betting", MEDIUM, r"բուքմեյքեր\w*|խաղադրույք\w*"),
-    ("crypto", WEAK, r"բիթքո(?:յ|ի)ն\w*|կրիպտո\w*"),
-    ("loans", STRONG, r"(?:ակնթարթային|արագ|առանց գրավի|առանց երաշխավորի) վարկ\w*"),
-    ("earnings", STRONG, r"(?:տնից|տանից) (?:աշխատ|գումար|վաստակ)\w*|առցանց (?:վաստակ|գումար|եկամուտ)\w*|"
-                         r"պասիվ եկամուտ\w*|առանց ներդրում\w*"),
-    ("earnings", MEDIUM, r"գումար վաստակ\w*|լրացուցիչ եկամուտ\w*"),
-    # --- Any language: money per day/hour/week; "earn … 500 $"; "günde 500 TL kazan"
-    ("earnings", STRONG, _EARN + r"\W+(?:\w+\W+){0,3}?" + _AMOUNT + r"\s?" + _PER_TIME),
-    ("earnings", STRONG, _TIME_FIRST + r"\s?" + _AMOUNT + r"(?:\s\w+){0,2}\s" + _EARN),
-    ("earnings", MEDIUM, _EARN + r"\W+(?:\w+\W+){0,3}?" + _AMOUNT),
-    ("earnings", MEDIUM, _AMOUNT + r"\s?" + _PER_TIME + r"|" + _TIME_FIRST + r"\s?" + _AMOUNT),
-]
+# --- Tables: civility/triage/data/spam/v1.toml, read once -----------------------------------
 
-_CALL_TO_ACTION = (
-    r"dm me|write (?:me|us|to me)|text me|message me|contact (?:me|us)|click (?:here|the link|on the link)|"
-    r"join (?:now|us)|link in (?:bio|profile)|sign up|register now|subscribe|"
-    r"напиши\w*|пишите|пиши|обращайт\w*|подписыва\w*|подпиш\w*|переходи\w*|жми\w*|в лс|в личк\w*|в директ|"
-    r"ссылк\w* в (?:профиле|био|шапке)|регистрир\w*|подробност\w*|"
-    r"yazin|dm'?den|dm at|tikla\w*|abone ol\w*|kayit ol\w*|ulaşin|iletişime geç\w*|detaylar\w*|"
-    r"[əe]laq[əe] saxla\w*|abun[əe] ol\w*|qeydiyyatdan keç\w*|ətraflı|"
-    r"գրեք|գրիր|կապվեք|զանգահարեք|բաժանորդագրվեք|գրանցվեք|մանրամասներ\w*"
-)
-_TELEGRAM_WORD = r"telegram\w*|teleqram\w*|телеграм\w*|телег\w*|тг|tg|տելեգրամ\w*"
-_MESSENGER_WORD = r"whats ?app\w*|вотсап\w*|ватсап\w*|watsap\w*|viber\w*|вайбер\w*|" + _TELEGRAM_WORD
-
-#: short names of the kinds, for the combined finding's reason
-_KIND_NAME = {
-    "links": "links", "blocked": "blocked domain", "shortener": "shortened link", "disguised": "disguised link",
-    "contact": "contact details", "cta": "call to action", "honeypot": "bot trap filled in",
-    "fast": "sent too fast", "brand": "betting brand", "gambling": "casino words", "betting": "betting words",
-    "crypto": "crypto offers", "loans": "loan offers", "earnings": "easy-money offers",
-}
+_DATA = Path(__file__).resolve().parents[1] / "data" / "spam" / "v1.toml"
 
 
 def _words(pattern: str) -> re.Pattern[str]:
@@ -214,13 +80,54 @@ def _words(pattern: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + pattern.replace("ı", "i") + r")(?!\w)")
 
 
-# One flat alternation finds every hit in one pass (named groups per pattern would make the
-# engine enter each group at each position: 3x slower); each hit is then told apart by fullmatch.
-_WORDS_RE = _words("|".join(pattern for _, _, pattern in _WORDS))
-_WORD_PATTERNS = [re.compile(pattern.replace("ı", "i")) for _, _, pattern in _WORDS]
-_CALL_TO_ACTION_RE = _words(_CALL_TO_ACTION)
-_TELEGRAM_WORD_RE = _words(_TELEGRAM_WORD)
-_MESSENGER_WORD_RE = _words(_MESSENGER_WORD)
+@dataclass(frozen=True)
+class _Tables:
+    #: (kind, weight, pattern) in table order: a longer, stronger phrase listed first takes the match
+    words: list[tuple[str, float, str]]
+    #: one flat alternation finds every hit in one pass (named groups per pattern would make the
+    #: engine enter each group at each position: 3x slower); a hit is told apart by fullmatch
+    words_re: re.Pattern[str]
+    word_patterns: list[re.Pattern[str]]
+    reasons: dict[str, str]
+    names: dict[str, str]
+    call_to_action: re.Pattern[str]
+    telegram_word: re.Pattern[str]
+    messenger_word: re.Pattern[str]
+    shorteners: frozenset[str]
+    telegram_hosts: frozenset[str]
+    whatsapp_hosts: frozenset[str]
+    bare: re.Pattern[str]
+
+
+@cache
+def _tables() -> _Tables:
+    data = tomllib.loads(_DATA.read_text(encoding="utf-8"))
+    fragments = data["fragments"]
+
+    def expand(pattern: str) -> str:
+        for _ in range(3):
+            pattern = re.sub(r"\{(\w+)\}", lambda m: fragments.get(m.group(1), m.group()), pattern)
+        return pattern
+
+    words = [(w["kind"], float(data["levels"][w["level"]]), expand(w["pattern"])) for w in data["words"]]
+    return _Tables(
+        words=words,
+        words_re=_words("|".join(pattern for _, _, pattern in words)),
+        word_patterns=[re.compile(pattern.replace("ı", "i")) for _, _, pattern in words],
+        reasons=data["reasons"],
+        names=data["names"],
+        call_to_action=_words(data["call_to_action"]),
+        telegram_word=_words(data["telegram"]),
+        messenger_word=_words(data["messengers"] + "|" + data["telegram"]),
+        shorteners=frozenset(data["shorteners"]),
+        telegram_hosts=frozenset(data["telegram_hosts"]),
+        whatsapp_hosts=frozenset(data["whatsapp_hosts"]),
+        # top-level domains recognised in links typed without http:// ("example.com/x"); common
+        # words ("it", "is", "to", "me", "co"…) are left out: "resign.It was" is not a link
+        bare=re.compile(
+            r"(?<![\w@./-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?-i:" + "|".join(data["bare_tlds"])
+            + r"))(?![\w-])(?:/[^\s<>\"'«»]*)?", re.IGNORECASE),
+    )
 
 
 @dataclass
@@ -332,8 +239,9 @@ class SpamHeuristics(Signal):
         self.min_submit_ms = min_submit_ms
         self.blocked = _domains("blocked_domains", blocked_domains)
         self.allowed = _domains("allowed_domains", allowed_domains)
-        self.shorteners = SHORTENERS | _domains("extra_shorteners", extra_shorteners)
-        known = sorted(self.shorteners | TELEGRAM_HOSTS | WHATSAPP_HOSTS, key=len, reverse=True)
+        self.t = _tables()
+        self.shorteners = self.t.shorteners | _domains("extra_shorteners", extra_shorteners)
+        known = sorted(self.shorteners | self.t.telegram_hosts | self.t.whatsapp_hosts, key=len, reverse=True)
         # known hosts are found without http:// and disguised too ("bit . ly/x", "t[.]me/x")
         self._known = re.compile(r"(?<![\w.-])(?=[\w-]{1,12}" + _DOT + r")(?:"  # cheap test first
                                  + "|".join(_host_pattern(h) for h in known) + r")(?![\w-])"
@@ -347,7 +255,7 @@ class SpamHeuristics(Signal):
         self._contacts(doc.text, folded, links, kinds)
         self._words(doc.text, folded, kinds)
         if "links" in kinds or "contact" in kinds:
-            calls = list(_CALL_TO_ACTION_RE.finditer(folded.text))
+            calls = list(self.t.call_to_action.finditer(folded.text))
             if calls:
                 kinds["cta"] = _Kind(CALL_TO_ACTION, "asks readers to write, click or subscribe",
                                      [folded.span(*m.span()) for m in calls],
@@ -361,7 +269,7 @@ class SpamHeuristics(Signal):
         if len(kinds) > 1 and combined > max(kind.score for kind in kinds.values()):
             doc.add(Finding(
                 "spam", round(min(combined, 0.99), 4),
-                "several spam signs together: " + ", ".join(_KIND_NAME[name] for name in kinds),
+                "several spam signs together: " + ", ".join(self.t.names[name] for name in kinds),
                 sorted({span for kind in kinds.values() for span in kind.spans}),
                 {"kind": "combined", "kinds": list(kinds)}, signal=self.name))
 
@@ -380,7 +288,7 @@ class SpamHeuristics(Signal):
             add(m.start(), m.group(), False)
         for m in self._known.finditer(text):
             add(m.start(), m.group(), bool(re.search(_DOT_DISGUISED, m.group(), re.IGNORECASE)))
-        for m in _BARE.finditer(text):
+        for m in self.t.bare.finditer(text):
             add(m.start(), m.group(), False)
         return sorted(found, key=lambda link: link.start)
 
@@ -388,7 +296,7 @@ class SpamHeuristics(Signal):
         counted = [link for link in links if not _under(link.host, self.allowed)]
         # Telegram and WhatsApp links are contact details (below), not links to read
         plain = [link for link in counted
-                 if link.host not in TELEGRAM_HOSTS and not _under(link.host, WHATSAPP_HOSTS)]
+                 if link.host not in self.t.telegram_hosts and not _under(link.host, self.t.whatsapp_hosts)]
         if plain:
             rest = text
             for link in reversed(counted):
@@ -408,19 +316,19 @@ class SpamHeuristics(Signal):
                 _note(kinds, "shortener", SHORTENER, f"shortened link ({link.host}) hides where it leads", span)
             if link.disguised:
                 _note(kinds, "disguised", DISGUISED, "a link written so that filters miss it", span)
-            if link.host in TELEGRAM_HOSTS:
+            if link.host in self.t.telegram_hosts:
                 invite = link.path.startswith(("/+", "/joinchat"))
                 _note(kinds, "contact", TELEGRAM_INVITE if invite else TELEGRAM_LINK,
                       "Telegram invite link" if invite else "Telegram link", span)
-            elif _under(link.host, WHATSAPP_HOSTS):
+            elif _under(link.host, self.t.whatsapp_hosts):
                 _note(kinds, "contact", WHATSAPP_LINK, "WhatsApp link", span)
 
     def _contacts(self, text: str, folded: _Folded, links: list[_Link], kinds: dict[str, _Kind]) -> None:
         def in_link(pos: int) -> bool:
             return any(link.start <= pos < link.end for link in links)
 
-        telegram_talk = bool(_TELEGRAM_WORD_RE.search(folded.text))
-        messenger_talk = telegram_talk or bool(_MESSENGER_WORD_RE.search(folded.text))
+        telegram_talk = bool(self.t.telegram_word.search(folded.text))
+        messenger_talk = telegram_talk or bool(self.t.messenger_word.search(folded.text))
         for m in _HANDLE.finditer(text):
             if not in_link(m.start()):
                 if telegram_talk:
@@ -438,15 +346,15 @@ class SpamHeuristics(Signal):
 
     def _words(self, text: str, folded: _Folded, kinds: dict[str, _Kind]) -> None:
         hits: dict[str, dict[int, list[tuple[int, int]]]] = {}
-        for m in _WORDS_RE.finditer(folded.text):
-            i = next((i for i, p in enumerate(_WORD_PATTERNS) if p.fullmatch(m.group())), None)
+        for m in self.t.words_re.finditer(folded.text):
+            i = next((i for i, p in enumerate(self.t.word_patterns) if p.fullmatch(m.group())), None)
             if i is not None:
-                hits.setdefault(_WORDS[i][0], {}).setdefault(i, []).append(folded.span(*m.span()))
+                hits.setdefault(self.t.words[i][0], {}).setdefault(i, []).append(folded.span(*m.span()))
         for kind, by_pattern in hits.items():
             words = list(dict.fromkeys(" ".join(text[s:e].split()) for group in by_pattern.values() for s, e in group))
             kinds[kind] = _Kind(
-                min(WORDS_MAX, _noisy_or(_WORDS[i][1] for i in by_pattern)),
-                f"{_KIND_REASON[kind]}: " + ", ".join(f"«{word}»" for word in words[:5]),
+                min(WORDS_MAX, _noisy_or(self.t.words[i][1] for i in by_pattern)),
+                f"{self.t.reasons[kind]}: " + ", ".join(f"«{word}»" for word in words[:5]),
                 sorted({span for group in by_pattern.values() for span in group}), {"words": words})
 
     def _client(self, client: dict[str, Any], kinds: dict[str, _Kind]) -> None:
