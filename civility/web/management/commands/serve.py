@@ -73,7 +73,10 @@ class ServerConfig:
         cost a fifth of the comment submissions a second: docs/decisions.md); the embedded
         server runs 8 in its one process, where requests waiting on the database overlap."""
         options: dict[str, object] = {
-            "bind": self.bind, "workers": self.workers, "threads": self.threads, "worker_class": "gthread",
+            # gthread whose main loop reads each request in full before a thread takes it, so
+            # that slow clients cannot hold the threads (civility/web/httpworker.py)
+            "bind": self.bind, "workers": self.workers, "threads": self.threads,
+            "worker_class": "civility.web.httpworker.BufferingThreadWorker",
             "accesslog": "-",
         }
         if self.production:
