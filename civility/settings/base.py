@@ -228,6 +228,9 @@ LOGGING = {
     "filters": {"escape_controls": {"()": "civility.log.EscapeControls"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["escape_controls"]}},
     "root": {"handlers": ["console"], "level": env_str("CIVILITY_LOG_LEVEL", "INFO")},
+    # django-axes announces itself at every start, commands included; its failures and
+    # lockouts (warnings) still show
+    "loggers": {"axes.apps": {"level": "WARNING"}},
 }
 
 # --- Triage: the signals every comment passes through, in order (docs/triage.md) ---

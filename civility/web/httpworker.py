@@ -42,6 +42,9 @@ CHUNK = 64 * 1024
 
 _CONTENT_LENGTH = re.compile(rb"\r\ncontent-length:[ \t]*(\d{1,12})[ \t]*\r\n", re.IGNORECASE)
 _CHUNKED = re.compile(rb"\r\ntransfer-encoding:[^\r\n]*chunked", re.IGNORECASE)
+_EXPECT_CONTINUE = re.compile(rb"^[^\r\n]* HTTP/1\.1\r\n(?:.*\r\n)?expect:[ \t]*100-continue[ \t]*\r\n",
+                              re.IGNORECASE | re.DOTALL)
+_CONTINUE = b"HTTP/1.1 100 Continue\r\n\r\n"
 _TIMED_OUT = (b"HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Type: text/plain\r\n"
               b"Content-Length: 42\r\n\r\nThe request did not arrive in time. Retry.\n")
 
@@ -58,6 +61,12 @@ def request_complete(data: bytes | bytearray) -> bool:
         return data.endswith(b"0\r\n\r\n")  # the last chunk (with no trailers)
     length = _CONTENT_LENGTH.search(head)
     return length is None or len(data) >= end + 4 + int(length.group(1))
+
+
+def expects_continue(data: bytes | bytearray) -> bool:
+    """Does a client wait for ``100 Continue`` before it sends the body (its head has arrived)?"""
+    end = data.find(b"\r\n\r\n")
+    return end >= 0 and _EXPECT_CONTINUE.match(bytes(data[:end + 2])) is not None
 
 
 class BufferingThreadWorker(ThreadWorker):
@@ -121,12 +130,18 @@ class BufferingThreadWorker(ThreadWorker):
             self.poller.unregister(conn.sock)
             del self.reading[conn]
             self.enqueue_req(conn)
+        elif not getattr(conn, "civility_continued", False) and expects_continue(buffered):
+            # the client waits for this before sending its body; gunicorn sends another once
+            # a thread has the request, which clients ignore (RFC 9110, 15.2: several 1xx)
+            conn.civility_continued = True
+            with contextlib.suppress(OSError):
+                conn.sock.send(_CONTINUE)
 
     def handle(self, conn: TConn):
         """In a thread: the parser starts from the bytes the main loop read."""
         buffered = getattr(conn, "civility_buffer", None)
         if buffered is not None:
-            conn.civility_buffer = None
+            conn.civility_buffer, conn.civility_continued = None, False
             conn.sock.setblocking(True)
             conn.init()
             conn.parser.unreader.unread(bytes(buffered))

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from civility.web.httpworker import READ_TIMEOUT, request_complete
+from civility.web.httpworker import READ_TIMEOUT, expects_continue, request_complete
 from tests.test_ratelimit import redis_url  # noqa: F401 (fixture)
 from tests.web.test_serve import PRODUCTION_ENV, _civility, _free_port, _get, _wait_for
 
@@ -127,3 +127,30 @@ def test_a_slow_body_does_not_hold_a_thread_either(tmp_path, redis_url):  # noqa
 ])
 def test_when_a_request_is_whole(data, whole):
     assert request_complete(data) is whole
+
+
+@pytest.mark.parametrize(("data", "expects"), [
+    (b"POST / HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n", True),
+    (b"POST / HTTP/1.1\r\nexpect:100-Continue\r\n\r\n", True),
+    (b"POST / HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\n", False),  # the head is not whole yet
+    (b"POST / HTTP/1.0\r\nExpect: 100-continue\r\n\r\n", False),  # HTTP/1.0 ignores it (RFC 9110)
+    (b"POST / HTTP/1.1\r\nX-Expect: 100-continue\r\n\r\n", False),
+])
+def test_which_requests_wait_for_100_continue(data, expects):
+    assert expects_continue(data) is expects
+
+
+def test_a_client_that_waits_for_100_continue_gets_it_and_its_answer(tmp_path):
+    with server(["serve", "--no-worker", "--no-demo"], {"DATABASE_URL": ""}, tmp_path) as base:
+        host, port = base.removeprefix("http://").split(":")
+        body = b'{"body": "x"}'
+        with socket.create_connection((host, int(port)), timeout=5) as s:
+            s.sendall(b"POST /api/v1/articles/nowhere/comments HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                      b"Content-Type: application/json\r\nExpect: 100-continue\r\n"
+                      b"Content-Length: " + str(len(body)).encode() + b"\r\nConnection: close\r\n\r\n")
+            assert s.recv(100).startswith(b"HTTP/1.1 100 Continue")
+            s.sendall(body)
+            answer = b""
+            while chunk := s.recv(65536):
+                answer += chunk
+    assert b"HTTP/1.1 404" in answer  # the request reached the app (no such article)
