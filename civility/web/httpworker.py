@@ -90,7 +90,7 @@ class BufferingThreadWorker(ThreadWorker):
         self.nr_conns += 1
         conn = TConn(self.cfg, client_sock, client_addr, listener.getsockname())  # (non-blocking)
         if self._buffers(client_addr):
-            self._read(conn, b"")
+            self._begin(conn)
         else:
             client_sock.setblocking(True)
             self.enqueue_req(conn)
@@ -102,40 +102,46 @@ class BufferingThreadWorker(ThreadWorker):
         self.poller.unregister(client)
         self.keepalived_conns.remove(conn)
         conn.sock.setblocking(False)
-        self._read(conn, b"")
+        self._begin(conn)
 
-    def _read(self, conn: TConn, _fileobj) -> None:
-        """Collect what has arrived; give the connection to a thread once the request is whole."""
-        buffered = getattr(conn, "civility_buffer", None)
-        if buffered is None:
-            buffered = conn.civility_buffer = bytearray()
-            self.reading[conn] = time.monotonic() + READ_TIMEOUT
-            self.poller.register(conn.sock, selectors.EVENT_READ, partial(self._read, conn))
-        closed = False
+    def _begin(self, conn: TConn) -> None:
+        conn.civility_buffer, conn.civility_deadline = bytearray(), time.monotonic() + READ_TIMEOUT
+        self._read(conn)
+
+    def _read(self, conn: TConn, _fileobj=None) -> None:
+        """Collect what has arrived; give the connection to a thread once the request is whole.
+        Until then it waits in the poller (``self.reading``) for more."""
+        buffered = conn.civility_buffer
+        closed = complete = False
         try:
-            while len(buffered) < MAX_BUFFERED:
+            while not complete:
                 data = conn.sock.recv(CHUNK)
                 if not data:
                     closed = True
                     break
                 buffered += data
+                complete = request_complete(buffered)
         except (BlockingIOError, InterruptedError):
             pass
         except OSError:
             closed = True
         if closed and not buffered:
             self._drop(conn)
-        elif closed or request_complete(buffered):
+        elif closed or complete:
             # (a client that closed its side may still read the answer to what it sent)
-            self.poller.unregister(conn.sock)
-            del self.reading[conn]
+            if self.reading.pop(conn, None) is not None:
+                self.poller.unregister(conn.sock)
             self.enqueue_req(conn)
-        elif not getattr(conn, "civility_continued", False) and expects_continue(buffered):
-            # the client waits for this before sending its body; gunicorn sends another once
-            # a thread has the request, which clients ignore (RFC 9110, 15.2: several 1xx)
-            conn.civility_continued = True
-            with contextlib.suppress(OSError):
-                conn.sock.send(_CONTINUE)
+        else:
+            if conn not in self.reading:
+                self.reading[conn] = conn.civility_deadline
+                self.poller.register(conn.sock, selectors.EVENT_READ, partial(self._read, conn))
+            if not getattr(conn, "civility_continued", False) and expects_continue(buffered):
+                # the client waits for this before sending its body; gunicorn sends another
+                # once a thread has the request, which clients ignore (RFC 9110, 15.2)
+                conn.civility_continued = True
+                with contextlib.suppress(OSError):
+                    conn.sock.send(_CONTINUE)
 
     def handle(self, conn: TConn):
         """In a thread: the parser starts from the bytes the main loop read."""
@@ -148,9 +154,9 @@ class BufferingThreadWorker(ThreadWorker):
         return super().handle(conn)
 
     def _drop(self, conn: TConn, answer: bytes = b"") -> None:
-        with contextlib.suppress(OSError, KeyError, ValueError):
-            self.poller.unregister(conn.sock)
-        self.reading.pop(conn, None)
+        if self.reading.pop(conn, None) is not None:
+            with contextlib.suppress(OSError, KeyError, ValueError):
+                self.poller.unregister(conn.sock)
         if answer:
             with contextlib.suppress(OSError):
                 conn.sock.send(answer)

@@ -109,3 +109,11 @@ def test_a_proxy_header_that_is_not_an_address_is_not_a_500(mira, settings):
                       headers={"X-Forwarded-For": "not an address"})
     assert r.status_code == 200
     assert AccessAttempt.objects.get().ip_address is None
+
+
+@pytest.mark.parametrize("field", ["username", "password", "next", "other"])
+def test_a_nul_in_any_log_in_field_is_a_failed_log_in_not_a_500(mira, field):
+    """The failure's record keeps the request's fields (PostgreSQL refuses NUL in text)."""
+    data = {"username": "mira", "password": "wrong", field: "a\x00b"}
+    r = Client(REMOTE_ADDR="198.51.100.9").post("/accounts/login/", data)
+    assert r.status_code == 200
