@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from civility.comments.models import Comment, Status
 from civility.triage.models import TriageReport
-from civility.triage.recovery import GRACE, Sweeper, triage_missing
+from civility.triage.recovery import GRACE, Sweeper, comments_untriaged, triage_missing
 from civility.triage.services import triage_text
 from tests.background.test_worker_process import ROOT, env, query, start, stop, wait_for  # noqa: F401
 from tests.conftest import submit
@@ -122,3 +122,18 @@ def test_a_real_worker_triages_at_start_and_then_periodically(tmp_path, env):  #
         stop(worker)
     [(risk,)] = query(tmp_path, "SELECT risk FROM comments_comment WHERE id = ?", during)
     assert risk > 0
+
+
+def test_the_periodic_look_reads_a_range_of_the_created_at_index():
+    """Every minute in every worker: it must not walk the whole queue (SQLite's plan)."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the plan is checked on SQLite, which has no statistics to change its mind")
+    now = timezone.now()
+    sql, params = comments_untriaged(since=now - timedelta(minutes=3), before=now).query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+        plan = " | ".join(str(row[-1]) for row in cursor.fetchall())
+    assert "SEARCH comments_comment USING INDEX comments_comment_created_at" in plan, plan
+    assert "created_at>? AND created_at<?" in plan, plan
