@@ -45,8 +45,9 @@ _CHUNKED = re.compile(rb"\r\ntransfer-encoding:[^\r\n]*chunked", re.IGNORECASE)
 _EXPECT_CONTINUE = re.compile(rb"^[^\r\n]* HTTP/1\.1\r\n(?:.*\r\n)?expect:[ \t]*100-continue[ \t]*\r\n",
                               re.IGNORECASE | re.DOTALL)
 _CONTINUE = b"HTTP/1.1 100 Continue\r\n\r\n"
-_TIMED_OUT = (b"HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Type: text/plain\r\n"
-              b"Content-Length: 42\r\n\r\nThe request did not arrive in time. Retry.\n")
+_LATE = b"The request did not arrive in time. Please retry.\n"
+_TIMED_OUT = (b"HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n"
+              b"Content-Length: %d\r\n\r\n%s" % (len(_LATE), _LATE))
 
 
 def request_complete(data: bytes | bytearray) -> bool:

@@ -85,12 +85,18 @@ def ordinary_requests_answer(base: str, n: int = 5) -> None:
 def test_production_serves_while_ten_connections_dribble(tmp_path, redis_url):  # noqa: F811
     env = {**PRODUCTION_ENV, "REDIS_URL": redis_url}
     migrate(env, tmp_path)
-    with server(["serve", "--production", "--workers", "2"], env, tmp_path) as base, \
-            slow_connections(base) as socks:
-        ordinary_requests_answer(base)
-        # and a dribbling connection is answered 408 and closed once its time is up
-        socks[0].settimeout(READ_TIMEOUT + 10)
-        assert socks[0].recv(100).startswith(b"HTTP/1.1 408")
+    with server(["serve", "--production", "--workers", "2"], env, tmp_path) as base:
+        host, port = base.removeprefix("http://").split(":")
+        with socket.create_connection((host, int(port)), timeout=READ_TIMEOUT + 10) as late:
+            late.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # and never the rest
+            with slow_connections(base):
+                ordinary_requests_answer(base)
+            # a connection that has not sent its whole request in time is answered 408 and closed
+            answer = b""
+            while chunk := late.recv(1000):
+                answer += chunk
+        head, _, body = answer.partition(b"\r\n\r\n")
+        assert head.startswith(b"HTTP/1.1 408") and b"Content-Length: %d" % len(body) in head
 
 
 def test_plain_serve_serves_while_ten_connections_dribble(tmp_path):
