@@ -22,6 +22,7 @@ from civility.api.schemas import (
     UndoIn,
 )
 from civility.comments.models import Comment
+from civility.comments.names import name_clean
 from civility.comments.rendering import body_to_html
 from civility.moderation import selectors, services
 from civility.moderation.models import Decision
@@ -75,9 +76,9 @@ def queue_item(c: Comment, history: dict[str, int] | None = None) -> dict:
         "id": c.pk, "status": c.status, "body": c.body, "body_html": body_to_html(c.body),
         "created_at": c.created_at,
         "article": {"key": c.article.key, "title": c.article.title, "url": c.article.url},
-        "parent": {"id": c.parent.pk, "author_name": c.parent.author_name,
+        "parent": {"id": c.parent.pk, "author_name": name_clean(c.parent.author_name),
                    "body_html": body_to_html(c.parent.body)} if c.parent else None,
-        "author": {"name": c.author_name, "email": c.author_email,
+        "author": {"name": name_clean(c.author_name), "email": c.author_email,
                    "username": c.user.username if c.user else None, "is_author": c.is_author,
                    "ip_address": c.ip_address},
         "triage": triage_out(c),

@@ -25,6 +25,7 @@ from civility.api.schemas import (
     TriageReportOut,
 )
 from civility.comments.models import Comment, Status
+from civility.comments.names import name_clean
 from civility.comments.rendering import body_to_html
 from civility.comments.selectors import article_public_version, thread_for_article
 from civility.comments.services import Origin, comment_submit
@@ -44,7 +45,7 @@ def comment_out(comment: Comment) -> dict:
     return {
         "id": comment.pk,
         "parent_id": comment.parent_id,
-        "author_name": comment.author_name,
+        "author_name": name_clean(comment.author_name),  # names stored before they were cleaned
         "is_author": comment.is_author,
         "body_html": body_to_html(comment.body),
         "created_at": comment.created_at,

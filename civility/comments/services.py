@@ -14,6 +14,7 @@ from django.db import transaction
 from civility.accounts.permissions import is_author_of
 from civility.comments.events import comment_submitted
 from civility.comments.models import Comment, Status
+from civility.comments.names import name_clean
 from civility.errors import CommentsClosed, InvalidInput, NotFound
 from civility.moderation.services import decision_by_policy
 from civility.publishing.models import Article
@@ -35,8 +36,8 @@ class Origin:
 def _clean_identity(user: Any, author_name: str, author_email: str) -> tuple[str, str, dict[str, str]]:
     errors: dict[str, str] = {}
     if getattr(user, "is_authenticated", False):
-        return user.public_name[:MAX_NAME], user.email, errors
-    name = " ".join(author_name.split())
+        return name_clean(user.public_name)[:MAX_NAME], user.email, errors
+    name = name_clean(author_name)
     email = author_email.strip()
     if not name:
         errors["author_name"] = "Please give a name to show with your comment."

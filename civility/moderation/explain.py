@@ -68,7 +68,10 @@ def highlight(body: str, marks: list[tuple[int, int, str, str]]) -> SafeString:
     out, pos = [], 0
     for start, end, title, label in merged:
         out.append(escape(body[pos:start]))
-        out.append(f'<mark class="flag flag-{escape(label)}" title="{escape(title)}">{escape(body[start:end])}</mark>')
+        # one line per merged mark in the tooltip; written as a character reference so that
+        # linebreaks() below (which turns newlines into <br>) leaves the attribute alone
+        tooltip = escape(title).replace("\n", "&#10;")
+        out.append(f'<mark class="flag flag-{escape(label)}" title="{tooltip}">{escape(body[start:end])}</mark>')
         pos = end
     out.append(escape(body[pos:]))
     return mark_safe(linebreaks("".join(out)))

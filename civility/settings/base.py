@@ -6,6 +6,7 @@ in docs/configuration.md (a test keeps that page and this module in step).
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -34,6 +35,7 @@ INSTALLED_APPS = [
     "ninja",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "civility.accounts",
     "civility.publishing",
     "civility.comments",
@@ -60,6 +62,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # answers a locked-out log-in with the page below (it must come last: docs of django-axes)
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "civility.urls"
@@ -108,6 +112,20 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Log-in throttling (django-axes, failures recorded in the database, so every app server sees
+# them): after 10 failed log-ins within 15 minutes for one user name, or from one address,
+# further attempts are refused until 15 minutes pass without one, or an admin unlocks
+# (`civility user unlock NAME`, or the admin's "Access attempts"). docs/deploy.md.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked-out attempt before the password is checked
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own, not the pair
+AXES_CLIENT_IP_CALLABLE = "civility.accounts.throttle.client_ip"
+AXES_LOCKOUT_CALLABLE = "civility.accounts.throttle.locked_out"
+AXES_USERNAME_CALLABLE = "civility.accounts.throttle.username_of"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "after-login"
 LOGOUT_REDIRECT_URL = "login"
@@ -202,6 +220,9 @@ TASKS = {"default": {"BACKEND": {
 # queued again (at most CIVILITY_TASK_MAX_ATTEMPTS attempts in all).
 CIVILITY_WORKER_LEASE = env_seconds("CIVILITY_WORKER_LEASE", 30)
 CIVILITY_TASK_MAX_ATTEMPTS = 3
+# Every this many seconds a worker triages the comments stored since its last look that have
+# no triage report (a crash between storing and triaging; civility.triage.recovery).
+CIVILITY_TRIAGE_RECOVERY_EVERY = env_seconds("CIVILITY_TRIAGE_RECOVERY_EVERY", 60)
 
 # --- Demo data created by `civility serve` ---
 CIVILITY_DEMO = env_bool("CIVILITY_DEMO", True)
@@ -209,8 +230,13 @@ CIVILITY_DEMO = env_bool("CIVILITY_DEMO", True)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # control characters from requests (a NUL in a path) are escaped, never written raw
+    "filters": {"escape_controls": {"()": "civility.log.EscapeControls"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["escape_controls"]}},
     "root": {"handlers": ["console"], "level": env_str("CIVILITY_LOG_LEVEL", "INFO")},
+    # django-axes announces itself at every start, commands included; its failures and
+    # lockouts (warnings) still show
+    "loggers": {"axes.apps": {"level": "WARNING"}},
 }
 
 # --- Triage: the signals every comment passes through, in order (docs/triage.md) ---

@@ -28,6 +28,7 @@ from django.utils.timezone import template_localtime
 from django.utils.translation import get_language
 
 from civility.comments.models import Comment
+from civility.comments.names import name_clean
 from civility.comments.rendering import body_to_html
 from civility.moderation.explain import Explanation, explain
 
@@ -57,6 +58,7 @@ class QueueRow:
     article_url: str
     article_title: str
     parent: Comment | None  #: the comment this one replies to
+    parent_author: str  #: its author's name
     parent_html: str  #: its body, rendered as on the thread
     flags: list[Chip]
     weak: list[Chip]
@@ -157,7 +159,7 @@ def queue_rows(items: list[Comment], *, history: Mapping[int, Mapping[str, int]]
         weak = [Chip(w["label"], w["name"], two_places(w["score"], language)) for w in why.weak]
         rows.append(QueueRow(
             id=str(c.pk),
-            author_name=c.author_name,
+            author_name=name_clean(c.author_name),  # (names stored before they were cleaned)
             author_email=c.author_email,
             ip_address=c.ip_address,
             is_author=c.is_author,
@@ -169,6 +171,7 @@ def queue_rows(items: list[Comment], *, history: Mapping[int, Mapping[str, int]]
             article_url=article_urls[article.key],
             article_title=article.title,
             parent=parent,
+            parent_author=name_clean(parent.author_name) if parent else "",
             parent_html=body_to_html(parent.body) if parent else "",
             flags=flags,
             weak=weak,

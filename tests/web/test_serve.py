@@ -34,7 +34,7 @@ def test_default_workers_is_two_per_core_plus_one_capped(cores, workers):
 def test_production_preloads_the_app_and_the_embedded_server_does_not():
     production = ServerConfig(bind="0.0.0.0:8000", workers=5, threads=2, production=True).gunicorn()
     assert production["preload_app"] is True
-    assert production["workers"] == 5 and production["worker_class"] == "gthread"
+    assert production["workers"] == 5 and production["worker_class"] == "civility.web.httpworker.BufferingThreadWorker"
     embedded = ServerConfig(bind="127.0.0.1:8000", workers=1, threads=8, production=False).gunicorn()
     assert "preload_app" not in embedded and embedded["workers"] == 1
 

@@ -1,4 +1,4 @@
-"""``civility user create|token|password|list``: manage staff accounts from a shell."""
+"""``civility user create|token|password|unlock|list``: manage staff accounts from a shell."""
 
 from __future__ import annotations
 
@@ -26,6 +26,9 @@ class Command(BaseCommand):
         password = sub.add_parser("password", help="set a new password (generated if none is given)")
         password.add_argument("name")
         password.add_argument("--password")
+        unlock = sub.add_parser("unlock", help="let a user name (or an address) log in again after too many failures")
+        unlock.add_argument("name", nargs="?", help="the user name whose failed log-ins are forgotten")
+        unlock.add_argument("--address", help="also forget the failed log-ins from this IP address")
         sub.add_parser("list", help="list users and roles")
 
     def handle(self, *args, verb: str, **opts) -> None:
@@ -70,6 +73,22 @@ class Command(BaseCommand):
         user.set_password(new)
         user.save(update_fields=["password"])
         self.stdout.write(f"password for {user.username} changed" + ("" if password else f": {new}"))
+
+    def _unlock(self, *, name: str | None, address: str | None, **_) -> None:
+        from civility.accounts.throttle import login_unlock
+
+        if not name and not address:
+            raise CommandError("give a user name, --address IP, or both")
+        if address:
+            import ipaddress
+
+            try:
+                address = str(ipaddress.ip_address(address))
+            except ValueError:
+                raise CommandError(f"--address {address!r} is not an IP address") from None
+        removed = login_unlock(username=name, address=address)
+        what = " and ".join(filter(None, [name and f"user name {name!r}", address and f"address {address}"]))
+        self.stdout.write(f"unlocked {what} ({removed} failed log-in record{'s' if removed != 1 else ''} removed)")
 
     def _list(self, **_) -> None:
         for user in User.objects.order_by("username"):

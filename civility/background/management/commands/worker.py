@@ -1,7 +1,8 @@
 """``civility worker``: run queued background tasks (triage's second stage, campaign re-scores).
 
-Wraps django-tasks-db's worker loop and adds what it lacks: a heartbeat, and recovery of
-tasks whose worker died mid-task (``civility.background.recovery``). Run one per core,
+Wraps django-tasks-db's worker loop and adds what it lacks: a heartbeat, recovery of
+tasks whose worker died mid-task (``civility.background.recovery``), and triage of comments
+stored without a report by a server that crashed (``civility.triage.recovery``). Run one per core,
 on any machine with the app servers' environment (docs/deploy.md).
 """
 
@@ -56,6 +57,9 @@ class Command(BaseCommand):
         beats = threading.Thread(target=_beat, args=(worker_id, stop, os.getppid() if stop_with_parent else None),
                                  name="civility-worker-beat", daemon=True)
         beats.start()
+        sweeps = threading.Thread(target=_sweep, args=(recovery_sweeper(), stop), name="civility-triage-recovery",
+                                  daemon=True)
+        sweeps.start()
         self.stdout.write(f"civility worker {worker_id}: queues {queue}, lease {settings.CIVILITY_WORKER_LEASE:g} s")
         self.stdout.flush()
         worker = Worker(queue_names=queue.split(","), interval=interval, batch=batch,
@@ -67,7 +71,30 @@ class Command(BaseCommand):
         finally:
             stop.set()
             beats.join(timeout=5)
+            sweeps.join(timeout=5)
             recovery.beat_stop(worker_id)
+
+
+def recovery_sweeper():
+    from civility.triage.recovery import Sweeper
+
+    return Sweeper()
+
+
+def _sweep(sweeper, stop: threading.Event) -> None:
+    """Triage untriaged comments now (all of them), then every CIVILITY_TRIAGE_RECOVERY_EVERY
+    seconds (those stored since the last look). Its own thread: a long first look after an
+    outage must hold up neither the tasks nor the heartbeat."""
+    try:
+        while not stop.is_set():
+            close_old_connections()
+            try:
+                sweeper.sweep()
+            except Exception:  # the database may be briefly away; the next look tries again
+                log.exception("looking for untriaged comments failed")
+            stop.wait(sweeper.every)
+    finally:
+        connections.close_all()
 
 
 def _beat(worker_id: str, stop: threading.Event, parent: int | None) -> None:

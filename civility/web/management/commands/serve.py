@@ -73,7 +73,10 @@ class ServerConfig:
         cost a fifth of the comment submissions a second: docs/decisions.md); the embedded
         server runs 8 in its one process, where requests waiting on the database overlap."""
         options: dict[str, object] = {
-            "bind": self.bind, "workers": self.workers, "threads": self.threads, "worker_class": "gthread",
+            # gthread whose main loop reads each request in full before a thread takes it, so
+            # that slow clients cannot hold the threads (civility/web/httpworker.py)
+            "bind": self.bind, "workers": self.workers, "threads": self.threads,
+            "worker_class": "civility.web.httpworker.BufferingThreadWorker",
             "accesslog": "-",
         }
         if self.production:
@@ -126,6 +129,7 @@ class Command(BaseCommand):
             config = ServerConfig(bind=bind, workers=1, threads=_positive("--threads", threads or 8),
                                   production=False)
             call_command("migrate", interactive=False, verbosity=0)
+            _triage_recover()
             self._announce(host, port, demo=settings.CIVILITY_DEMO and not no_demo)
             if not no_worker and has_queue():
                 connections.close_all()
@@ -167,6 +171,7 @@ class Command(BaseCommand):
                                   "or pass --migrate.")
         if demo:
             demo_ensure()
+        _triage_recover()
         _warm_up()
         # Nothing the master opened may be shared by the forked workers.
         connections.close_all()
@@ -296,6 +301,19 @@ def _without_password(url: str) -> str:
     if not parts.password:
         return url
     return urlunsplit(parts._replace(netloc=parts.netloc.replace(f":{parts.password}@", ":***@", 1)))
+
+
+def _triage_recover() -> None:
+    """Triage the comments a crash left without a report (civility.triage.recovery). With a
+    task queue the workers do it (plain serve's worker child too); without one, nothing else will."""
+    if has_queue():
+        return
+    from civility.triage.recovery import triage_missing
+
+    try:
+        triage_missing()
+    except Exception:  # serving matters more; the next start tries again
+        log.exception("could not triage the comments left without a triage report")
 
 
 def _warm_up() -> None:

@@ -282,7 +282,7 @@
 
     buildForm() {
       this.fields = {};
-      this.replyName = el('strong');
+      this.replyName = el('strong', { dir: 'auto' });
       this.replyError = el('p', { class: 'civ-field-error', id: this.id('parent-error') });
       this.replyBar = el('div', { class: 'civ-replying', hidden: true }, [
         el('span', {}, ['Replying to ', this.replyName]),
@@ -294,7 +294,7 @@
       ]);
       this.fields.parent_id = { control: null, error: this.replyError, wrapper: this.replyBar };
 
-      this.asName = el('strong');
+      this.asName = el('strong', { dir: 'auto' });
       this.asRole = el('span', { class: 'civ-as-role' });
       this.asLine = el('p', { class: 'civ-as', hidden: true }, ['Commenting as ', this.asName, this.asRole]);
 
@@ -494,7 +494,7 @@
       });
       item.append(
         el('div', { class: 'civ-meta' }, [
-          el('span', { class: 'civ-author', text: comment.author_name }),
+          el('span', { class: 'civ-author', dir: 'auto', text: comment.author_name }),
           comment.is_author ? el('span', { class: 'civ-badge', text: 'Author' }) : null,
           time,
         ]),
