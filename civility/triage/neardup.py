@@ -32,6 +32,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -44,24 +45,32 @@ from django.db.models import Q
 from django.utils import timezone
 
 from civility.comments.models import Comment
+from civility.triage.fold import FOLD_VERSION, fold
 from civility.triage.models import NearDupBand, TriageReport
 from civility.triage.normalize import normalize
 
 #: characters per shingle
 SHINGLE = 5
 #: LSH bands × rows per band = MinHash permutations
-BANDS, ROWS = 16, 5
+BANDS, ROWS = 16, 4
 NUM_PERM = BANDS * ROWS
 #: fixes datasketch's permutations: changing it (or the numbers above) invalidates stored bands
 SEED = 1
-#: part of every band key, so that rows written with other parameters can never match
-VERSION = f"mh1-c{SHINGLE}-b{BANDS}r{ROWS}-s{SEED}"
+#: part of every band key and text hash, so that rows written with other parameters can never match
+VERSION = f"mh2-{FOLD_VERSION}-c{SHINGLE}-b{BANDS}r{ROWS}-s{SEED}"
 #: texts with fewer words only match identical texts
 MIN_WORDS = 8
 #: the Jaccard index (of shingles) from which a text is near-identical
 SIMILARITY = 0.7
+#: a shortened or reordered copy: this share of the shorter text's shingles are in the longer one…
+CONTAINMENT = 0.85
+#: …and the shorter text has at least this share of the longer one's shingles (a quoted sentence has less)
+CONTAINED_RATIO = 0.5
 #: band candidates verified per lookup (the ones sharing the most bands)
 CANDIDATES = 20
+#: band rows read per band and lookup: the most recent comments holding that band. A flood of
+#: near-copies fills its bands with thousands of rows; a lookup reads at most BANDS × PER_BAND
+PER_BAND = 16
 #: copies (same canonical text) returned per lookup
 COPIES = 50
 
@@ -119,16 +128,19 @@ class Lookup:
     #: candidates the bands proposed, and how many of them passed verification
     candidates: int = 0
     verified: int = 0
+    #: band rows the lookup read (at most BANDS × PER_BAND)
+    band_rows: int = 0
 
 
 def canonical(normalized_text: str) -> str:
-    """Words of the normalised text, one space apart (whitespace-collapsed when it has no words)."""
-    return " ".join(_WORD.findall(normalized_text)) or " ".join(normalized_text.split())
+    """Words of the normalised text, one space apart (whitespace-collapsed when it has no words),
+    spelled the same way however they were typed (:func:`civility.triage.fold.fold`)."""
+    return fold(" ".join(_WORD.findall(normalized_text)) or " ".join(normalized_text.split()))
 
 
 def text_hash(canonical_text: str) -> str:
-    """32 hex characters: what ``TriageReport.text_hash`` stores."""
-    return hashlib.blake2b(canonical_text.encode(), digest_size=16).hexdigest()
+    """32 hex characters: what ``TriageReport.text_hash`` stores (salted with the fold's version)."""
+    return hashlib.blake2b(canonical_text.encode(), digest_size=16, person=FOLD_VERSION.encode()).hexdigest()
 
 
 def shingles(canonical_text: str) -> np.ndarray:
@@ -159,6 +171,22 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
         return 0.0
     inter = np.intersect1d(a, b, assume_unique=True).size
     return inter / (a.size + b.size - inter)
+
+
+def similar(a: np.ndarray, b: np.ndarray, *, threshold: float = SIMILARITY) -> float:
+    """How near two texts are, 0 when not near: their Jaccard index when it reaches ``threshold``;
+    else, when one is a shortened or reordered copy of the other (at least :data:`CONTAINMENT`
+    of the shorter's shingles in the longer, and the shorter at least :data:`CONTAINED_RATIO`
+    of the longer's size), that containment. A quoted sentence in a longer reply is neither.
+    """
+    if not a.size or not b.size:
+        return 0.0
+    inter = np.intersect1d(a, b, assume_unique=True).size
+    if (j := inter / (a.size + b.size - inter)) >= threshold:
+        return j
+    small, large = sorted((a.size, b.size))
+    contained = inter / small
+    return contained if contained >= CONTAINMENT and small >= CONTAINED_RATIO * large else 0.0
 
 
 @cache
@@ -220,9 +248,9 @@ def _sql() -> dict[str, str]:
     select = ", ".join([*(f"c.{col(c, f)}" for f in _COLUMNS), f"r.{col(r, 'campaign')}", f"r.{col(r, 'text_hash')}"])
     # only names from the models are interpolated; every value is a parameter
     return {
-        "bands": (f"SELECT {bcid}, COUNT(*) AS shared "  # noqa: S608
-                  f"FROM {q(b.db_table)} WHERE {col(b, 'band')} IN ({{in}}) AND {bcid} < %s "
-                  f"GROUP BY {bcid} ORDER BY shared DESC, {bcid} DESC LIMIT %s"),
+        # one band's most recent holders; lookups join BANDS of these with UNION ALL
+        "band": (f"SELECT {bcid} FROM (SELECT {bcid} FROM {q(b.db_table)} "  # noqa: S608
+                 f"WHERE {col(b, 'band')} = %s AND {bcid} < %s ORDER BY {bcid} DESC LIMIT %s) AS b{{n}}"),
         "by_id": (f"SELECT {select}, c.{col(c, 'body')} "  # noqa: S608
                   f"FROM {q(c.db_table)} c LEFT JOIN {q(r.db_table)} r ON r.{rcid} = c.{cid} "
                   f"WHERE c.{cid} IN ({{in}})"),
@@ -240,6 +268,11 @@ def _query(name: str, values: list, params: list) -> list[tuple]:
         return cursor.fetchall()
 
 
+@lru_cache(maxsize=4)
+def _bands_sql(count: int) -> str:
+    return " UNION ALL ".join(_sql()["band"].replace("{n}", str(i)) for i in range(count))
+
+
 def _match(row: tuple, similarity: float, exact: bool) -> Match:
     pk, created_at, article_id, user_id, email, ip_address, user_agent, campaign_id, text_hash = row[:9]
     if timezone.is_naive(created_at):  # SQLite hands back naive UTC
@@ -249,12 +282,27 @@ def _match(row: tuple, similarity: float, exact: bool) -> Match:
                  user_agent=user_agent, campaign_id=campaign_id, text_hash=text_hash or "")
 
 
-def band_candidates(bands: Iterable[int], *, before_id: int, limit: int = CANDIDATES) -> dict[int, int]:
-    """Comment id → bands shared, for earlier comments sharing at least one band (most shared first).
+def band_rows(bands: Iterable[int], *, before_id: int, per_band: int = PER_BAND) -> list[int]:
+    """The comment ids holding each band, at most ``per_band`` per band (the most recent ones).
 
-    An index-only search of the ``(band, comment)`` unique index.
+    One statement: for each band, a backward walk of the ``(band, comment)`` unique index
+    that stops after ``per_band`` rows. However many comments share a band (a flood of
+    near-copies: thousands), a lookup reads at most ``BANDS × per_band`` rows.
     """
-    return dict(_query("bands", list(bands), [before_id, limit]))
+    bands = list(bands)
+    if not bands:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(_bands_sql(len(bands)), [v for band in bands for v in (band, before_id, per_band)])
+        return [pk for (pk,) in cursor.fetchall()]
+
+
+def band_candidates(bands: Iterable[int], *, before_id: int, limit: int = CANDIDATES,
+                    per_band: int = PER_BAND) -> dict[int, int]:
+    """Comment id → bands shared, for earlier comments sharing at least one band (most shared
+    first, then the most recent), from :func:`band_rows`."""
+    shared = Counter(band_rows(bands, before_id=before_id, per_band=per_band))
+    return dict(sorted(shared.items(), key=lambda kv: (-kv[1], -kv[0]))[:limit])
 
 
 def copies(similarities: dict[str, float], *, own_hash: str, before_id: int, since: datetime,
@@ -290,7 +338,9 @@ def lookup(fp: Fingerprint, *, before_id: int, since: datetime, similarity: floa
     sims: dict[str, float] = {fp.text_hash: 1.0}
     direct: list[Match] = []  # verified candidates without a stored hash (their report failed)
     if fp.bands:
-        shared = band_candidates(fp.bands, before_id=before_id)
+        rows = band_rows(fp.bands, before_id=before_id)
+        found.band_rows = len(rows)
+        shared = dict(sorted(Counter(rows).items(), key=lambda kv: (-kv[1], -kv[0]))[:CANDIDATES])
         found.candidates = len(shared)
         if shared:
             for row in _query("by_id", list(shared), []):
@@ -300,8 +350,8 @@ def lookup(fp: Fingerprint, *, before_id: int, since: datetime, similarity: floa
                     continue
                 if h and h in sims:
                     continue
-                sim = jaccard(fp.shingles, _body_shingles(body))
-                if sim < similarity:
+                sim = similar(fp.shingles, _body_shingles(body), threshold=similarity)
+                if not sim:
                     continue
                 found.verified += 1
                 if h:

@@ -147,7 +147,8 @@ class Duplicates(Signal):
         identity = subject.identity
         info = campaigns.campaign_join(
             comment_id=subject.comment_id, identity=campaigns.identity_of(identity.user_id, identity.email),
-            matches=found.matches, hashes=sorted(found.similarities) if found.truncated else (), since=state.since,
+            matches=found.matches, article_id=subject.article_id,
+            hashes=sorted(found.similarities) if found.truncated else (), since=state.since,
         )
         if info is None:
             return
