@@ -52,7 +52,7 @@ from civility.triage.normalize import normalize
 #: characters per shingle
 SHINGLE = 5
 #: LSH bands × rows per band = MinHash permutations
-BANDS, ROWS = 16, 4
+BANDS, ROWS = 20, 4
 NUM_PERM = BANDS * ROWS
 #: fixes datasketch's permutations: changing it (or the numbers above) invalidates stored bands
 SEED = 1
