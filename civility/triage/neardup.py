@@ -249,7 +249,7 @@ def _sql() -> dict[str, str]:
     # only names from the models are interpolated; every value is a parameter
     return {
         # one band's most recent holders; lookups join BANDS of these with UNION ALL
-        "band": (f"SELECT {bcid} FROM (SELECT {bcid} FROM {q(b.db_table)} "  # noqa: S608
+        "band": (f"SELECT * FROM (SELECT {col(b, 'band')}, {bcid} FROM {q(b.db_table)} "  # noqa: S608
                  f"WHERE {col(b, 'band')} = %s AND {bcid} < %s ORDER BY {bcid} DESC LIMIT %s) AS b{{n}}"),
         "by_id": (f"SELECT {select}, c.{col(c, 'body')} "  # noqa: S608
                   f"FROM {q(c.db_table)} c LEFT JOIN {q(r.db_table)} r ON r.{rcid} = c.{cid} "
@@ -282,8 +282,9 @@ def _match(row: tuple, similarity: float, exact: bool) -> Match:
                  user_agent=user_agent, campaign_id=campaign_id, text_hash=text_hash or "")
 
 
-def band_rows(bands: Iterable[int], *, before_id: int, per_band: int = PER_BAND) -> list[int]:
-    """The comment ids holding each band, at most ``per_band`` per band (the most recent ones).
+def band_rows(bands: Iterable[int], *, before_id: int, per_band: int = PER_BAND) -> list[tuple[int, int]]:
+    """(band, comment id) for the comments holding each band, at most ``per_band`` per band (the
+    most recent ones).
 
     One statement: for each band, a backward walk of the ``(band, comment)`` unique index
     that stops after ``per_band`` rows. However many comments share a band (a flood of
@@ -294,15 +295,32 @@ def band_rows(bands: Iterable[int], *, before_id: int, per_band: int = PER_BAND)
         return []
     with connection.cursor() as cursor:
         cursor.execute(_bands_sql(len(bands)), [v for band in bands for v in (band, before_id, per_band)])
-        return [pk for (pk,) in cursor.fetchall()]
+        return cursor.fetchall()
 
 
 def band_candidates(bands: Iterable[int], *, before_id: int, limit: int = CANDIDATES,
                     per_band: int = PER_BAND) -> dict[int, int]:
-    """Comment id → bands shared, for earlier comments sharing at least one band (most shared
-    first, then the most recent), from :func:`band_rows`."""
-    shared = Counter(band_rows(bands, before_id=before_id, per_band=per_band))
-    return dict(sorted(shared.items(), key=lambda kv: (-kv[1], -kv[0]))[:limit])
+    """Comment id → bands shared, for the earlier comments worth verifying (:func:`select`)."""
+    return select(band_rows(bands, before_id=before_id, per_band=per_band), per_band=per_band, limit=limit)
+
+
+def select(rows: list[tuple[int, int]], *, per_band: int = PER_BAND, limit: int = CANDIDATES) -> dict[int, int]:
+    """Comment id → bands shared: those sharing the most first, then the most recent.
+
+    A band that filled its ``per_band`` rows is *hot*: made of very common shingles ("the o",
+    "of th"), or a flood's. Of the comments found only through one hot band, only the most
+    recent of each such band is kept: a flood is then still found (its copies are alike, one
+    stands for all), and a common phrase's holders do not take the verification slots of a
+    shortened copy, which often shares just one band.
+    """
+    per = Counter(band for band, _ in rows)
+    hot = {band for band, n in per.items() if n >= per_band}
+    shared = Counter(pk for _, pk in rows)
+    keep = {pk for band, pk in rows if band not in hot or shared[pk] >= 2}
+    for band in hot:
+        keep.add(max((pk for b, pk in rows if b == band), key=lambda pk: (pk in keep, pk)))
+    kept = [(pk, shared[pk]) for pk in keep]
+    return dict(sorted(kept, key=lambda kv: (-kv[1], -kv[0]))[:limit])
 
 
 def copies(similarities: dict[str, float], *, own_hash: str, before_id: int, since: datetime,
@@ -340,7 +358,7 @@ def lookup(fp: Fingerprint, *, before_id: int, since: datetime, similarity: floa
     if fp.bands:
         rows = band_rows(fp.bands, before_id=before_id)
         found.band_rows = len(rows)
-        shared = dict(sorted(Counter(rows).items(), key=lambda kv: (-kv[1], -kv[0]))[:CANDIDATES])
+        shared = select(rows)
         found.candidates = len(shared)
         if shared:
             for row in _query("by_id", list(shared), []):

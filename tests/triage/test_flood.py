@@ -97,3 +97,13 @@ def test_the_same_person_again_does_not_grow_the_campaign(dup, article):
                    author_name="Bot", author_email="s4@example.org")
     campaign.refresh_from_db()
     assert (campaign.size, campaign.article_count) == (20, 2)
+
+
+@pytest.mark.django_db
+def test_a_shortened_copy_still_joins_a_flood_whose_bands_are_hot(dup, article):
+    campaign = flood(article, TEXTS[0], 300, "s")
+    words = TEXTS[0].split()
+    shortened = " ".join(words[:round(len(words) * 0.6)])
+    comment = comment_submit(user=AnonymousUser(), article_key=article.key, body=shortened,
+                             author_name="Bot", author_email="short@example.org")
+    assert TriageReport.objects.get(comment=comment).campaign_id == campaign.pk
