@@ -9,8 +9,9 @@ a submission is (``comment_submit``: the pipeline, the near-duplicate index, the
 join, the report). The pipeline is ``normalize.v1`` + ``duplicates.v1`` unless
 ``--all-signals`` (the configured one: slower, the same growth or none). Prints, for each
 stretch of the flood, the milliseconds and SQL statements per copy and the campaign's size:
-flat lines mean the work per copy does not grow with the campaign. No HTTP, no wrk: the HTTP benchmark's "flood of one text" row measures
-the same through the server (docs/benchmarks.md).
+flat lines mean the work per copy does not grow with the campaign. No HTTP, no wrk: the
+HTTP benchmark's "flood of one text" row measures the same through the server
+(docs/benchmarks.md).
 """
 
 from __future__ import annotations
