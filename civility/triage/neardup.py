@@ -33,7 +33,7 @@ import hashlib
 import re
 import zlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache, lru_cache
@@ -71,6 +71,8 @@ CANDIDATES = 20
 #: band rows read per band and lookup: the most recent comments holding that band. A flood of
 #: near-copies fills its bands with thousands of rows; a lookup reads at most BANDS × PER_BAND
 PER_BAND = 16
+#: verified matches after which the other candidates are left unverified (a flood's copies all match)
+ENOUGH = 5
 #: copies (same canonical text) returned per lookup
 COPIES = 50
 
@@ -128,8 +130,9 @@ class Lookup:
     #: candidates the bands proposed, and how many of them passed verification
     candidates: int = 0
     verified: int = 0
-    #: band rows the lookup read (at most BANDS × PER_BAND)
+    #: band rows the lookup read (at most BANDS × PER_BAND), and candidate bodies it compared
     band_rows: int = 0
+    checked: int = 0
 
 
 def canonical(normalized_text: str) -> str:
@@ -346,13 +349,19 @@ def earliest_copy(similarities: dict[str, float], *, own_hash: str, before_id: i
     return _match(row, similarities.get(row[8], 0.0), row[8] == own_hash)
 
 
-def lookup(fp: Fingerprint, *, before_id: int, since: datetime, similarity: float = SIMILARITY) -> Lookup:
+def lookup(fp: Fingerprint, *, before_id: int, since: datetime, similarity: float = SIMILARITY,
+           first: Callable[[Match], bool] | None = None, enough: int | None = None) -> Lookup:
     """Earlier comments (ids below ``before_id``, posted since ``since``) with the same or a near text.
+
+    Candidates for which ``first`` is true (the same person's, in the signal) are verified
+    first and always; of the others, verification stops once ``enough`` (:data:`ENOUGH`)
+    texts matched: in a flood every candidate matches, and a few say all the campaign needs.
 
     Queries: one on the bands (long texts only), one for the candidates' bodies (when there
     are candidates), one on ``text_hash`` for every matched text's copies.
     """
     found = Lookup()
+    enough = ENOUGH if enough is None else enough
     sims: dict[str, float] = {fp.text_hash: 1.0}
     direct: list[Match] = []  # verified candidates without a stored hash (their report failed)
     if fp.bands:
@@ -361,13 +370,17 @@ def lookup(fp: Fingerprint, *, before_id: int, since: datetime, similarity: floa
         shared = select(rows)
         found.candidates = len(shared)
         if shared:
-            for row in _query("by_id", list(shared), []):
+            ranked = sorted(((first is not None and first(_match(row, 0.0, exact=False)), row)
+                             for row in _query("by_id", list(shared), [])),
+                            key=lambda pair: (not pair[0], -shared[pair[1][0]], -pair[1][0]))
+            for mine, row in ranked:
                 pk, h, body = row[0], row[8], row[9]
                 if h == fp.text_hash:
                     found.twin_indexed |= shared[pk] == BANDS
                     continue
-                if h and h in sims:
+                if (h and h in sims) or (found.verified >= enough and not mine):
                     continue
+                found.checked += 1
                 sim = similar(fp.shingles, _body_shingles(body), threshold=similarity)
                 if not sim:
                     continue

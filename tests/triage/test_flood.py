@@ -77,6 +77,7 @@ def test_a_new_copy_costs_the_same_with_20_or_2000_earlier_copies(dup, article):
         assert found.band_rows <= neardup.BANDS * neardup.PER_BAND
         assert found.band_rows < 1000  # not every copy's bands: 2,000 copies share them
         assert found.candidates <= neardup.CANDIDATES
+        assert found.checked <= neardup.ENOUGH  # every candidate matches: a few bodies are compared, not 20
         assert found.matches  # and still finds the campaign
         # nothing in the submission counts or scans the campaign's members
         assert not any("COUNT(" in s.upper() for s in sql)
@@ -107,3 +108,19 @@ def test_a_shortened_copy_still_joins_a_flood_whose_bands_are_hot(dup, article):
     comment = comment_submit(user=AnonymousUser(), article_key=article.key, body=shortened,
                              author_name="Bot", author_email="short@example.org")
     assert TriageReport.objects.get(comment=comment).campaign_id == campaign.pk
+
+
+@pytest.mark.django_db
+def test_in_a_flood_the_persons_own_earlier_copy_is_still_verified(dup, article, monkeypatch):
+    monkeypatch.setattr(neardup, "ENOUGH", 1)  # one match is enough: the others' copies fill it
+    flood(article, TEXTS[0], 30, "s")
+
+    def send(email: str, n: int) -> Comment:
+        return comment_submit(user=AnonymousUser(), article_key=article.key, body=f"Comment x{n}: {TEXTS[0]}",
+                              author_name="Bot", author_email=email)
+
+    mine = send("me@example.org", 0)
+    for n in range(1, 11):
+        send(f"other{n}@example.org", n)
+    again = send("me@example.org", 11)
+    assert TriageReport.objects.get(comment=again).duplicate_of_id == mine.pk

@@ -108,7 +108,8 @@ class Duplicates(Signal):
             return
         at = subject.created_at or timezone.now()
         since = at - self.window
-        found = neardup.lookup(fp, before_id=subject.comment_id, since=since, similarity=self.similarity)
+        found = neardup.lookup(fp, before_id=subject.comment_id, since=since, similarity=self.similarity,
+                               first=lambda m: bool(self._same_person(m, subject.identity, at)))
         doc.attrs[_STATE] = _Found(fp, found, since)
 
         same = [(m, how) for m in found.matches if (how := self._same_person(m, subject.identity, at))]
