@@ -2,25 +2,31 @@
 
 Every app server on the same database shares it, and it survives restarts::
 
-    fp = fingerprint(normalize(body).text)     # canonical text, its hash, MinHash, 16 band keys
+    fp = fingerprint(normalize(body).text)     # canonical text, its hash, MinHash, 20 band keys
     found = lookup(fp, before_id=comment.pk, since=now - timedelta(days=30))
     found.matches                              # earlier comments with the same or a near-identical text
     index_add(comment_id=comment.pk, fingerprint=fp)   # after the comment is stored
 
 How a text is compared:
 
-- its **canonical form** is the normalised text's words joined by single spaces, so case,
-  spacing and punctuation never matter; ``text_hash`` (stored on ``TriageReport``, indexed)
-  finds identical canonical texts with one index lookup, whatever their length;
-- its **shingles** are the canonical form's overlapping 5-character pieces; two texts'
-  similarity is the Jaccard index of their shingle sets (a changed word in a 40-word comment
-  still leaves ~0.9; quoting one sentence inside a reply three times as long gives < 0.35);
-- a **MinHash** of 80 permutations (``datasketch``) is cut into 16 bands of 5 values; each
+- its **canonical form** is the normalised text's words joined by single spaces and folded
+  (:mod:`civility.triage.fold`: diacritics dropped, Cyrillic and Armenian written in the
+  Latin letters people type for them), so case, spacing, punctuation, marks and script
+  never matter; ``text_hash`` (stored on ``TriageReport``, indexed) finds identical
+  canonical texts with one index lookup, whatever their length;
+- its **shingles** are the canonical form's overlapping 5-character pieces; two texts are
+  near when the Jaccard index of their shingle sets reaches 0.7 (a changed word in a
+  40-word comment still leaves ~0.9), or when one is a shortened or reordered copy of the
+  other (:func:`similar`: 85% of the smaller's shingles in the larger, the smaller at least
+  half the larger's size; a sentence quoted inside a reply three times as long is neither);
+- a **MinHash** of 80 permutations (``datasketch``) is cut into 20 bands of 4 values; each
   band is hashed to a signed 64-bit key and stored as a ``NearDupBand`` row. Comments sharing
-  at least one key are *candidates* (a pair with Jaccard 0.8 shares one with p = 0.999, at
-  0.7 with p = 0.95, at 0.3 with p = 0.04). At most :data:`CANDIDATES` of them, those sharing
-  the most bands, are then *verified* with the exact Jaccard index of their shingles, from
-  their stored bodies (fetched by primary key; the last 1,024 are cached per process).
+  at least one key are *candidates* (a pair with Jaccard 0.7 shares one with p = 0.996, a
+  copy cut to 60% (Jaccard ~0.55) with p = 0.85, at 0.3 with p = 0.15). A lookup reads at
+  most :data:`PER_BAND` holders of each band (the most recent), so a flood of one text
+  costs each new copy the same; at most :data:`CANDIDATES` of them, those sharing the most
+  bands, are then *verified* from their stored bodies (fetched by primary key; the last
+  1,024 are cached per process), and only until :data:`ENOUGH` have matched.
 
 Texts with fewer than ``min_words`` words get a hash but no bands: they only ever match
 identical texts. An identical text that is already indexed adds no bands either; its copies
