@@ -14,8 +14,9 @@ identified as spam. Two things are found, both through :mod:`civility.triage.nea
   "posted by 7 accounts on 3 articles" grows with the number of people.
 
 Texts under ``min_words`` words ("+1", "Agree!", "Thank you") only count as repeats when
-identical, and never make a campaign. Quoting a sentence inside a longer reply is not a
-repeat: similarity is the Jaccard index of the whole texts.
+identical, and never make a campaign. Texts are compared whatever their diacritics and
+script (``Şəhər`` = ``Seher``, ``дорогу`` = ``dorogu``), and a shortened or reordered copy
+counts; quoting a sentence inside a longer reply does not (see :mod:`civility.triage.neardup`).
 
 Also assigned: ``doc.attrs["text_hash"]`` (stored on the report, for exact duplicates) and
 ``doc.attrs["minhash"]`` (the text's ``datasketch.MinHash``; None for a short text). A bare
