@@ -1,6 +1,6 @@
 """A flood of one text, in-process: does each new copy cost more as the campaign grows?
 
-    .venv/bin/python -m benchmarks.flood [--copies 3000] [--all-signals] [--keep]
+    .venv/bin/python -m benchmarks.flood [--copies 3000] [--exact] [--all-signals] [--keep]
 
 A throw-away SQLite database (the project's migrations), one article, and then ``--copies``
 submissions of one campaign text, each behind another prefix and from another commenter
@@ -9,7 +9,8 @@ a submission is (``comment_submit``: the pipeline, the near-duplicate index, the
 join, the report). The pipeline is ``normalize.v1`` + ``duplicates.v1`` unless
 ``--all-signals`` (the configured one: slower, the same growth or none). Prints, for each
 stretch of the flood, the milliseconds and SQL statements per copy and the campaign's size:
-flat lines mean the work per copy does not grow with the campaign. No HTTP, no wrk: the
+flat lines mean the work per copy does not grow with the campaign. ``--exact`` posts the
+very same text each time (no prefix): the copies are then found by their text hash. No HTTP, no wrk: the
 HTTP benchmark's "flood of one text" row measures the same through the server
 (docs/benchmarks.md).
 """
@@ -32,6 +33,7 @@ PREFIXES = ("Read this:", "Friends,", "Everyone, share!", "Wake up:", "Truth:", 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--copies", type=int, default=3000)
+    parser.add_argument("--exact", action="store_true", help="the very same text each time, no prefix")
     parser.add_argument("--all-signals", action="store_true", help="the configured pipeline, not only duplicates")
     parser.add_argument("--keep", action="store_true", help="keep the database (its path is printed)")
     args = parser.parse_args(argv)
@@ -79,7 +81,7 @@ def main(argv: list[str] | None = None) -> None:
           "| campaign size |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
     for n in range(args.copies):
-        body = f"{PREFIXES[n % len(PREFIXES)]} {n} {TEXT}"
+        body = TEXT if args.exact else f"{PREFIXES[n % len(PREFIXES)]} {n} {TEXT}"
         statements = [0]
 
         def count(execute, sql, params, many, context, statements=statements):
