@@ -31,6 +31,7 @@ clean:
 bench: install  ## production server under wrk (BENCH_DB=sqlite|postgres, BENCH_SECONDS per row); docs/benchmarks.md
 	$(BIN)/python -m benchmarks.http
 
-bench-triage: install  ## in-process triage throughput/latency, and near-duplicate lookup (BENCH_N, default 100000)
+bench-triage: install  ## in-process triage throughput/latency, near-duplicate lookup (BENCH_N, default 100000), a flood of one text
 	$(BIN)/python -m benchmarks.triage
 	$(BIN)/python -m benchmarks.neardup --n $${BENCH_N:-100000}
+	$(BIN)/python -m benchmarks.flood --copies 2000

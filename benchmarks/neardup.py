@@ -6,12 +6,15 @@
    vocabulary of common English words and made-up ones, with sentences, capitals and
    punctuation), fingerprints them in ``--workers`` processes and bulk-loads them, as a restore
    would, into a throw-away SQLite database made by the project's migrations: comments, their
-   triage reports (``text_hash``) and 16 ``NearDupBand`` rows each.
+   triage reports (``text_hash``) and ``BANDS`` ``NearDupBand`` rows each.
 2. Adds 1,000 more comments' bands one at a time, the way ``remember()`` does after a
    comment is stored.
 3. Times the duplicates signal on ``--queries`` texts of each kind: exact copies (case,
    spacing and punctuation changed), near copies (one word changed, plus case or punctuation
-   changes) and unrelated texts: fingerprint + band query + verification + copies query.
+   changes), shortened copies (the first 60% of the words), reordered copies (two parts
+   swapped, one word changed), and two kinds that must match nothing: the same words
+   shuffled (another comment with the same vocabulary) and unrelated texts. Each lookup is
+   fingerprint + band query + verification + copies query.
 
 Prints the timings (p50/p99), recall on exact and near copies, false candidates (texts the
 bands proposed that verification then rejected), the query plans, and the database's size.
@@ -105,6 +108,28 @@ def near_copy(text: str, rng: random.Random) -> str:
     return rng.choice([out.upper(), out.replace(",", "").replace(".", "!"), out.lower(), "  ".join(out.split())])
 
 
+def shortened_copy(text: str, rng: random.Random) -> str:
+    """The first 60% of the words (a campaign text cut short), case changed."""
+    words = text.split()
+    return rng.choice([str.upper, str.lower])(" ".join(words[:max(1, round(len(words) * 0.6))]))
+
+
+def reordered_copy(text: str, rng: random.Random) -> str:
+    """The text's two parts swapped at a random word (sentences reordered), one word replaced."""
+    words = text.split()
+    cut = rng.randrange(1, len(words))
+    words = words[cut:] + words[:cut]
+    words[rng.randrange(len(words))] = str(WORDS[rng.randrange(300, len(WORDS))])
+    return " ".join(words)
+
+
+def shuffled_words(text: str, rng: random.Random) -> str:
+    """The same words in another order: another comment on the topic, not a copy (must not match)."""
+    words = text.split()
+    rng.shuffle(words)
+    return " ".join(words)
+
+
 def exact_copy(text: str, rng: random.Random) -> str:
     """Only case, spacing and punctuation changed."""
     return rng.choice([text.upper(), text.replace(",", " ,").replace(".", "!!"), text.lower() + " ...",
@@ -138,6 +163,7 @@ class _Tally:
     sims: list[float] = field(default_factory=list)
     false_candidates: list[int] = field(default_factory=list)
     false_matches: int = 0
+    verified: list[int] = field(default_factory=list)  # candidate bodies the lookup compared (its real cost)
 
 
 def _row(name: str, ms: list[float], note: str = "") -> str:
@@ -193,7 +219,7 @@ def main(argv: list[str] | None = None) -> None:
 
     rng = random.Random(args.seed)
     n_bulk = args.n - HELD_BACK
-    sources = sorted(rng.sample(range(n_bulk), 2 * args.queries))
+    sources = sorted(rng.sample(range(n_bulk), 5 * args.queries))
     wanted = set(sources)
     source_text: dict[int, str] = {}
     held: list[tuple[int, str]] = []
@@ -291,10 +317,15 @@ def main(argv: list[str] | None = None) -> None:
     qrng = random.Random(args.seed + 1)
     ids = list(source_text)
     qrng.shuffle(ids)
+    q = args.queries
     kinds = {
-        "exact copy": [(exact_copy(source_text[i], qrng), i) for i in ids[:args.queries]],
-        "near copy": [(near_copy(source_text[i], qrng), i) for i in ids[args.queries:]],
-        "unrelated": [(t, None) for t in texts(args.seed + 99, args.queries)],
+        "exact copy": [(exact_copy(source_text[i], qrng), i) for i in ids[:q]],
+        "near copy": [(near_copy(source_text[i], qrng), i) for i in ids[q:2 * q]],
+        "shortened": [(shortened_copy(source_text[i], qrng), i) for i in ids[2 * q:3 * q]],
+        "reordered": [(reordered_copy(source_text[i], qrng), i) for i in ids[3 * q:4 * q]],
+        # negatives: nothing may match (the shuffled text's own source included)
+        "same words": [(shuffled_words(source_text[i], qrng), None) for i in ids[4 * q:5 * q]],
+        "unrelated": [(t, None) for t in texts(args.seed + 99, q)],
     }
     def run(text: str) -> tuple[Doc, float, float]:
         doc = Doc(subject=Subject(text=text, comment_id=args.n + 1, article_id=article_ids[0],
@@ -320,13 +351,13 @@ def main(argv: list[str] | None = None) -> None:
         fp = neardup.fingerprint(doc.attrs["normalized"].text)
         fingerprint_ms.append((time.perf_counter() - t0) * 1000)
         matched = {m.comment_id for m in doc.attrs["_duplicates"].lookup.matches}
-        candidates = neardup.band_candidates(fp.bands, before_id=args.n + 1, limit=10_000)
+        tally.verified.append(doc.attrs["_duplicates"].lookup.checked)
+        candidates = neardup.band_candidates(fp.bands, before_id=args.n + 1, limit=10_000, per_band=10_000)
         if source is not None:
             tally.found += source in matched
             tally.in_bands += source in candidates
             tally.sims += [m.similarity for m in doc.attrs["_duplicates"].lookup.matches if m.comment_id == source]
-            if neardup.jaccard(fp.shingles, neardup.fingerprint(source_text[source].casefold()).shingles) \
-                    >= neardup.SIMILARITY:
+            if neardup.similar(fp.shingles, neardup.fingerprint(source_text[source].casefold()).shingles):
                 tally.above += 1
                 tally.found_above += source in matched
         tally.false_candidates.append(len(set(candidates) - {source}))
@@ -336,10 +367,12 @@ def main(argv: list[str] | None = None) -> None:
         plans = {}
         probe = neardup.fingerprint(normalize(source_text[ids[0]]).text)
         since = connection.ops.adapt_datetimefield_value(now - timedelta(days=30))
-        for name, values, params in (("bands", list(probe.bands), [args.n, neardup.CANDIDATES]),
-                                     ("copies", [probe.text_hash], [args.n, since, neardup.COPIES])):
-            sql = neardup._sql()[name].replace("{in}", ", ".join(["%s"] * len(values)))
-            cur.execute("EXPLAIN QUERY PLAN " + sql, [*values, *params])
+        for name, sql, params in (
+                ("bands", neardup._bands_sql(neardup.BANDS),
+                 [v for band in probe.bands for v in (band, args.n, neardup.PER_BAND)]),
+                ("copies", neardup._sql()["copies"].replace("{in}", "%s"),
+                 [probe.text_hash, args.n, since, neardup.COPIES])):
+            cur.execute("EXPLAIN QUERY PLAN " + sql, params)
             plans[f"{name} query"] = "; ".join(r[-1] for r in cur.fetchall())
         cur.execute("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC")
         objects = cur.fetchall()
@@ -352,7 +385,9 @@ def main(argv: list[str] | None = None) -> None:
     print(f"Python {sys.version.split()[0]}, SQLite {sqlite3.sqlite_version}, {os.cpu_count()} CPUs "
           f"(load average {os.getloadavg()[0]:.1f}), {args.workers} fingerprinting workers; "
           f"shingles {neardup.SHINGLE} chars, MinHash {neardup.NUM_PERM} permutations, "
-          f"{neardup.BANDS} bands × {neardup.ROWS} rows, similarity ≥ {neardup.SIMILARITY}")
+          f"{neardup.BANDS} bands × {neardup.ROWS} rows (≤ {neardup.PER_BAND} rows read per band), "
+          f"similarity ≥ {neardup.SIMILARITY}, or containment ≥ {neardup.CONTAINMENT} "
+          f"at ≥ {neardup.CONTAINED_RATIO:.0%} of the size")
     print()
     bulk_bands = n_bands - len(held) * neardup.BANDS
     print(f"Loading: {load_wall + band_s + index_s:,.0f} s in all")
@@ -364,25 +399,27 @@ def main(argv: list[str] | None = None) -> None:
     print()
     print(f"| {'measurement':<44} | {'n':>7} | {'p50 ms':>8} | {'p99 ms':>8} | notes")
     print(f"|{'-' * 46}|{'-' * 9}|{'-' * 10}|{'-' * 10}|{'-' * 40}")
-    print(_row("remember(): store one comment's 16 bands", remember_ms, "ORM bulk_create + commit"))
+    print(_row("remember(): store one comment's bands", remember_ms, "ORM bulk_create + commit"))
     print(_row("fingerprint only (canonical, MinHash, bands)", fingerprint_ms, "CPU"))
     for kind, tally in results.items():
         print(_row(f"duplicates signal: {kind}", tally.ms, "fingerprint + queries + verification"))
     print(_row("(normalize.v1 signal, for comparison)", normalise_ms))
     print()
-    print(f"| {'kind':<12} | {'found (recall)':>18} | {'found if J ≥ ' + str(neardup.SIMILARITY):>16} | "
-          f"{'in a band':>9} | {'J min/median':>12} | {'false candidates mean/p99/max':>29} | {'false matches':>13} |")
-    print(f"|{'-' * 14}|{'-' * 20}|{'-' * 18}|{'-' * 11}|{'-' * 14}|{'-' * 31}|{'-' * 15}|")
+    print(f"| {'kind':<12} | {'found (recall)':>18} | {'found if near':>16} | "
+          f"{'in a band':>9} | {'J min/median':>12} | {'false candidates mean/p99/max':>29} | "
+          f"{'compared mean/p99':>17} | {'false matches':>13} |")
+    print(f"|{'-' * 14}|{'-' * 20}|{'-' * 18}|{'-' * 11}|{'-' * 14}|{'-' * 31}|{'-' * 19}|{'-' * 15}|")
     for kind, t in results.items():
         total = len(t.ms)
-        related = kind != "unrelated"
+        related = kind not in ("unrelated", "same words")
         recall = f"{t.found}/{total} ({t.found / total:.1%})" if related else "-"
         recall_above = f"{t.found_above}/{t.above}" if related else "-"
         banded = f"{t.in_bands / total:.1%}" if related else "-"
         sim = f"{min(t.sims):.2f} / {percentile(t.sims, 50):.2f}" if t.sims else "-"
         fc = t.false_candidates
         print(f"| {kind:<12} | {recall:>18} | {recall_above:>16} | {banded:>9} | {sim:>12} | "
-              f"{np.mean(fc):>11.2f} / {percentile(fc, 99):>5} / {max(fc):>5} | {t.false_matches:>13} |")
+              f"{np.mean(fc):>11.2f} / {percentile(fc, 99):>5} / {max(fc):>5} | "
+              f"{np.mean(t.verified):>9.2f} / {percentile(t.verified, 99):>5} | {t.false_matches:>13} |")
     print()
     print("Query plans (SQLite, no ANALYZE)")
     for name, plan in plans.items():

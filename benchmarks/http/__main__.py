@@ -44,6 +44,10 @@ class Target:
 GET_TARGET = Target("≥ 3,000 rps, p99 < 20 ms", 3000, 20)
 POST_TARGET = Target("≥ 400 rps, p99 < 100 ms", 400, 100)
 QUEUE_TARGET = Target("p99 < 150 ms", None, 150)
+#: a copy-paste campaign must not slow submissions below this share of the ordinary POST rate
+FLOOD_SHARE = 0.5
+#: greetings in front of the flood's copies (with a running number: every copy is another text)
+FLOOD_PREFIXES = ("Read this:", "Friends,", "Everyone, share!", "Wake up:", "Truth:", "Listen,", "Please read.")
 MEMORY_TARGET_MIB = 300
 
 
@@ -152,12 +156,15 @@ class Bench:
     # ------------------------------------------------------------------ rows
 
     def measure(self, name: str, work: load.Load, target: Target, expect: int,
-                connections: int | None = None) -> load.Result:
-        """One row: warm-up, then BENCH_SECONDS of wrk; ``self.alone_ms`` comes from :meth:`check`."""
+                connections: int | None = None, warm: Path | None = None) -> load.Result:
+        """One row: warm-up, then BENCH_SECONDS of wrk; ``self.alone_ms`` comes from :meth:`check`.
+        ``warm``: the bodies to POST during the warm-up (default: unused texts)."""
         print(f"  {name} …", flush=True)
         connections = connections or self.connections
         if self.args.warmup > 0:
-            load.run(self._warm(work), seconds=self.args.warmup, connections=connections, threads=self.threads)
+            warm_work = (load.Load(work.url, work.headers, warm, work.post_path) if warm is not None
+                         else self._warm(work))
+            load.run(warm_work, seconds=self.args.warmup, connections=connections, threads=self.threads)
         result = load.run(work, seconds=self.args.seconds, connections=connections, threads=self.threads)
         # requests wrk gave up on must not slow the next row
         if not stack.settle([self.server.process.pid, *self.server.workers()]):
@@ -280,8 +287,46 @@ class Bench:
         probe = self._bodies("check", 3)
         self.check(base + path, headers, 202, [tuple(line.split("\t", 1)) for line in probe.read_text().splitlines()])
         bodies = self._bodies("measure", int(self.args.seconds * 1000))
-        self.measure("comment POST, full synchronous triage (202)", load.Load(base + path, headers, bodies, path),
-                     POST_TARGET, 202)
+        ordinary = self.measure("comment POST, full synchronous triage (202)",
+                                load.Load(base + path, headers, bodies, path), POST_TARGET, 202)
+        self.flood_row(base, path, headers, ordinary)
+
+    def flood_row(self, base: str, path: str, headers: dict[str, str], ordinary: load.Result) -> None:
+        """A copy-paste campaign: one text over and over, each copy behind another prefix and from
+        another commenter, so each is a new near-duplicate of all the earlier ones (issue 15.8)."""
+        text = self._campaign_text()
+        per_second = 1000
+        warm = self._flood_bodies("flood-warm", text, int(self.args.warmup * per_second), start=0)
+        bodies = self._flood_bodies("flood", text, int(self.args.seconds * per_second),
+                                    start=int(self.args.warmup * per_second))
+        target = Target(f"≥ {FLOOD_SHARE:.0%} of the comment POST row ({FLOOD_SHARE * ordinary.rps:,.0f} rps)",
+                        FLOOD_SHARE * ordinary.rps)
+        self.check(base + path, headers, 202,
+                   [tuple(line.split("\t", 1)) for line in warm.read_text().splitlines()[:3]])
+        self.measure("flood of one text: comment POST of a campaign's copies, each with another prefix (202)",
+                     load.Load(base + path, headers, bodies, path), target, 202, warm=warm)
+
+    def _campaign_text(self) -> str:
+        """An unused text long enough to be compared by near-duplicate (≥ 25 words)."""
+        for i, text in enumerate(self.post_texts):
+            if len(text.split()) >= 25:
+                del self.post_texts[i]
+                return text
+        return ("The ministry has hidden the truth about the corridor for months while families wait at the "
+                "checkpoint without medicine. Share this everywhere, call your deputy today and demand that the "
+                "road is opened before winter comes, before more people die waiting.")
+
+    def _flood_bodies(self, name: str, text: str, count: int, *, start: int) -> Path:
+        from benchmarks.http.seed import client_ip
+
+        path = self.tmp / f"bodies-{name}.txt"
+        with path.open("w") as out:
+            for n in range(start, start + max(3, count)):
+                body = f"{FLOOD_PREFIXES[n % len(FLOOD_PREFIXES)]} {n} {text}"
+                out.write(client_ip(self.rng) + "\t" + json.dumps(
+                    {"body": body, "author_name": f"Campaigner {n}", "author_email": f"campaigner{n}@example.org"}
+                ) + "\n")
+        return path
 
     def triage_row(self, cores: int) -> None:
         from benchmarks.http import triage_rate

@@ -24,6 +24,25 @@ class Campaign(models.Model):
         return f"campaign {self.pk}: {self.size} accounts on {self.article_count} articles"
 
 
+class CampaignTally(models.Model):
+    """What a campaign has counted once: each person (``account:5``, ``email:…``) and each article.
+
+    A new member adds its keys with ``INSERT … ON CONFLICT DO NOTHING``; the rows actually
+    inserted are what ``Campaign.size`` and ``article_count`` grow by, so a join costs the
+    same with 20 members or 20,000 (see ``campaigns.campaign_join``).
+    """
+
+    # the unique constraint's index serves lookups by campaign
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="+", db_index=False)
+    key = models.CharField(max_length=300)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["campaign", "key"], name="campaign_tally_key")]
+
+    def __str__(self) -> str:
+        return f"{self.key} in campaign {self.campaign_id}"
+
+
 class TriageReport(models.Model):
     comment = models.OneToOneField(Comment, on_delete=models.CASCADE, primary_key=True, related_name="triage")
     report = models.JSONField(default=dict)

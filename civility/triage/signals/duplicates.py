@@ -14,8 +14,9 @@ identified as spam. Two things are found, both through :mod:`civility.triage.nea
   "posted by 7 accounts on 3 articles" grows with the number of people.
 
 Texts under ``min_words`` words ("+1", "Agree!", "Thank you") only count as repeats when
-identical, and never make a campaign. Quoting a sentence inside a longer reply is not a
-repeat: similarity is the Jaccard index of the whole texts.
+identical, and never make a campaign. Texts are compared whatever their diacritics and
+script (``Şəhər`` = ``Seher``, ``дорогу`` = ``dorogu``), and a shortened or reordered copy
+counts; quoting a sentence inside a longer reply does not (see :mod:`civility.triage.neardup`).
 
 Also assigned: ``doc.attrs["text_hash"]`` (stored on the report, for exact duplicates) and
 ``doc.attrs["minhash"]`` (the text's ``datasketch.MinHash``; None for a short text). A bare
@@ -108,7 +109,8 @@ class Duplicates(Signal):
             return
         at = subject.created_at or timezone.now()
         since = at - self.window
-        found = neardup.lookup(fp, before_id=subject.comment_id, since=since, similarity=self.similarity)
+        found = neardup.lookup(fp, before_id=subject.comment_id, since=since, similarity=self.similarity,
+                               first=lambda m: bool(self._same_person(m, subject.identity, at)))
         doc.attrs[_STATE] = _Found(fp, found, since)
 
         same = [(m, how) for m in found.matches if (how := self._same_person(m, subject.identity, at))]
@@ -147,7 +149,8 @@ class Duplicates(Signal):
         identity = subject.identity
         info = campaigns.campaign_join(
             comment_id=subject.comment_id, identity=campaigns.identity_of(identity.user_id, identity.email),
-            matches=found.matches, hashes=sorted(found.similarities) if found.truncated else (), since=state.since,
+            matches=found.matches, article_id=subject.article_id,
+            hashes=sorted(found.similarities) if found.truncated else (), since=state.since,
         )
         if info is None:
             return
