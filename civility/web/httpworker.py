@@ -23,11 +23,13 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import json
 import re
 import selectors
 import time
 from functools import partial
 
+from gunicorn.http import errors as http_errors
 from gunicorn.http2 import negotiation
 from gunicorn.workers.gthread import TConn, ThreadWorker
 
@@ -46,6 +48,40 @@ _EXPECT_CONTINUE = re.compile(rb"^[^\r\n]* HTTP/1\.1\r\n(?:.*\r\n)?expect:[ \t]*
                               re.IGNORECASE | re.DOTALL)
 _CONTINUE = b"HTTP/1.1 100 Continue\r\n\r\n"
 _LATE = b"The request did not arrive in time. Please retry.\n"
+#: requests gunicorn refuses before the application sees them, answered in the API's error
+#: shape (``{"error": {code, message, fields}}``) rather than gunicorn's HTML page
+_REFUSED: tuple[tuple[type[Exception], int, str, str, str], ...] = (
+    (http_errors.LimitRequestLine, 414, "URI Too Long", "uri_too_long",
+     "The address is too long. Send long data in a request body."),
+    (http_errors.LimitRequestHeaders, 431, "Request Header Fields Too Large", "headers_too_large",
+     "The request's headers are too many or too large."),
+    (http_errors.ForbiddenProxyRequest, 403, "Forbidden", "forbidden", "This proxy may not send requests here."),
+    (http_errors.UnsupportedTransferCoding, 501, "Not Implemented", "unsupported_transfer_coding",
+     "This transfer coding is not supported."),
+)
+_CLIENT_ERRORS = (
+    http_errors.InvalidRequestLine, http_errors.InvalidRequestMethod, http_errors.InvalidHTTPVersion,
+    http_errors.InvalidHeader, http_errors.InvalidHeaderName, http_errors.InvalidProxyLine,
+    http_errors.InvalidSchemeHeaders, http_errors.ObsoleteFolding, http_errors.InvalidChunkSize,
+    http_errors.ChunkMissingTerminator, http_errors.InvalidChunkExtension,
+    *(kind for kind, *_ in _REFUSED),
+)
+
+
+def refusal(exc: Exception) -> bytes | None:
+    """The JSON answer to a request gunicorn could not parse or accept; None for other errors."""
+    if not isinstance(exc, _CLIENT_ERRORS):
+        return None
+    status, reason, code, message = 400, "Bad Request", "bad_request", "The request is not valid HTTP."
+    for kind, *answer in _REFUSED:
+        if isinstance(exc, kind):
+            status, reason, code, message = answer
+            break
+    body = json.dumps({"error": {"code": code, "message": message, "fields": {}}}).encode()
+    return (b"HTTP/1.1 %d %s\r\nConnection: close\r\nContent-Type: application/json\r\n"
+            b"Content-Length: %d\r\n\r\n%s" % (status, reason.encode(), len(body), body))
+
+
 _TIMED_OUT = (b"HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n"
               b"Content-Length: %d\r\n\r\n%s" % (len(_LATE), _LATE))
 
@@ -153,6 +189,16 @@ class BufferingThreadWorker(ThreadWorker):
             conn.init()
             conn.parser.unreader.unread(bytes(buffered))
         return super().handle(conn)
+
+    def handle_error(self, req, client, addr, exc) -> None:
+        """Malformed or oversized requests get the API's JSON error shape, not gunicorn's HTML."""
+        answer = refusal(exc)
+        if answer is None:
+            return super().handle_error(req, client, addr, exc)
+        self.log.warning("Invalid request from ip=%s: %s", (addr or ("",))[0], exc)
+        with contextlib.suppress(Exception):
+            client.sendall(answer)
+        return None
 
     def _drop(self, conn: TConn, answer: bytes = b"") -> None:
         if self.reading.pop(conn, None) is not None:

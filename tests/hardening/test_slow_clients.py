@@ -160,3 +160,30 @@ def test_a_client_that_waits_for_100_continue_gets_it_and_its_answer(tmp_path):
             while chunk := s.recv(65536):
                 answer += chunk
     assert b"HTTP/1.1 404" in answer  # the request reached the app (no such article)
+
+
+def _raw(base: str, data: bytes) -> bytes:
+    host, port = base.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as s:
+        s.sendall(data)
+        answer = b""
+        while chunk := s.recv(65536):
+            answer += chunk
+    return answer
+
+
+def test_requests_gunicorn_refuses_get_the_json_error_shape(tmp_path):
+    """414 and 431 are answered by the server before Django runs: in our JSON shape too."""
+    import json
+
+    with server(["serve", "--no-worker", "--no-demo"], {"DATABASE_URL": ""}, tmp_path) as base:
+        long_line = _raw(base, b"GET /api/v1/counts?keys=" + b"a" * 9000 + b" HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        many_headers = _raw(base, b"GET /api/v1/session HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                            + b"".join(b"X-H%d: v\r\n" % i for i in range(150)) + b"\r\n")
+        garbage = _raw(base, b"NOT HTTP AT ALL\r\n\r\n")
+    for answer, status, code in ((long_line, b"414", "uri_too_long"), (many_headers, b"431", "headers_too_large"),
+                                 (garbage, b"400", "bad_request")):
+        head, _, body = answer.partition(b"\r\n\r\n")
+        assert head.startswith(b"HTTP/1.1 " + status), answer[:200]
+        assert b"Content-Type: application/json" in head
+        assert json.loads(body)["error"]["code"] == code
