@@ -192,6 +192,14 @@ def _noisy_or(scores: Iterable[float]) -> float:
     return 1.0 - keep
 
 
+def _check_submit_ms(value: Any) -> None:
+    """The ``min_submit_ms`` option: whole milliseconds, 0 to turn the check off."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError("min_submit_ms must be an integer (milliseconds)")
+    if value < 0:
+        raise ValueError("min_submit_ms cannot be negative (0 turns the check off)")
+
+
 def _domains(option: str, value: Any) -> frozenset[str]:
     if isinstance(value, str) or not isinstance(value, list | tuple | set | frozenset):
         raise TypeError(f"{option} must be a list of domain names, like ['example.com']")
@@ -232,10 +240,7 @@ class SpamHeuristics(Signal):
     def __init__(self, *, min_submit_ms: int = 3000, blocked_domains: Iterable[str] = (),
                  allowed_domains: Iterable[str] = (), extra_shorteners: Iterable[str] = ()) -> None:
         super().__init__()
-        if isinstance(min_submit_ms, bool) or not isinstance(min_submit_ms, int):
-            raise TypeError("min_submit_ms must be an integer (milliseconds)")
-        if min_submit_ms < 0:
-            raise ValueError("min_submit_ms cannot be negative (0 turns the check off)")
+        _check_submit_ms(min_submit_ms)
         self.min_submit_ms = min_submit_ms
         self.blocked = _domains("blocked_domains", blocked_domains)
         self.allowed = _domains("allowed_domains", allowed_domains)

@@ -43,6 +43,7 @@ from civility.triage.signals.spam import (
     _PHONE,
     _PUNCT_TAIL,
     _URL,
+    _check_submit_ms,
     _domains,
     _host_pattern,
     _noisy_or,
@@ -162,10 +163,7 @@ class SpamEvidence(Signal):
     def __init__(self, *, min_submit_ms: int = 3000, blocked_domains: Iterable[str] = (),
                  allowed_domains: Iterable[str] = (), extra_shorteners: Iterable[str] = ()) -> None:
         super().__init__()
-        if isinstance(min_submit_ms, bool) or not isinstance(min_submit_ms, int):
-            raise TypeError("min_submit_ms must be an integer (milliseconds)")
-        if min_submit_ms < 0:
-            raise ValueError("min_submit_ms cannot be negative (0 turns the check off)")
+        _check_submit_ms(min_submit_ms)
         self.t: Tables = tables()
         self._which: dict[str, int | None] = {}
         self.s = self.t.scores
