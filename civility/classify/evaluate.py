@@ -215,7 +215,7 @@ def leave_one_out(prep: Any, fitted: Any, thresholds: dict[str, float], calibrat
         t = time.perf_counter()
         refit = [h for h in NGRAM_HEADS if ds in prep.native.get(HEAD_LABEL[h], ())]
         f = fit_ngram_heads(prep, exclude=frozenset({ds}), heads=refit, base=fitted, cap=prep.cfg.lodo_cap,
-                            log=lambda _m: None)
+                            fast=True, log=lambda _m: None)
         f = fit_meta(prep, f, exclude=frozenset({ds}))
         prob = raw_scores(prep, f, ix)
         for lab in labels:
@@ -264,14 +264,14 @@ def _grid(lines: list[list[str]]) -> str:
 
 
 def lodo_from_scratch(datasets: Path, lexicons: Path, own: Path | None, model: Model, n_buckets: int = 1 << 18,
-                      limit: int | None = None, lodo_cap: int | None = 12000, only: Sequence[str] | None = None,
+                      limit: int | None = None, lodo_cap: int | None = 8000, only: Sequence[str] | None = None,
                       log: Callable[[str], None] = print) -> dict[str, Any]:
     """The leave-one-out table recomputed (a lighter configuration: ``n_buckets``), at the
     shipped model's thresholds and calibration."""
     from civility.classify.train import Config, fit_meta, fit_ngram_heads, prepare
 
     prep = prepare(datasets, lexicons, own, Config(n_buckets=n_buckets, limit=limit, lodo_cap=lodo_cap), log)
-    fitted = fit_meta(prep, fit_ngram_heads(prep, cap=lodo_cap, log=log))
+    fitted = fit_meta(prep, fit_ngram_heads(prep, cap=lodo_cap, fast=True, log=log))
     calibration = model.manifest.get("calibration")
     return leave_one_out(prep, fitted, model.thresholds, calibration, only=only, log=log)
 
@@ -319,9 +319,16 @@ def full_report(model: Model, own: Path, datasets: Path | None, seed: int = 13,
     from civility.classify.train import DATASETS, _bucket, assign_split, clean_text, imply_labels
 
     rows_out: list[dict[str, Any]] = []
+    # our sets label every sentence for every head but spam (none is an ad): one pool, and the
+    # civil identity sentences (fairness*.csv) on their own
+    pools: dict[str, list[Row]] = {}
     for path in sorted(Path(own).glob("*.csv")):
-        rows = read_csv(path)
-        _lang_rows(rows_out, path.name, rows, model.score([r.text for r in rows]), model)
+        for r in read_csv(path):
+            if r.labels.get("spam") is None:
+                r.labels["spam"] = 0
+            pools.setdefault(path.name if path.name.startswith("fairness") else "own sets", []).append(r)
+    for name, rows in sorted(pools.items(), key=lambda kv: kv[0] != "own sets"):
+        _lang_rows(rows_out, name, rows, model.score([r.text for r in rows]), model)
     if datasets is not None and Path(datasets).exists():
         for stem, name in DATASETS.items():
             path = Path(datasets) / f"{stem}.csv.gz"

@@ -53,6 +53,22 @@ def test_calibration_maps_the_threshold_to_the_flag_level(model):
         assert np.all(np.diff(got) >= 0)
 
 
+def test_calibrated_scores_rise_strictly_with_the_raw_probability(model):
+    """No plateaus: the queue's order by score keeps the raw score's order."""
+    p = np.linspace(0.0, 1.0, 2001)
+    for head in model.heads:
+        got = model.calibrated({head: p})[head]
+        assert np.all(np.diff(got) > 0), head
+
+
+@pytest.mark.parametrize("text", ["Hello world", "Thank you", "Salam", "Merhaba", "Спасибо", "Շնորհակալություն",
+                                  "Good morning everyone", "Salam, necəsiniz?", "Привет всем"])
+def test_greetings_and_thanks_score_near_zero(model, text):
+    scores = model.score([text])
+    worst = max(model.heads, key=lambda h: scores[h][0])
+    assert scores[worst][0] < 0.3, f"{worst} {scores[worst][0]:.3f} for {text!r}"
+
+
 def test_calibrate_is_monotone_piecewise_linear():
     p = np.linspace(0, 1, 101)
     c = calibrate(p, 0.3, 0.5)

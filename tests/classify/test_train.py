@@ -196,13 +196,13 @@ def test_leave_one_out_scores_each_dataset_with_heads_that_never_saw_it(tiny_dat
 def test_eval_report_prints_per_label_and_language_and_the_leave_one_out_table(capsys, tiny_datasets):
     call_command("model", "eval", "--report", "--datasets", str(tiny_datasets), "--no-baselines")
     out = capsys.readouterr().out
-    assert "civil flagged" in out and "threat.csv" in out and "hatexplain (validation)" in out
+    assert "civil flagged" in out and "own sets" in out and "hatexplain (validation)" in out
     assert "leave-one-dataset-out" in out
     call_command("model", "eval", "--report", "--json", "--datasets", str(tiny_datasets))
     rep = json.loads(capsys.readouterr().out)
-    langs = {r["lang"] for r in rep["rows"] if r["set"] == "threat.csv" and r["label"] == "threat"}
+    langs = {r["lang"] for r in rep["rows"] if r["set"] == "own sets" and r["label"] == "threat"}
     assert langs == {"en", "ru", "tr", "az", "hy", "all"}
-    row = next(r for r in rep["rows"] if r["set"] == "threat.csv" and r["label"] == "threat" and r["lang"] == "all")
+    row = next(r for r in rep["rows"] if r["set"] == "own sets" and r["label"] == "threat" and r["lang"] == "all")
     assert row["positives"] > 0 and 0 <= row["recall"] <= 1 and row["civil"] > 0 and 0 <= row["roc_auc"] <= 1
 
 
@@ -213,3 +213,5 @@ def test_eval_without_files_or_report_is_a_clear_error():
         call_command("model", "eval")
     with pytest.raises(CommandError, match="go with --report"):
         call_command("model", "eval", str(DATA / "threat.csv"), "--lodo")
+    with pytest.raises(CommandError, match="unknown dataset"):
+        call_command("model", "eval", "--report", "--lodo", "--only", "no_such_set")

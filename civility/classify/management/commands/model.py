@@ -109,7 +109,13 @@ class Command(BaseCommand):
 
         if not opts["own"].exists():
             raise CommandError(f"no folder of labelled sets at {opts['own']}")
-        rep = full_report(model, opts["own"], opts["datasets"])
+        if opts["only"]:
+            from civility.classify.train import real_names
+
+            unknown = sorted(set(opts["only"]) - real_names())
+            if unknown:
+                raise CommandError(f"--only: unknown dataset(s) {', '.join(unknown)}; known: "
+                                   f"{', '.join(sorted(real_names()))}")
         if opts["lodo"]:
             try:
                 import sklearn  # noqa: F401
@@ -117,6 +123,8 @@ class Command(BaseCommand):
                 raise CommandError("--lodo needs scikit-learn: pip install 'civility[train]'") from None
             if not opts["datasets"].exists():
                 raise CommandError(f"no datasets folder at {opts['datasets']}")
+        rep = full_report(model, opts["own"], opts["datasets"])
+        if opts["lodo"]:
             rep["leave_one_out"] = lodo_from_scratch(opts["datasets"], opts["lexicons"], opts["own"], model,
                                                      only=opts["only"], log=lambda msg: self.stderr.write(msg))
         self.stdout.write(to_json(rep) if opts["json"] else report_text(rep))
