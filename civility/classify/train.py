@@ -109,7 +109,10 @@ class Config:
     n_buckets: int = 1 << 20
     char_min: int = 2
     char_max: int = 5
-    C: dict[str, float] = field(default_factory=lambda: {"toxic": 2.0, "hate": 2.0, "spam": 2.0, "x_insult": 1.0,
+    # chosen by the leave-one-dataset-out table: C 0.5 and 2 tie for toxic and hate (mean ROC-AUC over
+    # left-out sets 0.849 vs 0.847, 0.738 vs 0.736) and 0.5 fits 2-3 times faster; spam is better at 2
+    # on all four spam sets (YouTube 0.892 vs 0.851); insult 0.893 at 0.5 vs 0.887 at 1
+    C: dict[str, float] = field(default_factory=lambda: {"toxic": 0.5, "hate": 0.5, "spam": 2.0, "x_insult": 0.5,
                                                           "x_threat": 1.0})
     meta_C: float = 0.5
     synthetic_share: float = 0.6  # the generated rows' weight, relative to one dataset
@@ -482,14 +485,16 @@ def choose_threshold(y: np.ndarray, p: np.ndarray, w: np.ndarray | None = None, 
 HEAD_SHARES: dict[str, dict[str, float]] = {
     "toxic": {"davidson": 0.35, "paradetox_en": 0.7, "jigsaw_es_it": 0.3, "convabuse": 0.5, "threatgram": 0.3,
               "synthetic": 0.6},
-    "hate": {"convabuse": 0.15, "toxigen": 0.7, "synthetic": 0.6},
+    "hate": {"davidson": 0.35, "convabuse": 0.15, "toxigen": 0.7, "synthetic": 0.6},
     "spam": {"tg_spam": 0.5, "civil_links": 2.0, "synthetic": 2.0},
     "x_threat": {"ethos": 0.5, "synthetic": 1.0},
     "x_insult": {"convabuse": 0.7, "synthetic": 1.0},
 }
 #: the share of each dataset whose rows only *imply* a head's label (civil rows, spam-set ham;
 #: for spam: every other comment), per head
-IMPLIED_SHARE: dict[str, float] = {"toxic": 0.25, "hate": 0.2, "spam": 0.3, "x_threat": 0.2, "x_insult": 0.2}
+#: (hate: 0.4 and Davidson at 0.35 rather than 0.2 and 1 raised the mean leave-one-out ROC-AUC of hate
+#: from 0.738 to 0.751: ConvAbuse 0.71 → 0.78, Stormfront 0.77 → 0.78, the rest within 0.003)
+IMPLIED_SHARE: dict[str, float] = {"toxic": 0.25, "hate": 0.4, "spam": 0.3, "x_threat": 0.2, "x_insult": 0.2}
 #: at most this many implied rows of one dataset per head (the lowest hash buckets)
 IMPLIED_CAP = 4000
 #: kept for the manifest's record of the recipe (the toxic shares)
