@@ -25,6 +25,11 @@ Categories:
 - ``politician``: named politicians and offices
 - ``identity``: peoples, religions and groups (used only combined with other cues)
 - ``obscene``: obscene words (stems), added to the hashed lexicon
+- ``self`` / ``selfafter``: the writer speaking of themselves, before ("I was such a", "я был") or
+  after ("me", "էի") a word; an insult there is self-deprecation and is dropped from the matches
+
+Words spelled out with spaces (``х а ч``, ``d ı ğ a``) are matched too: every run of three or
+more one-letter words is joined and looked up (other separators are undone by ``normalize()``).
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ from civility.classify.features import Token, tokens_from_normalized
 
 CATEGORIES: tuple[str, ...] = (
     "obscene", "insult", "slur", "dehuman", "negtrait", "threat", "violence", "you", "politician", "identity",
+    "self", "selfafter",
 )
 
 #: the dense features the model sees, in order (values: log(1 + count) or 0/1)
@@ -171,23 +177,47 @@ class Cues:
         return got
 
     def match(self, tokens: Sequence[Token]) -> list[Match]:
+        """Every hit, less insults a writer says of themselves ("I was such an idiot")."""
         words = [t.text for t in tokens]
-        n_words = len(words)
         out: list[Match] = []
         for i, w in enumerate(words):
-            nodes, in_lexicon = self._first(w)
-            if in_lexicon:
-                out.append(Match("obscene", i, i + 1))
-            if not nodes:
-                continue
-            stack = [(node, i + 1) for node in nodes]
-            while stack:
-                node, j = stack.pop()
-                for category in node.ends:
-                    out.append(Match(category, i, j))
-                if j < n_words and (node.exact or node.prefix):
-                    stack.extend((nxt, j + 1) for nxt in node.step(words[j]))
+            self._walk(words, i, i + 1, w, out)
+        self._spaced(words, out)
+        if any(m.category == "insult" for m in out):
+            out = _drop_self_insults(out)
         return out
+
+    def _walk(self, words: Sequence[str], start: int, end: int, word: str, out: list[Match]) -> None:
+        """Matches that begin with ``word`` (tokens ``start:end``), following phrases on from ``end``."""
+        nodes, in_lexicon = self._first(word)
+        if in_lexicon:
+            out.append(Match("obscene", start, end))
+        if not nodes:
+            return
+        n_words = len(words)
+        stack = [(node, end) for node in nodes]
+        while stack:
+            node, j = stack.pop()
+            for category in node.ends:
+                out.append(Match(category, start, j))
+            if j < n_words and (node.exact or node.prefix):
+                stack.extend((nxt, j + 1) for nxt in node.step(words[j]))
+
+    def _spaced(self, words: Sequence[str], out: list[Match]) -> None:
+        """Words spelled out with spaces (``h a c h``): every run of 3+ single letters, joined."""
+        i, n = 0, len(words)
+        while i < n:
+            if not _is_letter(words[i]):
+                i += 1
+                continue
+            j = i
+            while j < n and _is_letter(words[j]):
+                j += 1
+            if j - i >= _SPACED_MIN:
+                for a in range(i, j - _SPACED_MIN + 1):
+                    for b in range(a + _SPACED_MIN, min(j, a + _SPACED_MAX) + 1):
+                        self._walk(words, a, b, "".join(words[a:b]), out)
+            i = j
 
     def features(self, tokens: Sequence[Token], matches: Sequence[Match]) -> list[float]:
         counts = dict.fromkeys(CATEGORIES, 0)
@@ -212,6 +242,29 @@ class Cues:
             "identity*negtrait": b["identity"] * b["negtrait"], "url": _log1p(url),
         }
         return [values[k] for k in CUE_FEATURES]
+
+
+_SPACED_MIN, _SPACED_MAX = 3, 16
+
+
+def _is_letter(word: str) -> bool:
+    return len(word) == 1 and word.isalpha()
+
+
+def _drop_self_insults(matches: list[Match]) -> list[Match]:
+    """Insults the writer says of themselves: right after a ``self`` marker ("I was a", "я"), at
+    most one word between, or right before a ``selfafter`` marker ("me", "I was", "էի"), and no
+    second-person word in the two words before the insult ("I think you idiot…" still counts)."""
+    you = {m.start for m in matches if m.category == "you"}
+    before = {m.end for m in matches if m.category == "self"}
+    after = {m.start for m in matches if m.category == "selfafter"}
+
+    def said_of_self(m: Match) -> bool:
+        if you & {m.start - 1, m.start - 2}:
+            return False
+        return m.end in after or m.start in before or (m.start - 1) in before
+
+    return [m for m in matches if m.category != "insult" or not said_of_self(m)]
 
 
 _LOG1P = [0.0, 0.6931, 1.0986, 1.3863, 1.6094, 1.7918, 1.9459, 2.0794]
