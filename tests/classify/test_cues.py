@@ -78,3 +78,77 @@ def test_existing_behaviour_kept(cats):
     assert "threat" in cats("I will stab you")  # generated: subject × verb
     assert "threat" in cats("Seni öldüreceğim")  # generated: stem + ending
     assert "threat" not in cats("İki asker öldürüldü")
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # attacks without a listed swear word
+    ("you have the memory of a goldfish and the manners to match", "insult"),
+    ("another bot with a keyboard", "insult"),
+    ("go back to school, genius", "insult"),
+    ("ты пустое место, тебя никто не спрашивал", "insult"),
+    ("ty bot, idi uchis", "insult"),
+    ("kimse sana sormadı, klavye delikanlısı", "insult"),
+    ("pullu trol, ağzını yum", "insult"),
+    ("դու բոտ ես, լռիր", "insult"),
+    # threats without "kill"
+    ("someone should string him up", "threat"),
+    ("we know where you live, think about your family", "threat"),
+    ("they will all die", "threat"),
+    ("drive into the protesters", "threat"),
+    ("подумай о своей семье, твои дни сочтены", "threat"),
+    ("aileni düşün, günlerin sayılı", "threat"),
+    ("sumqayıtı təkrarlayacağıq", "threat"),
+    ("բոլորդ կսատկեք", "threat"),
+    ("mtatsi yntaniqid masin", "threat"),
+    # dehumanising generalisations with no slur
+    ("they are a herd, not a nation", "dehuman"),
+    ("that faith breeds violence, always has", "dehuman"),
+    ("это у них в крови, прирождённые убийцы", "dehuman"),
+    ("millet değil, vahşi kabile", "dehuman"),
+    ("ազգ չեն, վայրենի ցեղ են", "dehuman"),
+    # slurs typed in Latin letters, spaced out, with digits
+    ("x a c h i", "slur"),
+    ("h a c h", "slur"),
+    ("d1ga", "slur"),
+    ("armyashki", "slur"),
+    ("turqi shun", "slur"),
+])
+def test_issue_classes_have_cues(cats, text, category):
+    assert category in cats(text)
+
+
+@pytest.mark.parametrize("text", [
+    # greetings and thanks
+    "Hello world", "Thank you", "Salam", "Salam aleykum", "Merhaba", "Teşekkürler", "Çox sağ ol", "Спасибо",
+    "Привет", "Spasibo", "Barev", "Շնորհակալություն", "Mersi",
+    # given names, surnames, places
+    "Amina", "Amini", "Mert Kunt", "Barbaros", "Хачик Манукян", "Khachik", "Bozidar", "Kaltakkıran",
+    # civil words the old stems hit
+    "knee-jerk reaction", "sürücü", "bir sürü insan", "katilim yuksekti", "Bu ona asılıdır", "Asıl mesele",
+    "Trans-Caspian pipeline", "so that people can vote", "mortgage rates", "մահմեդականները",
+    "Ermeni dolu bir mahalle", "cancer patients cannot get treatment",
+])
+def test_civil_words_match_no_hostile_cue(cats, text):
+    assert not cats(text) & {"insult", "slur", "dehuman", "negtrait", "threat", "violence", "obscene"}
+
+
+@pytest.mark.parametrize("text", [
+    "I was naive to believe them, what an idiot I was",
+    "I was such an idiot to trust them",
+    "stupid me",
+    "я был таким идиотом",
+    "Mən axmaq idim",
+    "Ես հիմար էի",
+])
+def test_insults_said_of_oneself_are_dropped(cats, text):
+    assert "insult" not in cats(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I think you are an idiot",
+    "you idiot, I was there",
+    "я считаю ты идиот",
+    "Դու հիմար ես",
+])
+def test_insults_said_to_someone_stay(cats, text):
+    assert "insult" in cats(text)
