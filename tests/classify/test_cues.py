@@ -126,7 +126,8 @@ def test_issue_classes_have_cues(cats, text, category):
     # civil words the old stems hit
     "knee-jerk reaction", "sürücü", "bir sürü insan", "katilim yuksekti", "Bu ona asılıdır", "Asıl mesele",
     "Trans-Caspian pipeline", "so that people can vote", "mortgage rates", "մահմեդականները",
-    "Ermeni dolu bir mahalle", "cancer patients cannot get treatment",
+    "Ermeni dolu bir mahalle", "cancer patients cannot get treatment", "Heç biri pis rəftara layiq deyil",
+    "patients with a disease need to be cured", "хлеб и чурек",
 ])
 def test_civil_words_match_no_hostile_cue(cats, text):
     assert not cats(text) & {"insult", "slur", "dehuman", "negtrait", "threat", "violence", "obscene"}
