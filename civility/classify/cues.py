@@ -252,17 +252,19 @@ def _is_letter(word: str) -> bool:
 
 
 def _drop_self_insults(matches: list[Match]) -> list[Match]:
-    """Insults the writer says of themselves: right after a ``self`` marker ("I was a", "я"), at
-    most one word between, or right before a ``selfafter`` marker ("me", "I was", "էի"), and no
-    second-person word in the two words before the insult ("I think you idiot…" still counts)."""
+    """Insults the writer says of themselves: right after a ``self`` marker ("я", "I was such a"; one
+    word may come between when the marker has two or more), or right before a ``selfafter`` marker
+    ("me", "I was", "էի"), and no second-person word in the two words before the insult ("I think
+    you idiot…" still counts)."""
     you = {m.start for m in matches if m.category == "you"}
-    before = {m.end for m in matches if m.category == "self"}
+    right_after = {m.end for m in matches if m.category == "self"}
+    one_word_after = {m.end + 1 for m in matches if m.category == "self" and m.end - m.start > 1}
     after = {m.start for m in matches if m.category == "selfafter"}
 
     def said_of_self(m: Match) -> bool:
         if you & {m.start - 1, m.start - 2}:
             return False
-        return m.end in after or m.start in before or (m.start - 1) in before
+        return m.end in after or m.start in right_after or m.start in one_word_after
 
     return [m for m in matches if m.category != "insult" or not said_of_self(m)]
 
