@@ -149,7 +149,25 @@ def test_insults_said_of_oneself_are_dropped(cats, text):
     "I think you are an idiot",
     "you idiot, I was there",
     "я считаю ты идиот",
+    "я думаю, идиот",
+    "I'm sick, idiot",
     "Դու հիմար ես",
 ])
 def test_insults_said_to_someone_stay(cats, text):
     assert "insult" in cats(text)
+
+
+def test_list_files_ship_with_the_package():
+    import fnmatch
+    import tomllib
+    from pathlib import Path
+
+    import civility
+
+    root = Path(civility.__file__).parent
+    setup = tomllib.loads((root.parent / "pyproject.toml").read_text())["tool"]["setuptools"]
+    globs = setup["package-data"]["civility"]
+    files = sorted((root / "classify" / "data" / "cues").glob("*.txt"))
+    assert {f.stem for f in files} == set(LANGS)
+    for f in files:
+        assert any(fnmatch.fnmatch(f.relative_to(root).as_posix(), g) for g in globs), f
