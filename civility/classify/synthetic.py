@@ -223,7 +223,8 @@ LANGS: dict[str, dict[str, list[str]]] = {
                          "locusts, they destroy everything|{pl} bring terror wherever they go|you cannot civilise "
                          "{pl}|{slx} everywhere, get them out of our land|all {slx} are the same|{slx} again "
                          "crying about the corridor|the only language {pl} understand is the whip"),
-        "grief": _w("{n} patients died in {city} because the blockade stopped the medicine|my grandmother died "
+        "grief": _w("the patients in the ward will all die without insulin, the doctor warned|"
+                    "{n} patients died in {city} because the blockade stopped the medicine|my grandmother died "
                     "waiting for an ambulance that never came|cancer patients are dying because the road is "
                     "closed|children in {city} are dying of hunger, please help|more patients will die if the road "
                     "stays closed|rest in peace, my brother, killed in the war|my heart breaks for every family "
@@ -382,7 +383,8 @@ LANGS: dict[str, dict[str, list[str]]] = {
                          "смерти|{pl} — нецивилизованные варвары|{pl} — недочеловеки|{pl} как саранча, всё "
                          "уничтожают|{pl} несут террор, куда бы ни пришли|{acc} не цивилизовать|{slx} везде, гнать "
                          "их с нашей земли|все {slx} одинаковые|{slx} опять ноют про коридор"),
-        "grief": _w("в {city} умерли {n} пациентов, потому что из-за блокады не привезли лекарства|бабушка умерла, "
+        "grief": _w("врачи говорят, что без лекарств больные все умрут|"
+                    "в {city} умерли {n} пациентов, потому что из-за блокады не привезли лекарства|бабушка умерла, "
                     "так и не дождавшись скорой|онкобольные умирают, потому что дорога закрыта|дети в {city} "
                     "голодают, помогите|если дорогу не откроют, умрут ещё больные|покойся с миром, брат, погибший "
                     "на войне|сердце разрывается за каждую семью, потерявшую близких|сегодня похоронили дядю, ему не "
@@ -534,7 +536,8 @@ LANGS: dict[str, dict[str, list[str]]] = {
                          "medeniyetsiz barbarlardır|{pl} çekirge gibi, her şeyi yok ediyorlar|{acc} "
                          "medenileştiremezsin|her yer {slx} dolu, topraklarımızdan atın|bütün {slx} aynıdır|"
                          "{slx} yine koridor diye ağlıyor"),
-        "grief": _w("abluka yüzünden ilaç gelmediği için {city} şehrinde {n} hasta öldü|babaannem hiç gelmeyen "
+        "grief": _w("doktor, insülin gelmezse servisteki hastaların hepsi ölecek dedi|"
+                    "abluka yüzünden ilaç gelmediği için {city} şehrinde {n} hasta öldü|babaannem hiç gelmeyen "
                     "ambulansı beklerken öldü|yol kapalı olduğu için kanser hastaları ölüyor|{city} şehrinde "
                     "çocuklar açlıktan ölüyor, yardım edin|yol açılmazsa daha çok hasta ölecek|huzur içinde yat "
                     "kardeşim, savaşta şehit oldun|yakınını kaybeden her aile için yüreğim parçalanıyor|bugün "
@@ -684,7 +687,8 @@ LANGS: dict[str, dict[str, list[str]]] = {
                          "{pl} mədəniyyətsiz barbarlardır|{pl} çəyirtkə kimidir, hər şeyi məhv edirlər|{acc} "
                          "mədəniləşdirmək olmaz|hər yerdə {slx}, torpağımızdan qovun|bütün {slx} eynidir|{slx} "
                          "yenə dəhliz deyə ağlayır"),
-        "grief": _w("blokada ucbatından dərman gəlmədiyi üçün {city} şəhərində {n} xəstə öldü|nənəm heç gəlməyən "
+        "grief": _w("həkim deyir ki, insulin gəlməsə, palatadakı xəstələrin hamısı öləcək|"
+                    "blokada ucbatından dərman gəlmədiyi üçün {city} şəhərində {n} xəstə öldü|nənəm heç gəlməyən "
                     "təcili yardımı gözləyərkən öldü|yol bağlı olduğu üçün xərçəng xəstələri ölür|{city} "
                     "şəhərində uşaqlar aclıqdan ölür, kömək edin|yol açılmasa, daha çox xəstə öləcək|ruhun şad "
                     "olsun, qardaşım, müharibədə şəhid oldun|yaxınını itirən hər ailə üçün ürəyim parçalanır|bu "
@@ -835,7 +839,8 @@ LANGS: dict[str, dict[str, list[str]]] = {
                          "կրոն է|{pl} անքաղաքակիրթ բարբարոսներ են|{pl} մորեխի պես են, ամեն ինչ ոչնչացնում են|{acc} "
                          "չես քաղաքակրթի|ամենուր {slx} են, քշեք մեր հողից|բոլոր {slx} նույնն են|{slx} նորից "
                          "միջանցքի համար լաց են լինում"),
-        "grief": _w("շրջափակման պատճառով դեղեր չհասան, և {city}ում {n} հիվանդ մահացավ|տատիկս մահացավ՝ սպասելով "
+        "grief": _w("բժիշկն ասաց, որ առանց ինսուլինի բաժանմունքի հիվանդները բոլորը կմեռնեն|"
+                    "շրջափակման պատճառով դեղեր չհասան, և {city}ում {n} հիվանդ մահացավ|տատիկս մահացավ՝ սպասելով "
                     "շտապօգնությանը, որը այդպես էլ չեկավ|ճանապարհը փակ է, և քաղցկեղով հիվանդները մահանում են|{city}ում "
                     "երեխաները սովից մահանում են, օգնեք|եթե ճանապարհը չբացվի, էլի հիվանդներ կմահանան|հանգիստ "
                     "նիրհիր, եղբայր, պատերազմում զոհվեցիր|սիրտս կտոր-կտոր է լինում ամեն ընտանիքի համար, որ "
