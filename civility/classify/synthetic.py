@@ -256,7 +256,8 @@ LANGS: dict[str, dict[str, list[str]]] = {
                                "speak up then"),
         "greeting": _w("Hello world|Hello|Hi all|Hi everyone|Good morning|Thank you|Thanks|Thanks a lot|Thank you "
                        "very much|Great article|Nice|Well said|Agreed|Greetings from {city}|Peace to all|Happy new "
-                       "year|Good evening everyone|Welcome|Respect|Hello from {city}, friends"),
+                       "year|Good evening everyone|Welcome|Respect|Hello from {city}, friends|Salam|Salam everyone|"
+                       "Merhaba|Barev|Shalom, friends"),
     },
     "ru": {
         "neutral": _w("Я {job}, читаю этот сайт каждый день|Спасибо за статью|Отличный материал, пишите ещё|"
@@ -410,7 +411,7 @@ LANGS: dict[str, dict[str, list[str]]] = {
                                "граница закрыта|я был трусом и промолчал тогда"),
         "greeting": _w("Привет всем|Привет|Здравствуйте|Доброе утро|Спасибо|Спасибо большое|Большое спасибо|"
                        "Отличная статья|Хорошо сказано|Согласен|Привет из {city}|Мир всем|С Новым годом|Добрый "
-                       "вечер|Уважение автору"),
+                       "вечер|Уважение автору|Салам|Салам алейкум|Барев"),
     },
     "tr": {
         "neutral": _w("Ben {job}, her gün bu siteyi okuyorum|Bu makale için teşekkürler|Harika bir haber, daha "

@@ -108,6 +108,7 @@ def test_existing_behaviour_kept(cats):
     ("ազգ չեն, վայրենի ցեղ են", "dehuman"),
     # slurs typed in Latin letters, spaced out, with digits
     ("x a c h i", "slur"),
+    ("х а ч и понаехали", "slur"),
     ("h a c h", "slur"),
     ("d1ga", "slur"),
     ("armyashki", "slur"),
