@@ -503,7 +503,9 @@ SHARES: dict[str, float] = HEAD_SHARES["toxic"]
 META_SHARES: dict[str, float] = {"civil": 0.5, "synthetic": 1.0, "threatgram": 0.7, "convabuse": 0.5,
                                  "ru_vk": 0.3, "ethos": 0.5}
 #: the highest false-positive rate (class-balanced, on validation data) a head's threshold may give
-MAX_FPR: dict[str, float] = {"toxic": 0.05, "hate": 0.04, "spam": 0.03, "insult": 0.03, "threat": 0.02,
+#: (hate: 0.025 rather than 0.04, which flagged 18 % of the civil English sentences of our sets once
+#: Stormfront and ToxiGen were in: many civil comments about groups sit just above that threshold)
+MAX_FPR: dict[str, float] = {"toxic": 0.05, "hate": 0.025, "spam": 0.03, "insult": 0.03, "threat": 0.02,
                              "obscene": 0.02}
 #: what each combined head may read (the rest of META_INPUTS get weight 0): few, sensible
 #: inputs, so that a head fitted on a few thousand sentences cannot learn accidents

@@ -94,10 +94,10 @@ def test_scores_are_in_range_and_batch_equals_single(model):
     ("Ты тупой дебил, прочитай статью.", "insult"),
     ("I will find you and kill you.", "threat"),
     ("Səni tapıb öldürəcəyəm.", "threat"),
-    pytest.param("Armenians are vermin and should be driven out.", "hate", marks=pytest.mark.xfail(
-        strict=True, reason="known miss of models since 1.17666cb78090: the templates that quote 'X are vermin' to "
-                            "condemn it pulled the n-gram hate score under its threshold (docs/MODEL.md); "
-                            "the word list still flags it, see the next test")),
+    # a known miss of models 1.17666cb78090 to 1.92a3e1ea2d1d (strict xfail then); flagged since 2.x,
+    # with Stormfront and ToxiGen in the hate head's data
+    ("Armenians are vermin and should be driven out.", "hate"),
+    ("Earn $500 a day from home! Write to @money_fast", "spam"),
 ])
 def test_clear_cases_are_flagged(model, text, label):
     score = model.score([text])[label][0]
