@@ -117,6 +117,7 @@ def test_the_pipeline_flags_what_the_model_misses():
     "Two soldiers were killed near the border on Tuesday.",
     "The Azerbaijani government is lying about the casualties.",
     "Я армянин и хочу мира с соседями.",
+    "Now with a body.",  # a threat with model 2.fe4eb77a380d (ThreatGram's one-word replies)
 ])
 def test_civil_cases_are_not_flagged(model, text):
     scores = model.score([text])
