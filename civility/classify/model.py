@@ -18,9 +18,11 @@ Two kinds of heads:
   project's own labelled sentences (``tests/classify/data``) and generated ones.
 
 ``score()`` returns *calibrated* scores: each head's raw probability is mapped by a
-monotone piecewise-linear function whose knots put the threshold chosen on validation
-data at the policy's flag level (:data:`civility.triage.policy.FLAG_AT`), so a label is
-flagged exactly when the raw probability reaches the validated threshold.
+monotone piecewise-linear function (``manifest["calibration"]``) fitted by isotonic
+regression on held-out real comments, so a score reads as the probability of the label;
+the map is pinned so that the threshold chosen on validation data lands exactly on the
+policy's flag level (:data:`civility.triage.policy.FLAG_AT`): a label is flagged exactly
+when the raw probability reaches the validated threshold.
 """
 
 from __future__ import annotations
@@ -150,6 +152,17 @@ class Model:
         self.thresholds: dict[str, float] = {h: float(t) for h, t in m["thresholds"].items()}
         levels = flag_levels()
         self.flag_at: dict[str, float] = {h: float(levels.get(h, 0.5)) for h in self.heads}
+        #: per head, the knots (raw probability → calibrated score) fitted at training; a map whose
+        #: threshold knot is not at the policy's current flag level falls back to the 3-knot map
+        self.knots: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        for h, cal in m.get("calibration", {}).items():
+            raw, score = np.asarray(cal["raw"], dtype=np.float64), np.asarray(cal["score"], dtype=np.float64)
+            t = self.thresholds.get(h)
+            at = np.flatnonzero(raw == t) if t is not None else []
+            if h in self.flag_at and len(at) and abs(score[at[0]] - self.flag_at[h]) < 1e-9:
+                self.knots[h] = (raw, score)
+            elif h in self.flag_at:
+                log.warning("the %s calibration was fitted for another flag level; using the threshold map", h)
         self.featurizer = Featurizer(n_buckets=m["features"]["n_buckets"], char_min=m["features"]["char_min"],
                                      char_max=m["features"]["char_max"])
         if self.W.shape[0] != self.featurizer.n_buckets:
@@ -195,7 +208,11 @@ class Model:
         return out
 
     def calibrated(self, raw: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-        return {h: calibrate(p, self.thresholds[h], self.flag_at[h]) for h, p in raw.items()}
+        out = {}
+        for h, p in raw.items():
+            knots = self.knots.get(h)
+            out[h] = np.interp(p, *knots) if knots else calibrate(p, self.thresholds[h], self.flag_at[h])
+        return out
 
     def score(self, texts: list[str]) -> dict[str, np.ndarray]:
         """Calibrated scores per head for raw comment texts."""

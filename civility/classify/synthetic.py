@@ -11,7 +11,11 @@ without diacritics):
 - "you are an idiot" (insult) vs. "you are wrong about the corridor" and "the government is
   lying" (heated but civil criticism);
 - obscenity vs. innocent words that contain obscene strings;
-- a slur quoted to condemn it (civil).
+- a slur quoted to condemn it (civil);
+- attacks, threats and dehumanising generalisations that use no listed word ("memory of a
+  goldfish", "string him up", "a herd, not a nation"; slurs spelled out or with digits) vs.
+  grief about people dying in the blockade, reports of past violence, counter-speech that quotes
+  them, self-deprecation ("what an idiot I was") and one-to-five-word greetings and thanks.
 
 Templates come in counterfactual pairs (same frame, hateful vs. civil filler) so that the
 frame words themselves carry no signal. The hand-written sets in ``tests/classify/data``
@@ -36,11 +40,21 @@ KINDS: dict[str, tuple[int, int, int, int, int]] = {
     "obscene_insult": (0, 1, 0, 1, 1),
     "condemn": (0, 0, 0, 0, 0),
     "neutral": (0, 0, 0, 0, 0),
+    # attacks, threats and hate that name no listed word, and their civil look-alikes
+    "insult_plain": (0, 1, 0, 0, 1),
+    "threat_plain": (0, 0, 1, 0, 1),
+    "group_threat_plain": (1, 0, 1, 0, 1),
+    "hate_plain": (1, 0, 0, 0, 1),
+    "grief": (0, 0, 0, 0, 0),
+    "history": (0, 0, 0, 0, 0),
+    "counter": (0, 0, 0, 0, 0),
+    "self_deprecation": (0, 0, 0, 0, 0),
+    "greeting": (0, 0, 0, 0, 0),
 }
 LABEL_ORDER = ("hate", "insult", "threat", "obscene", "toxic")
 #: each kind's total weight in training (1 unless said): civil sentences about groups balance
 #: the hateful and the threatening ones together, so that naming a group is no evidence of hate
-KIND_WEIGHT: dict[str, float] = {"group_civil": 2.5, "condemn": 1.5, "neutral": 2.0}
+KIND_WEIGHT: dict[str, float] = {"group_civil": 2.5, "condemn": 1.5, "neutral": 2.0, "greeting": 1.5, "grief": 1.5}
 
 
 @dataclass(frozen=True)
@@ -62,7 +76,8 @@ def _w(s: str) -> list[str]:
 # plural; {acc}/{dat}/{gen} other cases; {deh} dehumanising predicate; {pos} positive
 # predicate; {ins} insult noun; {ins2}/{ins3} insult as 2nd/3rd-person predicate (az/tr);
 # {pol} politician; {polx} politician in the case the template needs; {gov} a government;
-# {topic}; {obs} an obscene sentence; {hurt} a violent verb; {n} a number; {slur}.
+# {topic}; {obs} an obscene sentence; {hurt} a violent verb; {n} a number; {slur}; {slx} a slur
+# spelled out, with digits or in Latin letters; {rel} a religion.
 LANGS: dict[str, dict[str, list[str]]] = {
     "en": {
         "neutral": _w("I am a {job} and I read this site every day|Thank you for this article|Great reporting, "
@@ -172,6 +187,77 @@ LANGS: dict[str, dict[str, list[str]]] = {
                       "hate speech|he wrote that '{pl} should not vote', and the paper rightly deleted it|comments "
                       "like '{pl} are animals' are exactly what this site bans|'{pl} are vermin' is the language of "
                       "genocide"),
+        "rel": _w("Islam|Christianity|Judaism|their religion|that faith|this religion"),
+        "slx": _w("x a c h|h a c h i|d1ga|d ı ğ a|armyashka|turqi shun|ch4lma|k h a c h i|dig@lar|хачи"),
+        "insult_plain": _w("you have the memory of a goldfish and the manners to match|another bot with a keyboard, "
+                           "how much do they pay you?|go back to school, genius|nobody asked you, troll|you are "
+                           "just another paid troll|did you even finish school?|{pol} talks like a squeaky toy and "
+                           "thinks like one|{pol} has the brain of a goldfish|{pol} lost his mind years ago|listen, "
+                           "Einstein, nobody cares what you think|you are a puppet, and a cheap one|learn to read "
+                           "first, then comment|you have two brain cells and both are asleep|crawl back under your "
+                           "rock|you parrot whatever the Kremlin feeds you, like a trained bird|@user you are a bot, "
+                           "and not a clever one|your brain must be the size of a walnut|were you dropped on your "
+                           "head as a child?|I have met potatoes with more sense than you|you type like a toddler "
+                           "and think like one|ok genius, tell us more about geopolitics|{pol} is a senile old "
+                           "puppet|{pol} bleats like a goat every time he opens his mouth|you are as dumb as a "
+                           "brick|what a sad little man you are|you are a joke and everyone here knows it|shut "
+                           "up and go back to your cave|nobody reads your nonsense, keyboard warrior"),
+        "threat_plain": _w("someone should string him up|we know where you live, think about your family|{pol} "
+                           "should be strung up from a lamppost|get a rope for {pol}|think of your kids before you "
+                           "write again|your days are numbered|you will pay for this, wait until we come|we are "
+                           "watching you and we know your car|keep writing and see what happens to your family|I will "
+                           "drive into those protesters if they block the road again|run them over, they are "
+                           "blocking the road|may you die slowly|I hope your whole house burns with you in it|you're "
+                           "next, @user|one day you will walk home alone, remember that|we will visit your mother, "
+                           "tell her to wait|your family will not be safe after this|hang {pol} in the square and "
+                           "let everyone watch|a noose is waiting for {pol}|we will come to your office, journalist"),
+        "group_threat_plain": _w("{pl} will all die, every last one|we will repeat Sumgait|another Khojaly is "
+                                 "coming for the {pl}|finish the genocide, leave no {pl} alive|I hope all {pl} "
+                                 "burn|may all {pl} die in their homes|drive into the {pl} marching in the street|"
+                                 "the {pl} will all be killed when we come|let them burn, these {pl}|string up "
+                                 "the {pl} one by one|the {pl} should be lined up against the wall"),
+        "hate_plain": _w("{pl} are a herd, not a nation|{rel} breeds violence, always has|{pl} are savages by "
+                         "nature|{pl} are a wild tribe, not a people|{pl} are born killers|{pl} have no right to "
+                         "exist|it is in their blood, {pl} are all thieves|{pl} are an invented nation|{rel} is a "
+                         "religion of death|{pl} are uncivilised barbarians|{pl} are subhumans|{pl} are like "
+                         "locusts, they destroy everything|{pl} bring terror wherever they go|you cannot civilise "
+                         "{pl}|{slx} everywhere, get them out of our land|all {slx} are the same|{slx} again "
+                         "crying about the corridor|the only language {pl} understand is the whip"),
+        "grief": _w("the patients in the ward will all die without insulin, the doctor warned|"
+                    "{n} patients died in {city} because the blockade stopped the medicine|my grandmother died "
+                    "waiting for an ambulance that never came|cancer patients are dying because the road is "
+                    "closed|children in {city} are dying of hunger, please help|more patients will die if the road "
+                    "stays closed|rest in peace, my brother, killed in the war|my heart breaks for every family "
+                    "that lost someone|we buried my uncle today, he could not get dialysis|the hospital in {city} "
+                    "has no insulin and people die|the talks are dead and people keep dying|the peace process is "
+                    "dead, let's be honest|the ceasefire died last night|three soldiers were killed, may they rest "
+                    "in peace|I cried reading this, so many dead|the old people in {city} will die of cold this "
+                    "winter without gas|a whole generation died in that war|my father never came back from the front"),
+        "history": _w("the article describes how prisoners were hanged in 1918|survivors of Sumgait remember the "
+                      "pogrom|the court heard that the driver drove into the protesters|a witness said soldiers "
+                      "threatened to burn the village|the report documents threats against journalists who wrote "
+                      "about the blockade|{n} people were killed in Khojaly, the article says|historians still "
+                      "debate the events of 1915|the museum shows photos of the massacre|the film shows how the mob "
+                      "burned houses in {city}|the police say the man threatened to drive into the crowd|the "
+                      "suspect told the victim 'we know where you live', prosecutors said"),
+        "counter": _w("calling them '{slx}' is racist, stop it|someone wrote '{slx}' under this article, "
+                      "moderators please remove it|saying '{pl} are a herd, not a nation' is dehumanising|'that "
+                      "faith breeds violence' is bigotry, not analysis|words like '{slx}' led to Sumgait and "
+                      "Khojaly|I am ashamed that people here call {pl} savages|nobody should ever write that "
+                      "'{pl} have no right to exist'|writing 'hang them all' about {pl} is incitement, report it|"
+                      "the slur '{slur}' has no place in this debate|my neighbour called me '{slx}' and I reported "
+                      "him"),
+        "self_deprecation": _w("I was naive to believe them, what an idiot I was|I was such a fool to trust the "
+                               "talks|stupid me, I thought the road would open|I feel like an idiot for believing "
+                               "the ceasefire|call me naive, but I still hope for peace|I was a moron to vote for "
+                               "them|what a clown I was to think this would end well|I'm an idiot, I misread the "
+                               "article, sorry|my bad, I was dumb and wrong about the date|silly me, I forgot the "
+                               "border is closed|I am too stupid for this politics, honestly|I was a coward not to "
+                               "speak up then"),
+        "greeting": _w("Hello world|Hello|Hi all|Hi everyone|Good morning|Thank you|Thanks|Thanks a lot|Thank you "
+                       "very much|Great article|Nice|Well said|Agreed|Greetings from {city}|Peace to all|Happy new "
+                       "year|Good evening everyone|Welcome|Respect|Hello from {city}, friends|Salam|Salam everyone|"
+                       "Merhaba|Barev|Shalom, friends"),
     },
     "ru": {
         "neutral": _w("Я {job}, читаю этот сайт каждый день|Спасибо за статью|Отличный материал, пишите ещё|"
@@ -268,6 +354,64 @@ LANGS: dict[str, dict[str, list[str]]] = {
                       "банки» — старый миф|фраза «{pl} — это болезнь» — язык вражды|он написал, что «{pl} не должны "
                       "голосовать», и комментарий удалили|комментарии вроде «{pl} — животные» здесь запрещены|«{pl} — "
                       "паразиты» — это язык геноцида"),
+        "rel": _w("ислам|христианство|иудаизм|их религия|эта вера|эта религия"),
+        "slx": _w("х а ч|х а ч и|khachi|xach|armyashka|ч у р к а|d1ga|turqi shun|хачики|d ı ğ a"),
+        "insult_plain": _w("у тебя память как у золотой рыбки и манеры такие же|очередной бот с клавиатурой, "
+                           "сколько тебе платят?|иди учись, гений|тебя никто не спрашивал, тролль|ты просто "
+                           "проплаченный тролль|ты хоть школу закончил?|{pol} пищит как резиновая игрушка и думает "
+                           "так же|у {polx} мозги как у курицы|{pol} давно выжил из ума|слушай, умник, твоё мнение "
+                           "никого не интересует|ты марионетка, и дешёвая|сначала научись читать, потом пиши|у тебя "
+                           "одна извилина, и та прямая|заползи обратно под свой камень|ты повторяешь методички, как "
+                           "попугай|@user ты бот, причём тупой|ты пустое место, ноль|диванный эксперт опять всё знает|"
+                           "тебя в детстве головой не роняли?|{pol} — старый маразматик|{pol} блеет как овца, когда "
+                           "говорит|ты позорище своей семьи|ну ты гений, конечно|закрой рот и иди в школу|ты никто, "
+                           "и звать тебя никак|больной на голову, лечись"),
+        "threat_plain": _w("его надо вздёрнуть на фонаре|мы знаем, где ты живёшь, подумай о семье|{polx} надо "
+                           "повесить на площади|подумай о своих детях, прежде чем писать|твои дни сочтены|ты за это "
+                           "заплатишь, жди гостей|мы следим за тобой и знаем твою машину|пиши дальше и увидишь, что "
+                           "будет с твоей семьёй|если они опять перекроют дорогу, я въеду в толпу|давить их "
+                           "машинами, они перекрыли дорогу|чтоб ты сгнил заживо|чтоб твой дом сгорел вместе с "
+                           "тобой|ты следующий, @user|однажды ты пойдёшь домой один, запомни|мы зайдём к твоей "
+                           "матери, пусть ждёт|твоя семья больше не будет в безопасности|поставить {polx} к стенке|"
+                           "мы придём к тебе в редакцию"),
+        "group_threat_plain": _w("{pl} все сдохнут, до последнего|повторим Сумгаит|{dat} будет второй "
+                                 "Ходжалы|закончим геноцид, ни одного не оставим|чтоб все {pl} сгорели|"
+                                 "въехать в толпу, там одни {pl}|всех {acc} к стенке|пусть {pl} горят в своих "
+                                 "домах|{pl} все умрут, когда мы придём"),
+        "hate_plain": _w("{pl} — это стадо, а не нация|{rel} порождает насилие, всегда порождала|{pl} дикари по "
+                         "природе|{pl} — дикое племя, а не народ|{pl} прирождённые убийцы|{pl} не имеют права на "
+                         "существование|это у них в крови, {pl} все воры|{pl} — выдуманная нация|{rel} — религия "
+                         "смерти|{pl} — нецивилизованные варвары|{pl} — недочеловеки|{pl} как саранча, всё "
+                         "уничтожают|{pl} несут террор, куда бы ни пришли|{acc} не цивилизовать|{slx} везде, гнать "
+                         "их с нашей земли|все {slx} одинаковые|{slx} опять ноют про коридор"),
+        "grief": _w("врачи говорят, что без лекарств больные все умрут|"
+                    "в {city} умерли {n} пациентов, потому что из-за блокады не привезли лекарства|бабушка умерла, "
+                    "так и не дождавшись скорой|онкобольные умирают, потому что дорога закрыта|дети в {city} "
+                    "голодают, помогите|если дорогу не откроют, умрут ещё больные|покойся с миром, брат, погибший "
+                    "на войне|сердце разрывается за каждую семью, потерявшую близких|сегодня похоронили дядю, ему не "
+                    "смогли сделать диализ|в больнице нет инсулина, и люди умирают|переговоры мертвы, а люди "
+                    "продолжают гибнуть|мирный процесс мёртв, давайте честно|перемирие умерло этой ночью|погибли три "
+                    "солдата, светлая память|плакал, читая это, столько погибших|старики зимой умрут от холода без "
+                    "газа|отец так и не вернулся с фронта"),
+        "history": _w("в статье описано, как в 1918 году вешали пленных|выжившие в Сумгаите вспоминают погром|"
+                      "суд установил, что водитель въехал в толпу протестующих|свидетель сказал, что солдаты "
+                      "грозились сжечь село|в докладе собраны угрозы журналистам, писавшим о блокаде|в Ходжалы "
+                      "погибли {n} человек, пишет автор|историки до сих пор спорят о событиях 1915 года|в музее "
+                      "фотографии резни|полиция сообщила, что мужчина угрожал въехать в толпу"),
+        "counter": _w("называть их «{slx}» — расизм, прекратите|кто-то написал «{slx}» под статьёй, модераторы, "
+                      "удалите|фраза «{pl} — стадо, а не нация» расчеловечивает людей|«эта вера порождает насилие» "
+                      "— это фанатизм, а не анализ|такие слова, как «{slx}», привели к Сумгаиту и Ходжалы|стыдно, "
+                      "что здесь {acc} называют дикарями|никто не должен писать, что «{pl} не имеют права на "
+                      "существование»|писать «всех повесить» про {acc} — это подстрекательство|сосед назвал меня "
+                      "«{slx}», я написал заявление"),
+        "self_deprecation": _w("я был наивен, что поверил им, какой же я идиот|я был таким дураком, что верил в "
+                               "переговоры|дурак я, думал, дорогу откроют|чувствую себя идиотом, что поверил в "
+                               "перемирие|я был кретином, что голосовал за них|я идиот, неправильно прочитал "
+                               "статью, извините|я сам дурак, перепутал дату|какая же я дура, забыла, что "
+                               "граница закрыта|я был трусом и промолчал тогда"),
+        "greeting": _w("Привет всем|Привет|Здравствуйте|Доброе утро|Спасибо|Спасибо большое|Большое спасибо|"
+                       "Отличная статья|Хорошо сказано|Согласен|Привет из {city}|Мир всем|С Новым годом|Добрый "
+                       "вечер|Уважение автору|Салам|Салам алейкум|Барев"),
     },
     "tr": {
         "neutral": _w("Ben {job}, her gün bu siteyi okuyorum|Bu makale için teşekkürler|Harika bir haber, daha "
@@ -366,6 +510,57 @@ LANGS: dict[str, dict[str, list[str]]] = {
                       "ediyor' sözü eski bir komplo efsanesidir|'{pl} bir hastalıktır' iddiası nefret söylemidir|'{pl} "
                       "oy vermemeli' diye yazdı ve yorum silindi|'{pl} hayvandır' gibi yorumlar bu sitede yasak|'{pl} "
                       "parazittir' soykırım dilidir"),
+        "rel": _w("İslam|Hristiyanlık|Yahudilik|onların dini|bu din"),
+        "slx": _w("d ı ğ a|d1ga|x a c h|ermeni d0lü|g a v u r|ch4lma|хачи|armyashka|turqi shun"),
+        "insult_plain": _w("japon balığı kadar hafızan var, terbiyen de o kadar|klavyeli bir bot daha, sana ne "
+                           "kadar ödüyorlar?|okula geri dön, dahi|kimse sana sormadı, trol|sen sadece paralı bir "
+                           "trolsün|okulu bitirdin mi sen?|{pol} oyuncak gibi cırtlak sesle konuşuyor, aklı da "
+                           "öyle|{pol} aklını çoktan kaçırmış|dinle dahi, fikrin kimsenin umurunda değil|sen bir "
+                           "kuklasın, hem de ucuz|önce okumayı öğren, sonra yorum yaz|kafan hiç çalışmıyor|papağan "
+                           "gibi ezber tekrarlıyorsun|@user sen botsun, hem de akılsız|klavye delikanlısı yine her "
+                           "şeyi biliyor|küçükken kafanın üstüne mi düştün?|{pol} bunamış bir kukla|sen aileni "
+                           "utandırıyorsun|aferin dahi, devam et|çeneni kapat ve okula git|sen bir hiçsin"),
+        "threat_plain": _w("onu ipe çekmek lazım|nerede yaşadığını biliyoruz, aileni düşün|{pol} meydanda asılmalı|"
+                           "yazmadan önce çocuklarını düşün|günlerin sayılı|bunu ödeyeceksin, gelmemizi bekle|seni "
+                           "izliyoruz, arabanı biliyoruz|yazmaya devam et, ailene ne olacağını görürsün|yolu yine "
+                           "kapatırlarsa kalabalığa arabayla dalarım|arabayla ezin onları, yolu kapattılar|inşallah "
+                           "ağır ağır ölürsün|inşallah evin seninle birlikte yanar|sıradaki sensin, @user|bir gün "
+                           "eve tek başına yürüyeceksin, unutma|annene uğrayacağız, beklesin|ailen artık güvende "
+                           "değil|redaksiyona geleceğiz, gazeteci"),
+        "group_threat_plain": _w("{pl} hepsi ölecek, sonuncusuna kadar|Sumgayıt'ı tekrarlayacağız|bir soykırım daha "
+                                 "yapalım, hiçbir {pl} kalmasın|inşallah bütün {pl} yanar|kalabalığa arabayla "
+                                 "dalın, hepsi {pl}|bütün {acc} ipe çekin|{pl} evlerinde yansın|geldiğimizde {pl} "
+                                 "hepsi ölecek"),
+        "hate_plain": _w("{pl} bir sürüdür, millet değil|{rel} şiddet doğurur, hep doğurdu|{pl} doğuştan "
+                         "vahşidir|{pl} vahşi bir kabiledir, halk değil|{pl} doğuştan katildir|{pl} var olmayı hak "
+                         "etmiyor|kanlarında var, {pl} hepsi hırsız|{pl} uydurma bir millet|{rel} ölüm dinidir|{pl} "
+                         "medeniyetsiz barbarlardır|{pl} çekirge gibi, her şeyi yok ediyorlar|{acc} "
+                         "medenileştiremezsin|her yer {slx} dolu, topraklarımızdan atın|bütün {slx} aynıdır|"
+                         "{slx} yine koridor diye ağlıyor"),
+        "grief": _w("doktor, insülin gelmezse servisteki hastaların hepsi ölecek dedi|"
+                    "abluka yüzünden ilaç gelmediği için {city} şehrinde {n} hasta öldü|babaannem hiç gelmeyen "
+                    "ambulansı beklerken öldü|yol kapalı olduğu için kanser hastaları ölüyor|{city} şehrinde "
+                    "çocuklar açlıktan ölüyor, yardım edin|yol açılmazsa daha çok hasta ölecek|huzur içinde yat "
+                    "kardeşim, savaşta şehit oldun|yakınını kaybeden her aile için yüreğim parçalanıyor|bugün "
+                    "amcamı gömdük, diyalize giremedi|hastanede insülin yok, insanlar ölüyor|müzakereler öldü, "
+                    "insanlar ölmeye devam ediyor|barış süreci öldü, dürüst olalım|ateşkes dün gece öldü|üç asker "
+                    "şehit oldu, Allah rahmet eylesin|bunu okurken ağladım, ne çok ölü var|babam cepheden hiç dönmedi"),
+        "history": _w("makale 1918'de esirlerin nasıl asıldığını anlatıyor|Sumgayıt'tan sağ kurtulanlar pogromu "
+                      "anlatıyor|mahkeme, sürücünün protestocuların arasına daldığını tespit etti|bir tanık, "
+                      "askerlerin köyü yakmakla tehdit ettiğini söyledi|raporda ablukayı yazan gazetecilere yönelik "
+                      "tehditler var|Hocalı'da {n} kişi öldürüldü, diye yazıyor|tarihçiler 1915 olaylarını hâlâ "
+                      "tartışıyor|müzede katliamın fotoğrafları var"),
+        "counter": _w("onlara '{slx}' demek ırkçılıktır, bırakın|biri bu haberin altına '{slx}' yazmış, lütfen "
+                      "silin|'{pl} bir sürüdür, millet değil' demek insanlıktan çıkarmaktır|'bu din şiddet doğurur' "
+                      "bağnazlıktır, analiz değil|'{slx}' gibi sözler Sumgayıt'a ve Hocalı'ya götürdü|burada {dat} "
+                      "vahşi denmesinden utanıyorum|komşum bana '{slx}' dedi, şikayet ettim"),
+        "self_deprecation": _w("onlara inanacak kadar saftım, ne aptalmışım|müzakerelere güvendiğim için ben bir "
+                               "aptalım|ben salak, yolun açılacağını sandım|ateşkese inandığım için kendimi aptal "
+                               "gibi hissediyorum|ben ahmak, onlara oy verdim|ben aptalım, haberi yanlış okudum, "
+                               "özür dilerim|ben de ne salakmışım, sınırın kapalı olduğunu unuttum"),
+        "greeting": _w("Merhaba|Herkese merhaba|Selam|Günaydın|Teşekkürler|Çok teşekkürler|Teşekkür ederim|Harika "
+                       "haber|Güzel söylemiş|Katılıyorum|{city} şehrinden selamlar|Herkese barış|Mutlu yıllar|İyi "
+                       "akşamlar|Saygılar"),
     },
     "az": {
         "neutral": _w("Mən {job} və bu saytı hər gün oxuyuram|Bu məqaləyə görə təşəkkürlər|Əla materialdır, "
@@ -466,6 +661,58 @@ LANGS: dict[str, dict[str, list[str]]] = {
                       "muzeyə verildi|götürdüyü sənədləri məhkəməyə təqdim etdi|'{pl} bankları idarə edir' sözü köhnə "
                       "bir mifdir|'{pl} xəstəlikdir' iddiası nifrət nitqidir|'{pl} səs verməməlidir' yazdı və şərh "
                       "silindi|'{pl} heyvandır' kimi şərhlər bu saytda qadağandır|'{pl} parazitdir' soyqırım dilidir"),
+        "rel": _w("İslam|xristianlıq|yəhudilik|onların dini|bu din"),
+        "slx": _w("d ı ğ a|d1ga|x a c h|xaçpərəst|ermeni d0lu|хачи|armyashka|d1galar"),
+        "insult_plain": _w("yaddaşın qızıl balıq yaddaşıdır, tərbiyən də elə|klaviaturalı daha bir bot, sənə nə "
+                           "qədər ödəyirlər?|məktəbə qayıt, dahi|səndən soruşan yoxdur, trol|sən sadəcə pullu "
+                           "trolsan|heç məktəbi bitirmisən?|{pol} oyuncaq kimi ciyildəyir, ağlı da elədir|{pol} "
+                           "çoxdan ağlını itirib|qulaq as, dahi, fikrin heç kimi maraqlandırmır|sən kuklasan, "
+                           "həm də ucuz|əvvəlcə oxumağı öyrən, sonra yaz|başın heç işləmir|tutuquşu kimi eyni "
+                           "sözləri təkrarlayırsan|@user sən botsan, həm də ağılsız|divan eksperti yenə hər şeyi "
+                           "bilir|uşaqlıqda başının üstə düşmüsən?|{pol} qocalıb, ağlını itirmiş kukladır|sən "
+                           "ailənin biabırçılığısan|ay dahi, davam et|ağzını yum, get məktəbə|sən heç kimsən"),
+        "threat_plain": _w("onu dar ağacından asmaq lazımdır|harada yaşadığını bilirik, ailəni düşün|{pol} "
+                           "meydanda asılmalıdır|yazmadan əvvəl uşaqlarını düşün|günlərin sayılıdır|bunun "
+                           "əvəzini ödəyəcəksən, gəlməyimizi gözlə|səni izləyirik, maşınını tanıyırıq|yazmağa davam "
+                           "et, ailənə nə olacağını görərsən|yolu yenə bağlasalar, maşınla izdihama girəcəm|maşınla "
+                           "əzin onları, yolu bağlayıblar|inşallah yavaş-yavaş ölərsən|inşallah evin səninlə "
+                           "birlikdə yanar|növbəti sənsən, @user|bir gün evə tək gedəcəksən, yadda saxla|anana baş "
+                           "çəkəcəyik, gözləsin|ailən artıq təhlükəsiz deyil|redaksiyana gələcəyik, jurnalist"),
+        "group_threat_plain": _w("{pl} hamısı öləcək, sonuncusuna qədər|Sumqayıtı təkrarlayacağıq|bir soyqırım "
+                                 "da edək, heç bir {pl} qalmasın|inşallah bütün {pl} yanar|izdihama maşınla girin, "
+                                 "hamısı {pl}|bütün {acc} dar ağacından asın|{pl} evlərində yansın|gələndə "
+                                 "{pl} hamısı öləcək"),
+        "hate_plain": _w("{pl} sürüdür, millət deyil|{rel} zorakılıq doğurur, həmişə doğurub|{pl} təbiətcə "
+                         "vəhşidir|{pl} vəhşi tayfadır, xalq deyil|{pl} anadangəlmə qatildir|{pl} yaşamağa "
+                         "layiq deyil|qanlarındadır, {pl} hamısı oğrudur|{pl} uydurma millətdir|{rel} ölüm dinidir|"
+                         "{pl} mədəniyyətsiz barbarlardır|{pl} çəyirtkə kimidir, hər şeyi məhv edirlər|{acc} "
+                         "mədəniləşdirmək olmaz|hər yerdə {slx}, torpağımızdan qovun|bütün {slx} eynidir|{slx} "
+                         "yenə dəhliz deyə ağlayır"),
+        "grief": _w("həkim deyir ki, insulin gəlməsə, palatadakı xəstələrin hamısı öləcək|"
+                    "blokada ucbatından dərman gəlmədiyi üçün {city} şəhərində {n} xəstə öldü|nənəm heç gəlməyən "
+                    "təcili yardımı gözləyərkən öldü|yol bağlı olduğu üçün xərçəng xəstələri ölür|{city} "
+                    "şəhərində uşaqlar aclıqdan ölür, kömək edin|yol açılmasa, daha çox xəstə öləcək|ruhun şad "
+                    "olsun, qardaşım, müharibədə şəhid oldun|yaxınını itirən hər ailə üçün ürəyim parçalanır|bu "
+                    "gün əmimi dəfn etdik, dializə gedə bilmədi|xəstəxanada insulin yoxdur, insanlar ölür|danışıqlar "
+                    "ölüb, insanlar isə ölməyə davam edir|sülh prosesi ölüb, düzünü deyək|atəşkəs dünən gecə öldü|üç "
+                    "əsgər şəhid oldu, Allah rəhmət eləsin|bunu oxuyanda ağladım, nə qədər ölü var|atam cəbhədən "
+                    "qayıtmadı"),
+        "history": _w("məqalədə 1918-ci ildə əsirlərin necə asıldığı təsvir olunur|Xocalıdan sağ qalanlar qırğını "
+                      "xatırlayır|məhkəmə sürücünün etirazçıların arasına girdiyini müəyyən etdi|şahid əsgərlərin "
+                      "kəndi yandırmaqla hədələdiyini dedi|hesabatda blokada barədə yazan jurnalistlərə təhdidlər "
+                      "var|Sumqayıt hadisələri haqqında yeni kitab çıxıb|tarixçilər 1915 hadisələrini hələ də "
+                      "müzakirə edir|muzeydə qırğının fotoşəkilləri var"),
+        "counter": _w("onlara '{slx}' demək irqçilikdir, dayandırın|kimsə bu xəbərin altına '{slx}' yazıb, "
+                      "silin|'{pl} sürüdür, millət deyil' demək insanlıqdan çıxarmaqdır|'bu din zorakılıq doğurur' "
+                      "fanatizmdir, təhlil deyil|'{slx}' kimi sözlər Sumqayıta və Xocalıya apardı|burada {dat} "
+                      "vəhşi deyilməsindən utanıram|qonşum mənə '{slx}' dedi, şikayət etdim"),
+        "self_deprecation": _w("onlara inanacaq qədər sadəlövh idim, nə axmaq idim|danışıqlara inandığım üçün mən "
+                               "axmağam|mən axmaq, yolun açılacağını düşündüm|atəşkəsə inandığım üçün özümü "
+                               "axmaq kimi hiss edirəm|mən gic idim ki, onlara səs verdim|mən axmaq, xəbəri səhv "
+                               "oxumuşam, bağışlayın"),
+        "greeting": _w("Salam|Salam aleykum|Hamıya salam|Sabahınız xeyir|Təşəkkürlər|Çox sağ ol|Çox sağ olun|Əla "
+                       "məqalə|Yaxşı dedin|Razıyam|{city} şəhərindən salamlar|Hamıya sülh|Yeni iliniz mübarək|"
+                       "Axşamınız xeyir|Hörmətlər"),
     },
     "hy": {
         "neutral": _w("Ես {job} եմ և ամեն օր կարդում եմ այս կայքը|Շնորհակալություն հոդվածի համար|Հիանալի նյութ "
@@ -565,6 +812,60 @@ LANGS: dict[str, dict[str, list[str]]] = {
                       "պայմանագիրը|ծիծաղելի իրավիճակ էր|«{pl} վերահսկում են բանկերը» արտահայտությունը հին առասպել "
                       "է|«{pl} հիվանդություն են» պնդումը ատելության խոսք է|նա գրել էր, որ «{pl} չպետք է ընտրեն», և "
                       "մեկնաբանությունը ջնջվեց|«{pl} կենդանիներ են» տիպի մեկնաբանություններն այստեղ արգելված են"),
+        "rel": _w("իսլամը|քրիստոնեությունը|հուդայականությունը|նրանց կրոնը|այդ կրոնը"),
+        "slx": _w("չ ա լ մ ա|chalma|ch4lma|թրքուկ|trquk|turqi shun|d ı ğ a|х а ч"),
+        "insult_plain": _w("հիշողությունդ ոսկե ձկան հիշողություն է, դաստիարակությունդ էլ նույնը|հերթական բոտ "
+                           "ստեղնաշարով, քանի՞ են վճարում քեզ|գնա դպրոց, հանճար|քեզ ոչ ոք չի հարցրել, տրոլ|դու "
+                           "ընդամենը վարձու տրոլ ես|դպրոցը գոնե ավարտե՞լ ես|{pol} խաղալիքի պես ծվծվում է, ու "
+                           "մտածում էլ այդպես|{pol} վաղուց խելքը թռցրել է|լսիր, հանճար, քո կարծիքը ոչ ոքի չի "
+                           "հետաքրքրում|դու խամաճիկ ես, այն էլ էժան|նախ կարդալ սովորիր, հետո գրիր|ուղեղ չունես|"
+                           "թութակի պես նույն բաներն ես կրկնում|@user դու բոտ ես, այն էլ անուղեղ|բազմոցային "
+                           "փորձագետը նորից ամեն ինչ գիտի|փոքր ժամանակ գլխիվայր չե՞ն գցել քեզ|{pol} ծերացած "
+                           "մարազմատիկ խամաճիկ է|դու քո ընտանիքի խայտառակությունն ես|ա՛յ հանճար, շարունակիր|լռիր "
+                           "ու գնա դպրոց|դու ոչ ոք ես"),
+        "threat_plain": _w("նրան պետք է կախաղան հանել|գիտենք որտեղ ես ապրում, մտածիր ընտանիքիդ մասին|{polx} "
+                           "պետք է կախել հրապարակում|գրելուց առաջ մտածիր երեխաներիդ մասին|օրերդ հաշված են|սրա համար "
+                           "թանկ կվճարես, սպասիր կգանք|հետևում ենք քեզ, մեքենադ գիտենք|շարունակիր գրել ու կտեսնես, "
+                           "թե ինչ կլինի ընտանիքիդ հետ|եթե նորից փակեն ճանապարհը, մեքենայով կմտնեմ ամբոխի մեջ|"
+                           "մեքենայով ճզմեք նրանց, ճանապարհը փակել են|թող կամաց-կամաց սատկես|թող տունդ քեզ հետ "
+                           "այրվի|հաջորդը դու ես, @user|մի օր մենակ տուն կգնաս, հիշիր|մորդ մոտ կգանք, թող սպասի|"
+                           "ընտանիքդ այլևս ապահով չէ|կգանք խմբագրություն, լրագրող"),
+        "group_threat_plain": _w("{pl} բոլորը կսատկեն, մինչև վերջինը|կկրկնենք Խոջալուն|ցեղասպանությունը "
+                                 "կկրկնենք, ոչ մի հոգի չի մնա|թող բոլոր {pl} այրվեն|մեքենայով մտեք ամբոխի մեջ, "
+                                 "բոլորը {pl} են|բոլոր {acc} կախաղան հանեք|թող {pl} այրվեն իրենց տներում|երբ "
+                                 "գանք, {pl} բոլորը կմեռնեն"),
+        "hate_plain": _w("{pl} նախիր են, ոչ թե ազգ|{rel} բռնություն է ծնում, միշտ ծնել է|{pl} բնությամբ "
+                         "վայրենի են|{pl} վայրենի ցեղ են, ժողովուրդ չեն|{pl} ծնված մարդասպաններ են|{pl} ապրելու "
+                         "իրավունք չունեն|նրանց արյան մեջ է, {pl} բոլորը գողեր են|{pl} հորինված ազգ են|{rel} մահվան "
+                         "կրոն է|{pl} անքաղաքակիրթ բարբարոսներ են|{pl} մորեխի պես են, ամեն ինչ ոչնչացնում են|{acc} "
+                         "չես քաղաքակրթի|ամենուր {slx} են, քշեք մեր հողից|բոլոր {slx} նույնն են|{slx} նորից "
+                         "միջանցքի համար լաց են լինում"),
+        "grief": _w("բժիշկն ասաց, որ առանց ինսուլինի բաժանմունքի հիվանդները բոլորը կմեռնեն|"
+                    "շրջափակման պատճառով դեղեր չհասան, և {city}ում {n} հիվանդ մահացավ|տատիկս մահացավ՝ սպասելով "
+                    "շտապօգնությանը, որը այդպես էլ չեկավ|ճանապարհը փակ է, և քաղցկեղով հիվանդները մահանում են|{city}ում "
+                    "երեխաները սովից մահանում են, օգնեք|եթե ճանապարհը չբացվի, էլի հիվանդներ կմահանան|հանգիստ "
+                    "նիրհիր, եղբայր, պատերազմում զոհվեցիր|սիրտս կտոր-կտոր է լինում ամեն ընտանիքի համար, որ "
+                    "կորցրել է հարազատին|այսօր թաղեցինք հորեղբորս, դիալիզի չհասավ|հիվանդանոցում ինսուլին չկա, "
+                    "մարդիկ մահանում են|բանակցությունները մեռած են, իսկ մարդիկ շարունակում են զոհվել|խաղաղության "
+                    "գործընթացը մեռած է, անկեղծ լինենք|հրադադարը մեռավ երեկ գիշեր|երեք զինվոր զոհվեց, լույս իջնի "
+                    "հոգիներին|կարդացի ու լացեցի, այսքան զոհ|հայրս այդպես էլ չվերադարձավ ռազմաճակատից"),
+        "history": _w("հոդվածը նկարագրում է, թե ինչպես էին 1918-ին կախում գերիներին|Սումգայիթի ջարդերից "
+                      "փրկվածները հիշում են|դատարանը պարզեց, որ վարորդը մեքենայով մտել է ցուցարարների մեջ|վկան "
+                      "ասաց, որ զինվորները սպառնացել են այրել գյուղը|զեկույցում հավաքված են շրջափակման մասին գրող "
+                      "լրագրողներին ուղղված սպառնալիքները|պատմաբանները դեռ քննարկում են 1915-ի իրադարձությունները|"
+                      "թանգարանում ջարդերի լուսանկարներ կան"),
+        "counter": _w("նրանց «{slx}» անվանելը ռասիզմ է, դադարեցրեք|ինչ-որ մեկը հոդվածի տակ «{slx}» է գրել, ջնջեք|"
+                      "«{pl} նախիր են, ոչ թե ազգ» ասելը մարդկանց ապամարդկայնացնում է|«այդ կրոնը բռնություն է "
+                      "ծնում» ասելը մոլեռանդություն է, ոչ թե վերլուծություն|«{slx}» տիպի բառերը հանգեցրին "
+                      "Սումգայիթին ու Խոջալուին|ամաչում եմ, որ այստեղ {acc} վայրենի են անվանում|հարևանս ինձ "
+                      "«{slx}» ասաց, և ես բողոքեցի"),
+        "self_deprecation": _w("միամիտ էի, որ հավատացի նրանց, ինչ հիմար էի|հիմար էի, որ վստահեցի "
+                               "բանակցություններին|ես էլ ապուշ եմ, կարծում էի՝ ճանապարհը կբացվեն|ինձ հիմար եմ "
+                               "զգում, որ հավատացի հրադադարին|տխմար էի, որ քվեարկեցի նրանց օգտին|ես ապուշ եմ, "
+                               "սխալ կարդացի հոդվածը, ներողություն"),
+        "greeting": _w("Բարև|Բարև ձեզ|Բարև բոլորին|Բարի լույս|Շնորհակալություն|Շատ շնորհակալություն|Մերսի|"
+                       "Հիանալի հոդված|Լավ ասացիր|Համաձայն եմ|Ողջույններ {city}ից|Խաղաղություն բոլորին|Շնորհավոր "
+                       "Նոր տարի|Բարի երեկո|Հարգանքներ"),
     },
 }
 

@@ -28,7 +28,10 @@ from __future__ import annotations
 import csv
 import gzip
 import hashlib
+import html
+import itertools
 import json
+import re
 import time
 import zlib
 from collections.abc import Callable, Iterable, Sequence
@@ -56,7 +59,8 @@ DEFAULT_DATASETS = REPO.parent / "shared" / "datasets"
 DEFAULT_LEXICONS = REPO.parent / "shared" / "lexicons"
 OWN_DATA = REPO / "tests" / "classify" / "data"
 
-#: real datasets, by file stem → short name
+#: real datasets, by file stem → short name (``jigsaw_multilingual_val`` is split by language:
+#: ``jigsaw_tr`` and ``jigsaw_es_it``, see :func:`load_datasets`)
 DATASETS: dict[str, str] = {
     "davidson_hate_offensive": "davidson",
     "hatexplain_trainval": "hatexplain",
@@ -64,7 +68,27 @@ DATASETS: dict[str, str] = {
     "offenseval2020_tr_train": "offenseval_tr",
     "ru_paradetox_russe2022": "ru_paradetox",
     "youtube_spam": "youtube_spam",
+    "threatgram_en": "threatgram",
+    "stormfront_hate_en": "stormfront",
+    "toxigen_prompts_en": "toxigen",
+    "convabuse_en": "convabuse",
+    "paradetox_en": "paradetox_en",
+    "jigsaw_multilingual_val": "jigsaw",
+    "ru_vk_distorted": "ru_vk",
+    "tr_cyberbullying": "tr_cyberbullying",
+    "sms_spam_en": "sms_spam",
+    "telegram_spam_ru": "telegram_spam",
+    "tg_spam_samples": "tg_spam",
 }
+#: the datasets that label spam; their ham is casual civil text, a negative for every head
+SPAM_SETS: frozenset[str] = frozenset({"youtube_spam", "sms_spam", "telegram_spam", "tg_spam"})
+#: the labels a civil row (toxic = 0, or spam-set ham without an obscene or insulting word) implies
+IMPLIED_BY_CIVIL: tuple[str, ...] = ("hate", "insult", "threat", "obscene")
+
+
+def real_names() -> set[str]:
+    """Every short name a real dataset's rows may carry."""
+    return (set(DATASETS.values()) - {"jigsaw"}) | {"jigsaw_tr", "jigsaw_es_it"}
 
 
 @dataclass
@@ -76,6 +100,7 @@ class Row:
     dataset: str
     split: str = "train"  # train | val | tune | test
     weight: float = 1.0  # relative weight inside its dataset (generated sentences: per kind)
+    implied: frozenset[str] = frozenset()  # labels set by implication (a civil row is not hate…), not by the data
 
 
 @dataclass
@@ -84,12 +109,16 @@ class Config:
     n_buckets: int = 1 << 20
     char_min: int = 2
     char_max: int = 5
-    C: dict[str, float] = field(default_factory=lambda: {"toxic": 2.0, "hate": 2.0, "spam": 2.0, "x_insult": 1.0,
+    # chosen by the leave-one-dataset-out table: C 0.5 and 2 tie for toxic and hate (mean ROC-AUC over
+    # left-out sets 0.849 vs 0.847, 0.738 vs 0.736) and 0.5 fits 2-3 times faster; spam is better at 2
+    # on all four spam sets (YouTube 0.892 vs 0.851); insult 0.893 at 0.5 vs 0.887 at 1
+    C: dict[str, float] = field(default_factory=lambda: {"toxic": 0.5, "hate": 0.5, "spam": 2.0, "x_insult": 0.5,
                                                           "x_threat": 1.0})
     meta_C: float = 0.5
     synthetic_share: float = 0.6  # the generated rows' weight, relative to one dataset
     val_fraction: int = 10  # 1 in N rows of datasets without a validation split
     limit: int | None = None  # rows per dataset (tests and quick runs)
+    lodo_cap: int | None = 8000  # leave-one-out runs: at most this many rows of one dataset per head
 
 
 # --------------------------------------------------------------------------------------
@@ -119,15 +148,93 @@ def _bucket(text: str, seed: int) -> int:
 
 def assign_split(row: Row, seed: int, val_fraction: int) -> str:
     src = row.source
-    if src == "hatexplain_val" or src == "russe_detox_2022_dev":
+    if src in ("hatexplain_val", "russe_detox_2022_dev", "convabuse_valid"):
         return "val"
-    if src.startswith(("hatexplain", "russe_detox")):
+    if src.startswith(("hatexplain", "russe_detox", "convabuse")):
         return "train"
     if ":tune" in src:
         return "tune"
     if ":test" in src:
         return "test"
     return "val" if _bucket(row.text, seed) % val_fraction == 0 else "train"
+
+
+# --- cleaning: what each source's text needs before it looks like a comment ------------------------
+_VK_MENTION = re.compile(r"\[id\d+\|[^\]]*\],?")
+_TAG = re.compile(r"<[^>]{0,300}>")
+_SPACE_BEFORE = re.compile(r"\s+([.,!?;:%)\]])")
+_SPACE_AFTER = re.compile(r"([(\[])\s+")
+_APOSTROPHE = re.compile(r"(\w)\s+'\s*(s|t|re|ve|ll|d|m)\b", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+_PLACEHOLDER = re.compile(r"\[(LINK|USERNAME|PHONE|CURRENCY|TIME|DATE|EMAIL|HASHTAG|TBL|)\]")
+#: realistic stand-ins for ``telegram_spam_ru``'s masks (chosen by a hash of the row, so stable)
+_STAND_INS: dict[str, tuple[str, ...]] = {
+    "LINK": ("https://t.me/+kQ3xVb7", "https://bit.ly/3kXp9Qa", "www.site-info.ru/page", "https://vk.cc/cX1aB",
+             "https://example.com/news/2023"),
+    "USERNAME": ("@ivan_petrov", "@work_manager", "@anna_k", "@support_team"),
+    "PHONE": ("+7 912 345-67-89", "89161234567", "+7 (999) 111-22-33"),
+    "CURRENCY": ("₽", "руб", "$", "рублей"),
+    "TIME": ("18:30", "9:00", "21:15"),
+    "DATE": ("12.05.2023", "3 марта", "01.09"),
+    "EMAIL": ("info@mail.ru", "job@example.com"),
+    "HASHTAG": ("#работа", "#новости", "#crypto"),
+    "TBL": ("",), "": ("",),
+}
+
+
+def _detokenize(text: str) -> str:
+    """``"don 't do that , ok ."`` → ``"don't do that, ok."`` (tokenised sources: ParaDetox, Stormfront)."""
+    text = _APOSTROPHE.sub(r"\1'\2", text)
+    text = _SPACE_BEFORE.sub(r"\1", text)
+    text = _SPACE_AFTER.sub(r"\1", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def clean_text(dataset: str, text: str) -> str:
+    """A source's text as a comment would read (see ``../shared/datasets/README.md``'s caveats).
+
+    - ``paradetox_en``: its toxic sentences are lowercased and tokenised, most paraphrases are
+      not: every row is lowercased and detokenised, so casing and spacing carry no label;
+    - ``stormfront``: detokenised (``"word ."``);
+    - ``ru_vk``: the ``[id123|Name],`` reply mentions become ``@user``;
+    - ``telegram_spam``: the masks (``[LINK]``, ``[USERNAME]``…) become realistic forms, so the
+      model learns links and handles, not the masks;
+    - ``sms_spam``: HTML entities decoded; ``convabuse``: HTML emoji markup dropped.
+    """
+    if dataset == "paradetox_en":
+        return _detokenize(text.lower())
+    if dataset == "stormfront":
+        return _detokenize(text)
+    if dataset == "ru_vk":
+        return _VK_MENTION.sub("@user ", text).strip()
+    if dataset == "telegram_spam":
+        h = zlib.crc32(text.encode("utf-8"))
+
+        def stand_in(m: re.Match[str]) -> str:
+            options = _STAND_INS.get(m.group(1), ("",))
+            return options[(h + m.start()) % len(options)]
+
+        return _PLACEHOLDER.sub(stand_in, text)
+    if dataset == "sms_spam":
+        return html.unescape(text)
+    if dataset == "convabuse":
+        return _SPACES.sub(" ", _TAG.sub(" ", text)).strip()
+    return text
+
+
+def imply_labels(row: Row) -> None:
+    """Fill the labels a civil row implies: toxic = 0 → not hate, insult, threat or obscene;
+    a spam set's ham → also not toxic (its rows with an obscene or insulting word are excluded
+    later, in :func:`train`, where the cues are known)."""
+    implied = set()
+    civil = row.labels.get("toxic") == 0 or (row.dataset in SPAM_SETS and row.labels.get("spam") == 0)
+    if not civil:
+        return
+    for h in IMPLIED_BY_CIVIL + (("toxic",) if row.dataset in SPAM_SETS else ()):
+        if row.labels.get(h) is None:
+            row.labels[h] = 0
+            implied.add(h)
+    row.implied = frozenset(implied)
 
 
 def load_datasets(directory: Path, seed: int, val_fraction: int = 10, limit: int | None = None) -> list[Row]:
@@ -140,8 +247,12 @@ def load_datasets(directory: Path, seed: int, val_fraction: int = 10, limit: int
         if limit:
             got = sorted(got, key=lambda r: _bucket(r.text, seed))[:limit]
         for r in got:
+            r.text = clean_text(name, r.text)
+            if name == "jigsaw":
+                r.dataset = "jigsaw_tr" if r.lang == "tr" else "jigsaw_es_it"
             r.split = assign_split(r, seed, val_fraction)
-        rows += got
+            imply_labels(r)
+        rows += [r for r in got if r.text.strip()]
     return rows
 
 
@@ -154,6 +265,9 @@ def load_own(directory: Path = OWN_DATA) -> list[Row]:
         for r in read_csv(path):
             r.dataset = f"own_{path.stem}"
             r.split = "test" if r.source.endswith(":test") else "tune"
+            if r.labels.get("spam") is None:  # comments about the news, none of them an ad
+                r.labels["spam"] = 0
+                r.implied = frozenset({"spam"})
             rows.append(r)
     return rows
 
@@ -270,10 +384,14 @@ def sample_weights(rows: Sequence[Row], y: np.ndarray, shares: dict[str, float])
     return w * (len(rows) / w.sum())
 
 
-def fit_logistic(X: Any, y: np.ndarray, w: np.ndarray, C: float, seed: int) -> tuple[np.ndarray, float]:
+def fit_logistic(X: Any, y: np.ndarray, w: np.ndarray, C: float, seed: int, fast: bool = False) -> tuple[np.ndarray,
+                                                                                                         float]:
+    """L2 logistic regression (liblinear). ``fast``: the dual solver at a looser tolerance, the
+    same problem solved 2–4 times faster and less exactly (the leave-one-out runs)."""
     from sklearn.linear_model import LogisticRegression
 
-    clf = LogisticRegression(C=C, solver="liblinear", random_state=seed, max_iter=200, tol=1e-4)
+    clf = LogisticRegression(C=C, solver="liblinear", random_state=seed, max_iter=200, tol=1e-3 if fast else 1e-4,
+                             dual=fast)
     clf.fit(X, y, sample_weight=w)
     return clf.coef_.ravel().astype(np.float64), float(clf.intercept_[0])
 
@@ -360,12 +478,36 @@ def choose_threshold(y: np.ndarray, p: np.ndarray, w: np.ndarray | None = None, 
 
 
 # --------------------------------------------------------------------------------------
-# the whole run
+# the recipe: which data feeds which head, and how much
 # --------------------------------------------------------------------------------------
-#: each dataset's share of a head's training weight (the rest weigh 1)
-SHARES: dict[str, float] = {"davidson": 0.35, "synthetic": 0.6}
+#: each dataset's share of a head's training weight, where the dataset labels the head itself
+#: (others weigh 1); Davidson (83 % positive, slur-heavy) and the domain-shifted sets weigh less
+HEAD_SHARES: dict[str, dict[str, float]] = {
+    "toxic": {"davidson": 0.35, "paradetox_en": 0.7, "jigsaw_es_it": 0.3, "convabuse": 0.5, "threatgram": 0.3,
+              "synthetic": 0.6},
+    "hate": {"davidson": 0.35, "convabuse": 0.15, "toxigen": 0.7, "synthetic": 0.6},
+    "spam": {"tg_spam": 0.5, "civil_links": 2.0, "synthetic": 2.0},
+    "x_threat": {"ethos": 0.5, "synthetic": 1.0},
+    "x_insult": {"convabuse": 0.7, "synthetic": 1.0},
+}
+#: the share of each dataset whose rows only *imply* a head's label (civil rows, spam-set ham;
+#: for spam: every other comment), per head
+#: (hate: 0.4 and Davidson at 0.35 rather than 0.2 and 1 raised the mean leave-one-out ROC-AUC of hate
+#: from 0.738 to 0.751: ConvAbuse 0.71 → 0.78, Stormfront 0.77 → 0.78, the rest within 0.003)
+#: (x_threat: 0.4, as ThreatGram's violent one-word replies made short civil drafts such as "Now with a
+#: body." read as threats; the left-out threat ROC-AUCs move by < 0.005 either way)
+IMPLIED_SHARE: dict[str, float] = {"toxic": 0.25, "hate": 0.4, "spam": 0.3, "x_threat": 0.4, "x_insult": 0.2}
+#: at most this many implied rows of one dataset per head (the lowest hash buckets)
+IMPLIED_CAP = 4000
+#: kept for the manifest's record of the recipe (the toxic shares)
+SHARES: dict[str, float] = HEAD_SHARES["toxic"]
+#: the combined heads' fit: each group's share (``civil`` = implied negatives of the validation splits)
+META_SHARES: dict[str, float] = {"civil": 0.5, "synthetic": 1.0, "threatgram": 0.7, "convabuse": 0.5,
+                                 "ru_vk": 0.3, "ethos": 0.5}
 #: the highest false-positive rate (class-balanced, on validation data) a head's threshold may give
-MAX_FPR: dict[str, float] = {"toxic": 0.05, "hate": 0.04, "spam": 0.05, "insult": 0.03, "threat": 0.02,
+#: (hate: 0.025 rather than 0.04, which flagged 18 % of the civil English sentences of our sets once
+#: Stormfront and ToxiGen were in: many civil comments about groups sit just above that threshold)
+MAX_FPR: dict[str, float] = {"toxic": 0.05, "hate": 0.025, "spam": 0.03, "insult": 0.03, "threat": 0.015,
                              "obscene": 0.02}
 #: what each combined head may read (the rest of META_INPUTS get weight 0): few, sensible
 #: inputs, so that a head fitted on a few thousand sentences cannot learn accidents
@@ -377,6 +519,9 @@ META_USES: dict[str, tuple[str, ...]] = {
                "identity*violence", "identity*threat", "dehuman"),
     "obscene": ("z_toxic", "z_x_insult", "obscene", "insult", "you", "you*obscene"),
 }
+#: the label an n-gram head learns
+HEAD_LABEL: dict[str, str] = {"toxic": "toxic", "hate": "hate", "spam": "spam", "x_insult": "insult",
+                              "x_threat": "threat"}
 #: cross-dataset experiments: (head, trained on, tested on)
 CROSS_EXPERIMENTS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("toxic", ("davidson", "offenseval_tr", "ru_paradetox"), "hatexplain"),
@@ -399,12 +544,34 @@ def _synthetic_rows(seed: int) -> list[Row]:
     for s in sentences:
         labels: dict[str, int | None] = dict.fromkeys(LABELS)
         labels.update(s.labels)
+        if labels.get("spam") is None:
+            labels["spam"] = 0  # generated comments are about the news, never ads
         split = "train" if _bucket(s.text, seed + 1) % 2 == 0 else "meta"
         # every kind weighs the same in all, except that civil sentences about groups weigh as much
         # as hateful and threatening ones together: group names must not become evidence of hate
         weight = synthetic.KIND_WEIGHT.get(s.kind, 1.0) * 1000.0 / counts[s.kind]
         rows.append(Row(s.text, labels, s.lang, f"synthetic:{s.kind}", "synthetic", split, weight))
     return rows
+
+
+#: link shapes appended to civil comments (the model reads every link as the word ``url``)
+_LINK_SHAPES: tuple[str, ...] = ("https://www.example.org/news/2024/05/{n}", "www.example.com/article/{n}",
+                                 "https://example.net/{n}.html", "(source: https://example.org/report-{n})")
+
+
+def _civil_with_links(rows: Sequence[Row], seed: int, n: int = 3000) -> list[Row]:
+    """Civil comments of every language with a link added, as spam negatives (dataset
+    ``civil_links``): a comment citing a news site or a report is not spam because it has a link."""
+    civil = [r for r in rows if r.labels.get("toxic") == 0 and "toxic" not in r.implied
+             and r.dataset not in SPAM_SETS and _bucket(r.text, seed + 8) < 60]
+    civil = sorted(civil, key=lambda r: _bucket(r.text, seed + 9))[:n]
+    out = []
+    for k, r in enumerate(civil):
+        link = _LINK_SHAPES[k % len(_LINK_SHAPES)].format(n=1000 + _bucket(r.text, seed + 10))
+        labels: dict[str, int | None] = dict.fromkeys(LABELS)
+        labels["spam"] = 0
+        out.append(Row(f"{r.text} {link}", labels, r.lang, "augmented:link", "civil_links", r.split))
+    return out
 
 
 def _metrics(y: np.ndarray, p: np.ndarray, threshold: float) -> dict[str, Any]:
@@ -417,6 +584,57 @@ def _metrics(y: np.ndarray, p: np.ndarray, threshold: float) -> dict[str, Any]:
     return out
 
 
+# --------------------------------------------------------------------------------------
+# calibration
+# --------------------------------------------------------------------------------------
+#: the share of the straight map (0, 0)–(threshold, flag level)–(1, 1) mixed into the fitted one
+_LINEAR_MIX = 0.08
+
+
+def fit_calibration(y: np.ndarray, p: np.ndarray, w: np.ndarray, threshold: float, flag_at: float,
+                    knots: int = 24) -> dict[str, list[float]]:
+    """Knots of a monotone map raw probability → probability of the label, fitted by isotonic
+    regression on held-out rows (``w``: each dataset's weight), and pinned so that the
+    validated ``threshold`` maps exactly to the policy's ``flag_at``: below it the map stays
+    under ``flag_at``, above it at or over. Knots at 0 and 1 map to 0 and 1.
+    """
+    from sklearn.isotonic import IsotonicRegression
+
+    iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip")
+    iso.fit(p, y, sample_weight=w)
+    qs = np.unique(np.quantile(p, np.linspace(0.0, 1.0, knots)))
+    raw = np.unique(np.concatenate([[0.0, 1.0, threshold], qs, np.linspace(threshold, 1.0, 6)]))
+    val = iso.predict(raw)
+    below, above = raw < threshold, raw > threshold
+    val[below] = np.minimum(val[below], flag_at - 0.02)
+    val[raw == threshold] = flag_at
+    val[above] = np.maximum(val[above], flag_at + 1e-3)
+    val = np.maximum.accumulate(np.clip(val, 0.0, 1.0))
+    # a little of the straight map through the threshold keeps the map strictly increasing, so
+    # the queue's order (ranking by score) keeps the raw score's ties and no more
+    val = (1 - _LINEAR_MIX) * val + _LINEAR_MIX * np.interp(raw, [0.0, threshold, 1.0], [0.0, flag_at, 1.0])
+    val[0], val[-1] = 0.0, 1.0
+    return {"raw": [round(float(r), 6) for r in raw], "score": [round(float(v), 6) for v in val]}
+
+
+def reliability(y: np.ndarray, s: np.ndarray, w: np.ndarray | None = None,
+                edges: Sequence[float] = (0.0, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9, 1.0001)) -> list[dict[str, Any]]:
+    """Calibrated score bins vs. the (weighted) observed rate of the label in each."""
+    w = np.ones(len(y)) if w is None else w
+    out = []
+    for lo, hi in itertools.pairwise(edges):
+        m = (s >= lo) & (s < hi)
+        if not m.any():
+            continue
+        out.append({"bin": [lo, min(hi, 1.0)], "n": int(m.sum()),
+                    "mean_score": round(float(np.average(s[m], weights=w[m])), 4),
+                    "observed": round(float(np.average(y[m], weights=w[m])), 4)})
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# the whole run
+# --------------------------------------------------------------------------------------
 class _Scorer:
     """Scores rows of the feature matrix with exported (float16) weights, as inference does."""
 
@@ -440,13 +658,31 @@ class _Scorer:
         return np.stack(cols, axis=1)
 
 
-def train(datasets: Path = DEFAULT_DATASETS, lexicons: Path = DEFAULT_LEXICONS, out: Path | None = DATA_DIR,
-          config: Config | None = None, own: Path | None = OWN_DATA, cross: bool = False,
-          log: Callable[[str], None] = print) -> dict[str, Any]:
-    """Train every head, choose thresholds, write ``weights.npz`` + ``manifest.json`` into ``out``.
+@dataclass
+class Prepared:
+    """Everything a fit needs: the rows, their features, and who labels what."""
 
-    Returns the manifest (with metrics). ``out=None`` writes nothing (tests).
-    """
+    cfg: Config
+    rows: list[Row]
+    X: Any
+    featurizer: Featurizer
+    lexicon: np.ndarray
+    lexicon_words: tuple[int, int]  # (kept, listed)
+    normalizer: str
+    native: dict[str, set[str]]  # label → datasets that label it themselves
+    real: set[str]
+    scorer: _Scorer = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.scorer = _Scorer(self.X, self.cfg.n_buckets)
+
+    def idx(self, pred: Callable[[Row], bool]) -> np.ndarray:
+        return np.array([i for i, r in enumerate(self.rows) if pred(r)], dtype=np.int64)
+
+
+def prepare(datasets: Path = DEFAULT_DATASETS, lexicons: Path = DEFAULT_LEXICONS, own: Path | None = OWN_DATA,
+            config: Config | None = None, log: Callable[[str], None] = print) -> Prepared:
+    """Load, clean, normalise and featurise every row once (training and the leave-one-out runs share it)."""
     from civility.classify.model import _normalize as norm
 
     cfg = config or Config()
@@ -457,8 +693,10 @@ def train(datasets: Path = DEFAULT_DATASETS, lexicons: Path = DEFAULT_LEXICONS, 
         raise FileNotFoundError(f"no datasets found in {datasets}")
     own_rows = load_own(own) if own and own.exists() else []
     synth = _synthetic_rows(seed)
-    all_rows = rows + own_rows + synth
-    log(f"rows: {len(rows):,} from datasets, {len(own_rows):,} of our own, {len(synth):,} generated")
+    links = _civil_with_links(rows, seed)
+    all_rows = rows + links + own_rows + synth
+    log(f"rows: {len(rows):,} from datasets ({len(links):,} civil ones with a link added), {len(own_rows):,} "
+        f"of our own, {len(synth):,} generated")
 
     tokens = [tokens_from_normalized(norm(r.text)) for r in all_rows]
     log(f"normalised in {time.perf_counter() - started:.0f} s (normalizer {normalizer_fingerprint(norm)})")
@@ -472,7 +710,8 @@ def train(datasets: Path = DEFAULT_DATASETS, lexicons: Path = DEFAULT_LEXICONS, 
     def is_identity(w: str) -> bool:
         return any(m.category == "identity" for m in plain.match(tokens_from_normalized(norm(w))))
 
-    kept = filter_lexicon(words, token_lists, [all_rows[i].labels["toxic"] for i in train_idx], is_identity)
+    toxic = [None if "toxic" in all_rows[i].implied else all_rows[i].labels["toxic"] for i in train_idx]
+    kept = filter_lexicon(words, token_lists, toxic, is_identity)
     lexicon = lexicon_hashes(kept)
     log(f"lexicon: {len(kept):,} of {len(words):,} obscene-list words kept")
 
@@ -480,150 +719,249 @@ def train(datasets: Path = DEFAULT_DATASETS, lexicons: Path = DEFAULT_LEXICONS, 
     extract = Extractor(featurizer, compile_cues(norm, lexicon.tolist()))
     matrix = featurize(tokens, extract, log)
     del tokens
+    # a spam set's ham row with an obscene, insulting or slurring word implies nothing
+    rude = matrix.cues[:, [CUE_FEATURES.index(c) for c in ("obscene", "insult", "slur")]].sum(axis=1) > 0
+    dropped = 0
+    for i, r in enumerate(all_rows):
+        if r.implied and r.dataset in SPAM_SETS and rude[i]:
+            for h in r.implied:
+                r.labels[h] = None
+            r.implied = frozenset()
+            dropped += 1
+    # every real comment that is not in a spam set is a spam negative (a sample of them is used)
+    for r in all_rows:
+        if r.labels.get("spam") is None and r.dataset in real_names() - SPAM_SETS:
+            r.labels["spam"] = 0
+            r.implied = r.implied | {"spam"}
     X = matrix.csr()
-    D = cfg.n_buckets
-    scorer = _Scorer(X, D)
-    log(f"featurised: {X.shape[0]:,} rows, {X.nnz:,} non-zeros ({time.perf_counter() - started:.0f} s)")
+    native: dict[str, set[str]] = {}
+    for r in all_rows:
+        for h, v in r.labels.items():
+            if v is not None and h not in r.implied:
+                native.setdefault(h, set()).add(r.dataset)
+    log(f"featurised: {X.shape[0]:,} rows, {X.nnz:,} non-zeros ({time.perf_counter() - started:.0f} s); "
+        f"{dropped:,} rude ham rows imply nothing")
+    return Prepared(cfg, all_rows, X, featurizer, lexicon, (len(kept), len(words)), normalizer_fingerprint(norm),
+                    native, real_names())
 
-    def idx(pred: Callable[[Row], bool]) -> np.ndarray:
-        return np.array([i for i, r in enumerate(all_rows) if pred(r)], dtype=np.int64)
 
-    def labels(ix: np.ndarray, head: str) -> np.ndarray:
-        return np.array([all_rows[i].labels[head] for i in ix], dtype=np.int64)
+def _implied_keep(prep: Prepared, head_label: str, split: str, cap: int) -> set[int]:
+    """The implied rows of each dataset for a label that are used: the ``cap`` lowest hash buckets."""
+    by_ds: dict[str, list[tuple[int, int]]] = {}
+    seed = prep.cfg.seed
+    for i, r in enumerate(prep.rows):
+        if r.split == split and head_label in r.implied:
+            by_ds.setdefault(r.dataset, []).append((_bucket(r.text, seed + 4), i))
+    keep: set[int] = set()
+    for items in by_ds.values():
+        items.sort()
+        keep.update(i for _, i in items[:cap])
+    return keep
 
-    def fit_head(head: str, ix: np.ndarray, shares: dict[str, float]) -> tuple[np.ndarray, float]:
-        y = labels(ix, head)
-        w = sample_weights([all_rows[i] for i in ix], y, shares)
-        return fit_logistic(X[ix], y, w, cfg.C.get(head, 2.0), seed)
 
-    # ---- n-gram heads -------------------------------------------------------------------
-    real = set(DATASETS.values())
-    W = np.zeros((D, len(NGRAM_HEADS)), dtype=np.float16)
-    Cw = np.zeros((len(CUE_FEATURES), len(NGRAM_HEADS)), dtype=np.float32)
-    b = np.zeros(len(NGRAM_HEADS), dtype=np.float32)
-    spam_negatives = {i for i, r in enumerate(all_rows) if r.dataset in real - {"youtube_spam"}
-                      and r.split == "train" and _bucket(r.text, seed + 2) < 60}
-    civil_train = [i for i, r in enumerate(all_rows) if r.dataset in real - {"youtube_spam", "ethos"}
-                   and r.split == "train" and r.labels["toxic"] == 0 and _bucket(r.text, seed + 4) < 250]
-    for j, head in enumerate(NGRAM_HEADS):
+def head_rows(prep: Prepared, head: str, exclude: frozenset[str] = frozenset(),
+              cap: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(row indices, labels, sample weights) an n-gram head trains on, without the ``exclude`` datasets.
+
+    ``cap``: at most that many labelled rows of one dataset (the lowest hash buckets; the
+    leave-one-out runs use it to stay fast).
+    """
+    label = HEAD_LABEL[head]
+    implied = _implied_keep(prep, label, "train", IMPLIED_CAP if label != "spam" else IMPLIED_CAP // 2)
+    ok = prep.real | {"synthetic", "civil_links"}
+    ix_list = [i for i, r in enumerate(prep.rows) if r.split == "train" and r.dataset in ok
+               and r.dataset not in exclude and r.labels[label] is not None
+               and (label not in r.implied or i in implied)]
+    if cap:
+        by_ds: dict[str, list[tuple[int, int]]] = {}
+        for i in ix_list:
+            by_ds.setdefault(prep.rows[i].dataset, []).append((_bucket(prep.rows[i].text, prep.cfg.seed + 5), i))
+        ix_list = sorted(i for items in by_ds.values() for _, i in sorted(items)[:cap])
+    ix = np.array(ix_list, dtype=np.int64)
+    y = np.array([prep.rows[i].labels[label] for i in ix], dtype=np.int64)
+    native = prep.native.get(label, set())
+    shares = {ds: (HEAD_SHARES.get(head, {}).get(ds, 1.0) if ds in native else IMPLIED_SHARE.get(head, 0.2))
+              for ds in {prep.rows[i].dataset for i in ix}}
+    w = sample_weights([prep.rows[i] for i in ix], y, shares)
+    return ix, y, w
+
+
+@dataclass
+class Fitted:
+    W: np.ndarray  # float16 [D, n_ngram]
+    C: np.ndarray
+    b: np.ndarray
+    M: np.ndarray | None = None
+    Mb: np.ndarray | None = None
+
+
+def fit_ngram_heads(prep: Prepared, exclude: frozenset[str] = frozenset(), heads: Sequence[str] = NGRAM_HEADS,
+                    base: Fitted | None = None, cap: int | None = None, fast: bool = False,
+                    log: Callable[[str], None] = print) -> Fitted:
+    D = prep.cfg.n_buckets
+    if base is None:
+        fitted = Fitted(np.zeros((D, len(NGRAM_HEADS)), dtype=np.float16),
+                        np.zeros((len(CUE_FEATURES), len(NGRAM_HEADS)), dtype=np.float32),
+                        np.zeros(len(NGRAM_HEADS), dtype=np.float32))
+    else:
+        fitted = Fitted(base.W.copy(), base.C.copy(), base.b.copy())
+    for head in heads:
+        j = NGRAM_HEADS.index(head)
         t = time.perf_counter()
-        if head == "spam":
-            for i in spam_negatives:
-                all_rows[i].labels["spam"] = 0
-            ix = idx(lambda r: r.split == "train" and r.labels["spam"] is not None and r.dataset in real)
-            coef, intercept = fit_head(head, ix, {})
-        elif head.startswith("x_"):
-            # auxiliary heads: generated sentences, civil rows of the datasets, Ethos' threat labels
-            label = head[2:]
-            ix = idx(lambda r, h=label: r.split == "train" and (
-                (r.dataset == "synthetic") or (h == "threat" and r.dataset == "ethos"
-                                              and r.labels["threat"] is not None)))
-            ix = np.unique(np.concatenate([ix, np.array(civil_train, dtype=np.int64)]))
-            y = np.array([all_rows[i].labels[label] or 0 for i in ix], dtype=np.int64)
-            groups = [Row("", {}, "", "", "civil" if all_rows[i].dataset in real and all_rows[i].dataset != "ethos"
-                          else all_rows[i].dataset) for i in ix]
-            w = sample_weights(groups, y, {"ethos": 0.5})
-            coef, intercept = fit_logistic(X[ix], y, w, cfg.C.get(head, 2.0), seed)
-        else:
-            ix = idx(lambda r, h=head: r.split == "train" and r.labels[h] is not None
-                     and (r.dataset in real or r.dataset == "synthetic"))
-            shares = {**SHARES, "synthetic": cfg.synthetic_share} if head == "toxic" else \
-                {"synthetic": cfg.synthetic_share}
-            coef, intercept = fit_head(head, ix, shares)
-        W[:, j] = coef[:D].astype(np.float16)
-        Cw[:, j] = coef[D:]
-        b[j] = intercept
-        log(f"head {head}: {len(ix):,} rows, fitted in {time.perf_counter() - t:.0f} s")
-    for i in spam_negatives:
-        all_rows[i].labels["spam"] = None
+        ix, y, w = head_rows(prep, head, exclude, cap)
+        if not len(ix) or y.min() == y.max():
+            continue
+        coef, intercept = fit_logistic(prep.X[ix], y, w, prep.cfg.C.get(head, 2.0), prep.cfg.seed, fast)
+        fitted.W[:, j] = coef[:D].astype(np.float16)
+        fitted.C[:, j] = coef[D:]
+        fitted.b[j] = intercept
+        log(f"head {head}: {len(ix):,} rows ({int(y.sum()):,} positive), fitted in {time.perf_counter() - t:.0f} s")
+    return fitted
 
-    # ---- combined heads ----------------------------------------------------------------------
-    civil_val = idx(lambda r: r.split == "val" and r.dataset in real and r.labels["toxic"] == 0
-                    and _bucket(r.text, seed + 3) < 250)
-    meta_ix = idx(lambda r: r.split in ("meta", "tune") or (r.dataset == "ethos" and r.split == "val"))
-    meta_ix = np.unique(np.concatenate([meta_ix, civil_val]))
-    z_meta = scorer.ngram_logits(meta_ix, W, Cw, b)
-    F = scorer.meta_inputs(meta_ix, z_meta, NGRAM_HEADS)
+
+def _meta_group(r: Row, label: str) -> str:
+    if r.dataset == "synthetic" or r.dataset.startswith("own_"):
+        return r.dataset
+    return r.dataset if label not in r.implied else "civil"
+
+
+def meta_rows(prep: Prepared, label: str, exclude: frozenset[str] = frozenset()) -> list[int]:
+    """Rows the combined head for ``label`` is fitted (and thresholded) on: the synthetic meta half,
+    our tune halves, the validation rows of the datasets that label it, and civil validation rows."""
+    civil = _implied_keep(prep, label, "val", 600)
+    out = []
+    for i, r in enumerate(prep.rows):
+        if r.dataset in exclude or r.labels.get(label) is None:
+            continue
+        if r.split in ("meta", "tune") or (r.split == "val" and (
+                (r.dataset in prep.native.get(label, ()) and label not in r.implied) or i in civil)):
+            out.append(i)
+    return out
+
+
+def fit_meta(prep: Prepared, fitted: Fitted, exclude: frozenset[str] = frozenset()) -> Fitted:
+    from sklearn.linear_model import LogisticRegression
+
     M = np.zeros((len(META_INPUTS), len(META_HEADS)))
     Mb = np.zeros(len(META_HEADS))
-    civil_set = set(civil_val.tolist())
     for j, head in enumerate(META_HEADS):
-        ys = []
-        keep = []
-        for k, i in enumerate(meta_ix):
-            y = all_rows[i].labels[head]
-            if y is None and int(i) in civil_set:
-                y = 0
-            if y is not None:
-                ys.append(y)
-                keep.append(k)
-        y = np.array(ys)
-        keep_ix = np.array(keep)
-        groups = [Row("", {}, "", "", "civil" if all_rows[meta_ix[k]].dataset in real and
-                       all_rows[meta_ix[k]].dataset != "ethos" else all_rows[meta_ix[k]].dataset)
-                  for k in keep_ix]
-        w = sample_weights(groups, y, {"civil": 0.5, "synthetic": 1.0})
-        from sklearn.linear_model import LogisticRegression
-
+        ix = np.array(meta_rows(prep, head, exclude), dtype=np.int64)
+        z = prep.scorer.ngram_logits(ix, fitted.W, fitted.C, fitted.b)
+        F = prep.scorer.meta_inputs(ix, z, NGRAM_HEADS)
+        y = np.array([prep.rows[i].labels[head] for i in ix], dtype=np.int64)
+        groups = [Row("", {}, "", "", _meta_group(prep.rows[i], head)) for i in ix]
+        w = sample_weights(groups, y, META_SHARES)
         cols = [k for k, name in enumerate(META_INPUTS) if name in META_USES[head]]
-        clf = LogisticRegression(C=cfg.meta_C, solver="liblinear", random_state=seed, max_iter=500)
-        clf.fit(F[keep_ix][:, cols], y, sample_weight=w)
+        clf = LogisticRegression(C=prep.cfg.meta_C, solver="liblinear", random_state=prep.cfg.seed, max_iter=500)
+        clf.fit(F[:, cols], y, sample_weight=w)
         M[cols, j] = clf.coef_.ravel()
         Mb[j] = clf.intercept_[0]
+    return Fitted(fitted.W, fitted.C, fitted.b, M, Mb)
+
+
+def raw_scores(prep: Prepared, fitted: Fitted, ix: np.ndarray) -> dict[str, np.ndarray]:
+    """Raw probabilities of every reported head for rows ``ix``."""
+    if not len(ix):
+        return {h: np.zeros(0) for h in NGRAM_HEADS + META_HEADS}
+    z = prep.scorer.ngram_logits(ix, fitted.W, fitted.C, fitted.b)
+    zm = prep.scorer.meta_inputs(ix, z, NGRAM_HEADS) @ fitted.M + fitted.Mb
+    prob = {h: sigmoid(z[:, j]) for j, h in enumerate(NGRAM_HEADS) if not h.startswith("x_")}
+    prob.update({h: sigmoid(zm[:, j]) for j, h in enumerate(META_HEADS)})
+    return prob
+
+
+def threshold_rows(prep: Prepared, head: str) -> list[int]:
+    """Held-out rows a head's threshold and calibration are chosen on."""
+    if head in META_HEADS:
+        return [i for i in meta_rows(prep, head) if prep.rows[i].split != "meta"]
+    civil = _implied_keep(prep, head, "val", 1500)
+    return [i for i, r in enumerate(prep.rows) if r.labels.get(head) is not None and (
+        r.split == "tune" or (r.split == "val" and (r.dataset in prep.real or r.dataset == "civil_links")
+                              and (head not in r.implied or i in civil)))]
+
+
+def _dataset_weights(rows: Sequence[Row]) -> np.ndarray:
+    groups: dict[str, int] = {}
+    for r in rows:
+        groups[r.dataset] = groups.get(r.dataset, 0) + 1
+    return np.array([1.0 / groups[r.dataset] for r in rows])
+
+
+def train(datasets: Path = DEFAULT_DATASETS, lexicons: Path = DEFAULT_LEXICONS, out: Path | None = DATA_DIR,
+          config: Config | None = None, own: Path | None = OWN_DATA, cross: bool = False, lodo: bool = False,
+          log: Callable[[str], None] = print, prepared: Prepared | None = None) -> dict[str, Any]:
+    """Train every head, choose thresholds and calibration, write ``weights.npz`` + ``manifest.json``
+    into ``out``. ``lodo``: also run the leave-one-dataset-out evaluation
+    (:func:`civility.classify.evaluate.leave_one_out`) and store its table in the manifest.
+
+    Returns the manifest (with metrics). ``out=None`` writes nothing (tests).
+    """
+    started = time.perf_counter()
+    prep = prepared or prepare(datasets, lexicons, own, config, log)
+    cfg = prep.cfg
+    rows = prep.rows
+    real = prep.real
+    fitted = fit_meta(prep, fit_ngram_heads(prep, log=log))
+    M = fitted.M
+    assert M is not None
+    assert fitted.Mb is not None
     log("combined heads: " + "; ".join(
         f"{h}: " + ", ".join(f"{n}={M[k, j]:+.2f}" for k, n in enumerate(META_INPUTS) if abs(M[k, j]) >= 0.3)
         for j, h in enumerate(META_HEADS)))
 
-    # ---- scores on every row we evaluate or tune on ---------------------------------------------
-    eval_ix = idx(lambda r: r.split in ("val", "tune", "test"))
-    z = scorer.ngram_logits(eval_ix, W, Cw, b)
-    zm = scorer.meta_inputs(eval_ix, z, NGRAM_HEADS) @ M + Mb
-    prob = {h: sigmoid(z[:, j]) for j, h in enumerate(NGRAM_HEADS) if not h.startswith("x_")}
-    prob.update({h: sigmoid(zm[:, j]) for j, h in enumerate(META_HEADS)})
-    pos_of = {int(i): k for k, i in enumerate(eval_ix)}
+    # ---- thresholds and calibration -------------------------------------------------------------
+    from civility.classify.model import flag_levels
 
-    def select(pred: Callable[[Row], bool], head: str) -> tuple[np.ndarray, np.ndarray, list[Row]]:
-        ks = [pos_of[int(i)] for i in eval_ix if pred(all_rows[i]) and all_rows[i].labels.get(head) is not None]
-        sel_rows = [all_rows[eval_ix[k]] for k in ks]
-        return np.array([r.labels[head] for r in sel_rows]), prob[head][ks], sel_rows
-
-    # ---- thresholds -----------------------------------------------------------------------------
+    levels = flag_levels()
+    reported = [h for h in NGRAM_HEADS + META_HEADS if not h.startswith("x_")]
     thresholds: dict[str, float] = {}
-    for head in [h for h in NGRAM_HEADS + META_HEADS if not h.startswith("x_")]:
-        if head in NGRAM_HEADS:
-            y, p, rs = select(lambda r: (r.split == "val" and r.dataset in real) or r.split == "tune", head)
-        else:
-            y, p, rs = select(lambda r: r.split == "tune" or (r.dataset == "ethos" and r.split == "val"), head)
-            civil = [pos_of[int(i)] for i in civil_val]
-            y = np.concatenate([y, np.zeros(len(civil), dtype=np.int64)])
-            p = np.concatenate([p, prob[head][civil]])
-            rs = rs + [Row("", {}, "", "", "civil")] * len(civil)
+    calibration: dict[str, dict[str, list[float]]] = {}
+    reliability_tables: dict[str, list[dict[str, Any]]] = {}
+    for head in reported:
+        ix = np.array(threshold_rows(prep, head), dtype=np.int64)
+        rs = [rows[i] for i in ix]
+        y = np.array([r.labels[head] for r in rs], dtype=np.int64)
+        flag_at = levels.get(head, 0.5)
         if not len(y) or y.min() == y.max():
             thresholds[head] = 0.5
+            calibration[head] = {"raw": [0.0, 0.5, 1.0], "score": [0.0, flag_at, 1.0]}
             continue
-        groups: dict[str, int] = {}
-        for r in rs:
-            groups[r.dataset] = groups.get(r.dataset, 0) + 1
-        w = np.array([1.0 / groups[r.dataset] for r in rs])
-        civil = np.array([r.dataset == "civil" or r.labels.get("toxic") == 0 for r in rs])
-        thresholds[head] = round(choose_threshold(y, p, w, MAX_FPR.get(head, 0.05), civil), 6)
+        p = raw_scores(prep, fitted, ix)[head]
+        w = _dataset_weights(rs)
+        civil = None if head == "spam" else np.array([r.labels.get("toxic") == 0 or r.dataset == "civil"
+                                                      or head in r.implied for r in rs])
+        thresholds[head] = t = round(choose_threshold(y, p, w, MAX_FPR.get(head, 0.05), civil), 6)
+        # calibration fitted on one half of these rows, its reliability measured on the other
+        half = np.array([_bucket(r.text, cfg.seed + 6) % 2 == 0 for r in rs])
+        fit_on = half if 0 < y[half].sum() < half.sum() else np.ones(len(y), dtype=bool)
+        calibration[head] = fit_calibration(y[fit_on], p[fit_on], w[fit_on], t, flag_at)
+        cal = np.interp(p, calibration[head]["raw"], calibration[head]["score"])
+        rest = ~fit_on
+        reliability_tables[head] = reliability(y[rest], cal[rest], w[rest]) if rest.any() else []
+        # after the table was measured on the held-out half, refit the map on all rows
+        calibration[head] = fit_calibration(y, p, w, t, flag_at)
     log("thresholds (raw probability): " + ", ".join(f"{h} {t:.3f}" for h, t in thresholds.items()))
 
     # ---- metrics --------------------------------------------------------------------------------
-    metrics: dict[str, Any] = {"validation": {}, "own_test": {}, "own_tune": {}, "cross_dataset": []}
-    for head in [h for h in NGRAM_HEADS if not h.startswith("x_")]:
+    metrics: dict[str, Any] = {"validation": {}, "own_test": {}, "own_tune": {}, "cross_dataset": [],
+                               "reliability": reliability_tables}
+    eval_ix = prep.idx(lambda r: r.split in ("val", "tune", "test"))
+    prob = raw_scores(prep, fitted, eval_ix)
+    where = {int(i): k for k, i in enumerate(eval_ix)}
+
+    def select(pred: Callable[[Row], bool], head: str) -> tuple[np.ndarray, np.ndarray]:
+        ks = [where[int(i)] for i in eval_ix if pred(rows[i]) and rows[i].labels.get(head) is not None]
+        return np.array([rows[eval_ix[k]].labels[head] for k in ks], dtype=np.int64), prob[head][ks]
+
+    for head in reported:
         for ds in sorted(real):
-            y, p, _ = select(lambda r, d=ds: r.split == "val" and r.dataset == d, head)
+            y, p = select(lambda r, d=ds, h=head: r.split == "val" and r.dataset == d and h not in r.implied, head)
             if len(y) and 0 < y.sum() < len(y):
                 metrics["validation"].setdefault(head, {})[ds] = _metrics(y, p, thresholds[head])
-    for head in ("threat",):
-        y, p, _ = select(lambda r: r.dataset == "ethos" and r.split == "val", head)
-        if len(y) and 0 < y.sum() < len(y):
-            metrics["validation"].setdefault(head, {})["ethos (hateful rows only)"] = _metrics(y, p, thresholds[head])
     for split in ("test", "tune"):
-        for head in NGRAM_HEADS[:2] + META_HEADS:
+        for head in ("toxic", "hate", *META_HEADS):
             for lang in ("en", "ru", "tr", "az", "hy", "all"):
-                y, p, _ = select(lambda r, s=split, g=lang: r.split == s and (g == "all" or r.lang == g), head)
+                y, p = select(lambda r, s=split, g=lang: r.split == s and (g == "all" or r.lang == g), head)
                 if len(y) and 0 < y.sum() < len(y):
                     metrics[f"own_{split}"].setdefault(head, {})[lang] = _metrics(y, p, thresholds[head])
 
@@ -631,50 +969,51 @@ def train(datasets: Path = DEFAULT_DATASETS, lexicons: Path = DEFAULT_LEXICONS, 
         for head, train_on, test_on in CROSS_EXPERIMENTS:
             if not {test_on, *train_on} <= {r.dataset for r in rows}:
                 continue
-            t = time.perf_counter()
-            ix = idx(lambda r, h=head, tr=train_on: r.split == "train" and r.labels[h] is not None
-                     and r.dataset in tr)
-            coef, intercept = fit_head(head, ix, SHARES if head == "toxic" else {})
-            test_ix = idx(lambda r, h=head, te=test_on, tr=train_on: r.labels[h] is not None and r.dataset == te
-                          and (r.split == "val" or te not in tr))
-            score = np.asarray(X[test_ix] @ coef).ravel() + intercept
-            y = labels(test_ix, head)
+            t0 = time.perf_counter()
+            ix, y, w = head_rows(prep, head, frozenset(real - set(train_on)))
+            coef, intercept = fit_logistic(prep.X[ix], y, w, cfg.C.get(head, 2.0), cfg.seed)
+            test_ix = prep.idx(lambda r, h=head, te=test_on, tr=train_on: r.labels[h] is not None
+                               and h not in r.implied and r.dataset == te and (r.split == "val" or te not in tr))
+            score = np.asarray(prep.X[test_ix] @ coef).ravel() + intercept
+            y = np.array([rows[i].labels[head] for i in test_ix])
             auc, ap = roc_auc(y, score), average_precision(y, score)
             metrics["cross_dataset"].append({"head": head, "train": list(train_on), "test": test_on, "n": len(y),
                                              "roc_auc": round(auc or 0, 4), "avg_precision": round(ap or 0, 4)})
             log(f"cross-dataset {head}: {'+'.join(train_on)} → {test_on}: ROC-AUC {auc:.3f} "
-                f"({time.perf_counter() - t:.0f} s)")
+                f"({time.perf_counter() - t0:.0f} s)")
+    if lodo:
+        from civility.classify.evaluate import leave_one_out
+
+        metrics["leave_one_out"] = leave_one_out(prep, fitted, thresholds, calibration, log=log)
 
     # ---- write ----------------------------------------------------------------------------------
-    arrays = {"W": W, "C": Cw, "b": b, "M": M.astype(np.float32), "Mb": Mb.astype(np.float32), "lexicon": lexicon}
+    arrays = {"W": fitted.W, "C": fitted.C, "b": fitted.b, "M": M.astype(np.float32),
+              "Mb": fitted.Mb.astype(np.float32), "lexicon": prep.lexicon}
     digest = hashlib.sha256()
     for k in sorted(arrays):
         digest.update(k.encode())
         digest.update(np.ascontiguousarray(arrays[k]).tobytes())
-    # the thresholds set the calibration, so they are part of what a version means
-    digest.update(json.dumps(thresholds, sort_keys=True).encode())
-    from civility.classify.model import flag_levels
-
-    levels = flag_levels()
+    # the thresholds and the calibration set the scores, so they are part of what a version means
+    digest.update(json.dumps([thresholds, calibration], sort_keys=True).encode())
     manifest: dict[str, Any] = {
-        "format": 1,
-        "version": f"1.{digest.hexdigest()[:12]}",
-        "features": featurizer.config(),
+        "format": 2,
+        "version": f"2.{digest.hexdigest()[:12]}",
+        "features": prep.featurizer.config(),
         "cue_features": list(CUE_FEATURES),
         "cue_categories": list(CATEGORIES),
         "ngram_heads": list(NGRAM_HEADS),
         "meta_heads": list(META_HEADS),
         "meta_inputs": list(META_INPUTS),
         "thresholds": thresholds,
-        "calibration": {h: {"raw": [0.0, t, 1.0], "score": [0.0, levels.get(h, 0.5), 1.0]}
-                        for h, t in thresholds.items()},
-        "normalizer": normalizer_fingerprint(norm),
-        "seed": seed,
+        "calibration": calibration,
+        "normalizer": prep.normalizer,
+        "seed": cfg.seed,
         "training": {
-            "rows": {ds: sum(1 for r in all_rows if r.dataset == ds) for ds in
-                     sorted({r.dataset for r in all_rows})},
-            "shares": {**SHARES, "synthetic": cfg.synthetic_share},
-            "C": cfg.C, "meta_C": cfg.meta_C, "max_fpr": MAX_FPR, "meta_uses": META_USES, "lexicon_words": len(kept),
+            "rows": {ds: sum(1 for r in rows if r.dataset == ds) for ds in sorted({r.dataset for r in rows})},
+            "head_shares": HEAD_SHARES, "implied_share": IMPLIED_SHARE, "implied_cap": IMPLIED_CAP,
+            "meta_shares": META_SHARES, "native": {h: sorted(v) for h, v in sorted(prep.native.items())},
+            "C": cfg.C, "meta_C": cfg.meta_C, "max_fpr": MAX_FPR, "meta_uses": META_USES,
+            "lexicon_words": prep.lexicon_words[0],
         },
         "metrics": metrics,
     }

@@ -53,6 +53,22 @@ def test_calibration_maps_the_threshold_to_the_flag_level(model):
         assert np.all(np.diff(got) >= 0)
 
 
+def test_calibrated_scores_rise_strictly_with_the_raw_probability(model):
+    """No plateaus: the queue's order by score keeps the raw score's order."""
+    p = np.linspace(0.0, 1.0, 2001)
+    for head in model.heads:
+        got = model.calibrated({head: p})[head]
+        assert np.all(np.diff(got) > 0), head
+
+
+@pytest.mark.parametrize("text", ["Hello world", "Thank you", "Salam", "Merhaba", "Спасибо", "Շնորհակալություն",
+                                  "Good morning everyone", "Salam, necəsiniz?", "Привет всем"])
+def test_greetings_and_thanks_score_near_zero(model, text):
+    scores = model.score([text])
+    worst = max(model.heads, key=lambda h: scores[h][0])
+    assert scores[worst][0] < 0.3, f"{worst} {scores[worst][0]:.3f} for {text!r}"
+
+
 def test_calibrate_is_monotone_piecewise_linear():
     p = np.linspace(0, 1, 101)
     c = calibrate(p, 0.3, 0.5)
@@ -78,10 +94,10 @@ def test_scores_are_in_range_and_batch_equals_single(model):
     ("Ты тупой дебил, прочитай статью.", "insult"),
     ("I will find you and kill you.", "threat"),
     ("Səni tapıb öldürəcəyəm.", "threat"),
-    pytest.param("Armenians are vermin and should be driven out.", "hate", marks=pytest.mark.xfail(
-        strict=True, reason="known miss of models since 1.17666cb78090: the templates that quote 'X are vermin' to "
-                            "condemn it pulled the n-gram hate score under its threshold (docs/MODEL.md); "
-                            "the word list still flags it, see the next test")),
+    # a known miss of models 1.17666cb78090 to 1.92a3e1ea2d1d (strict xfail then); flagged since 2.x,
+    # with Stormfront and ToxiGen in the hate head's data
+    ("Armenians are vermin and should be driven out.", "hate"),
+    ("Earn $500 a day from home! Write to @money_fast", "spam"),
 ])
 def test_clear_cases_are_flagged(model, text, label):
     score = model.score([text])[label][0]
@@ -101,6 +117,7 @@ def test_the_pipeline_flags_what_the_model_misses():
     "Two soldiers were killed near the border on Tuesday.",
     "The Azerbaijani government is lying about the casualties.",
     "Я армянин и хочу мира с соседями.",
+    "Now with a body.",  # a threat with model 2.fe4eb77a380d (ThreatGram's one-word replies)
 ])
 def test_civil_cases_are_not_flagged(model, text):
     scores = model.score([text])

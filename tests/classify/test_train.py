@@ -126,3 +126,92 @@ def test_eval_prints_installed_baselines_side_by_side(capsys, monkeypatch):
     out = capsys.readouterr().out
     assert "alt-profanity-check AUC" in out
     assert "baseline hatesonar is installed but could not start" in out
+
+
+def test_sources_are_cleaned_as_their_caveats_say():
+    from civility.classify.train import clean_text
+
+    # ParaDetox: casing and tokenised spacing must not tell toxic from civil rows
+    assert clean_text("paradetox_en", "Don 't do that , OK .") == "don't do that, ok."
+    assert clean_text("paradetox_en", "don't do that, ok.") == "don't do that, ok."
+    assert clean_text("ru_vk", "[id2685300|Максим], а её уже заставили") == "@user  а её уже заставили"
+    tg = clean_text("telegram_spam", "Пиши [USERNAME], доход 200 [CURRENCY] в день [LINK]")
+    assert "[" not in tg and "@" in tg and ("http" in tg or "www." in tg)
+    assert clean_text("telegram_spam", "Пиши [USERNAME]") == clean_text("telegram_spam", "Пиши [USERNAME]")
+    assert clean_text("sms_spam", "a &lt;b&gt; &amp; c") == "a <b> & c"
+    assert clean_text("davidson", "Keep ME .") == "Keep ME ."
+
+
+def test_civil_rows_imply_no_hate_insult_or_threat_and_ham_implies_not_toxic():
+    from civility.classify.train import LABELS, Row, imply_labels
+
+    civil = Row("fine", {**dict.fromkeys(LABELS), "toxic": 0}, "en", "x", "offenseval_tr")
+    imply_labels(civil)
+    assert civil.labels["hate"] == 0 and civil.labels["threat"] == 0 and civil.labels["spam"] is None
+    assert civil.implied == {"hate", "insult", "threat", "obscene"}
+    ham = Row("see you", {**dict.fromkeys(LABELS), "spam": 0}, "en", "x", "sms_spam")
+    imply_labels(ham)
+    assert ham.labels["toxic"] == 0 and "toxic" in ham.implied
+    rude = Row("idiot", {**dict.fromkeys(LABELS), "toxic": 1}, "en", "x", "davidson")
+    imply_labels(rude)
+    assert rude.labels["hate"] is None and not rude.implied
+
+
+def test_calibration_is_monotone_and_pins_the_threshold_to_the_flag_level():
+    from civility.classify.train import fit_calibration
+
+    rng = np.random.default_rng(0)
+    p = rng.random(2000)
+    y = (rng.random(2000) < p ** 3).astype(int)  # a raw score that overstates the probability
+    knots = fit_calibration(y, p, np.ones(2000), threshold=0.7, flag_at=0.5)
+    raw, score = np.array(knots["raw"]), np.array(knots["score"])
+    assert np.all(np.diff(raw) > 0) and np.all(np.diff(score) >= 0)
+    assert score[0] == 0.0 and score[-1] == 1.0
+    assert np.interp(0.7, raw, score) == pytest.approx(0.5)
+    assert np.interp(0.7 - 1e-6, raw, score) < 0.5
+    # low raw scores become low probabilities (0.3³ ≈ 0.03), not the straight line's 0.21
+    assert np.interp(0.3, raw, score) < 0.1
+
+
+def test_leave_one_out_scores_each_dataset_with_heads_that_never_saw_it(tiny_datasets):
+    from civility.classify.evaluate import leave_one_out, lodo_table
+    from civility.classify.train import fit_meta, fit_ngram_heads, head_rows, prepare
+
+    prep = prepare(tiny_datasets, tiny_datasets / "none", None, Config(seed=3, n_buckets=1 << 16),
+                   log=lambda _m: None)
+    ix, _, _ = head_rows(prep, "spam", exclude=frozenset({"youtube_spam"}))
+    assert not any(prep.rows[i].dataset == "youtube_spam" for i in ix)
+    ix, _, _ = head_rows(prep, "spam")
+    assert any(prep.rows[i].dataset == "youtube_spam" for i in ix)
+    fitted = fit_meta(prep, fit_ngram_heads(prep, log=lambda _m: None))
+    out = leave_one_out(prep, fitted, dict.fromkeys(("toxic", "hate", "spam", "insult", "threat", "obscene"), 0.5),
+                        log=lambda _m: None)
+    got = {(r["label"], r["dataset"]): r for r in out["rows"]}
+    assert ("spam", "youtube_spam") in got and ("toxic", "hatexplain") in got
+    row = got[("spam", "youtube_spam")]
+    assert row["n"] == 60 and row["positives"] == 30 and 0 <= row["recall"] <= 1 and 0 <= row["fpr"] <= 1
+    assert "youtube_spam" in lodo_table(out)
+
+
+def test_eval_report_prints_per_label_and_language_and_the_leave_one_out_table(capsys, tiny_datasets):
+    call_command("model", "eval", "--report", "--datasets", str(tiny_datasets), "--no-baselines")
+    out = capsys.readouterr().out
+    assert "civil flagged" in out and "own sets" in out and "hatexplain (validation)" in out
+    assert "leave-one-dataset-out" in out
+    call_command("model", "eval", "--report", "--json", "--datasets", str(tiny_datasets))
+    rep = json.loads(capsys.readouterr().out)
+    langs = {r["lang"] for r in rep["rows"] if r["set"] == "own sets" and r["label"] == "threat"}
+    assert langs == {"en", "ru", "tr", "az", "hy", "all"}
+    row = next(r for r in rep["rows"] if r["set"] == "own sets" and r["label"] == "threat" and r["lang"] == "all")
+    assert row["positives"] > 0 and 0 <= row["recall"] <= 1 and row["civil"] > 0 and 0 <= row["roc_auc"] <= 1
+
+
+def test_eval_without_files_or_report_is_a_clear_error():
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="--report"):
+        call_command("model", "eval")
+    with pytest.raises(CommandError, match="go with --report"):
+        call_command("model", "eval", str(DATA / "threat.csv"), "--lodo")
+    with pytest.raises(CommandError, match="unknown dataset"):
+        call_command("model", "eval", "--report", "--lodo", "--only", "no_such_set")
