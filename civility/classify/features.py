@@ -45,6 +45,9 @@ class Token:
     text: str
     start: int
     end: int
+    #: a listed given name, surname or place written as a name (capitalised): left out of the
+    #: n-grams, as identity terms are, so "Twatt" or "Kocharyan" is not evidence by its letters
+    name: bool = False
 
 
 def tokenize(norm_text: str) -> list[Token]:
@@ -84,6 +87,12 @@ def canonical(word: str, raw: str) -> str:
     return word if len(word) <= _MAX_WORD else word[:_MAX_WORD]
 
 
+def listed_names() -> frozenset[str]:
+    from civility.triage.names import names
+
+    return names()
+
+
 def tokens_from_normalized(normalized: Any) -> list[Token]:
     """Words of a ``civility.triage.normalize.Normalized``, with ORIGINAL offsets.
 
@@ -106,7 +115,9 @@ def tokens_from_normalized(normalized: Any) -> list[Token]:
                     out.append(Token(word, start, end))
                 continue
         forms = getattr(tok, "forms", None)
-        out.append(Token(canonical(forms[0] if forms else tok.text, tok.text), tok.start, tok.end))
+        text = canonical(forms[0] if forms else tok.text, tok.text)
+        raw = original[tok.start:tok.end]
+        out.append(Token(text, tok.start, tok.end, bool(raw[:1].isupper() and text in listed_names())))
         if len(out) >= _MAX_TOKENS:
             break
     return out

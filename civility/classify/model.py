@@ -82,11 +82,17 @@ class Extractor:
 
     def from_tokens(self, tokens: list[Token]) -> Extracted:
         matches = self.cues.match(tokens)
+        if any(t.name for t in tokens):
+            # a name written as a name is no insult, slur or obscenity ("Twatt", "Хохлов"), as
+            # in the word lists; it can still name a politician or a people
+            matches = [m for m in matches if m.category in ("politician", "identity")
+                       or not all(tokens[i].name for i in range(m.start, m.end))]
         # identity-blind n-grams: words naming peoples, religions and groups are left out of the
         # n-grams, so that no group's name can become evidence of hate (or toxicity) by itself;
         # what is said of a group still counts, and the cues combine "a group" with "vermin"
         keep = None
         groups = {m.start for m in matches if m.category == "identity" and m.end - m.start == 1}
+        groups |= {i for i, t in enumerate(tokens) if t.name}
         hashed = tokens
         if groups:
             keep = [i for i in range(len(tokens)) if i not in groups]

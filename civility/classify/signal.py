@@ -9,6 +9,10 @@ original text (through ``normalize``'s offsets) so the moderator sees them highl
     {"signal": "normalize.v1"},
     {"signal": "classifier.v1", "options": {"heads": ["toxic", "hate", "insult", "threat"]}},
 
+A comment made only of listed given names, surnames and place names
+(:mod:`civility.triage.names`: "Nikol", "Burdur", "Hrant Dink") gets no finding: a bare name
+carries no evidence, and a short text is where a bag of n-grams is least reliable.
+
 Options: ``heads`` (any of toxic, hate, insult, threat, obscene, spam), ``min_score`` (findings
 below it are not added; default 0.05, to keep reports short), ``explain_top`` (words to
 highlight, default 3).
@@ -20,6 +24,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from civility.classify.model import Model, get_model
+from civility.triage.names import names
+from civility.triage.names import version as names_version
 from civility.triage.registry import Signal
 from civility.triage.types import Doc, Finding
 
@@ -62,13 +68,17 @@ class Classifier(Signal):
     @property
     def version(self) -> str:
         try:
-            return f"{self.name}+model.{self.model.version}"
+            return f"{self.name}+model.{self.model.version}+names.{names_version()}"
         except Exception:  # the model could not load: the failure is reported by __call__
             return self.name
 
     def __call__(self, doc: Doc) -> None:
         model = self.model
         normalized = doc.attrs["normalized"]
+        words = [t.text for t in normalized.tokens]
+        listed = names()
+        if words and all(w in listed for w in words):
+            return
         item = model.extract(normalized)
         raw = model.raw_items([item])
         scores = model.calibrated(raw)

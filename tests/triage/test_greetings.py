@@ -1,9 +1,9 @@
 """Greetings and thanks get no flag and no nudge (issue 10): "Hello world", "Salam", "Спасибо"…
 
 Each line of ``cases/greetings.tsv`` goes through the whole default pipeline and through
-the widget's draft check (``POST /api/v1/triage``). The few the shipped classifier still
-flags are expected failures (``xfail(strict=False)``) until the model is retrained; the
-nudge never fires on any of them, retrain or not, and that is not an expected failure.
+the widget's draft check (``POST /api/v1/triage``): no flag and no nudge, from any signal.
+(Before the retrain of model 2, "Hello world" got hate 0.58, "Spasibo" toxic 0.74 and
+"Salam" toxic 0.60.)
 """
 
 from __future__ import annotations
@@ -16,13 +16,6 @@ from civility.triage import policy
 from civility.triage.services import draft_check, triage_text
 
 CASES = Path(__file__).with_name("cases")
-#: measured with the shipped model on 2026-12-06: the flags the classifier alone gives
-CLASSIFIER_FLAGS = {
-    "Hello world": "hate 0.58",
-    "Spasibo": "toxic 0.74, insult 0.51",
-    "Salam": "toxic 0.60",
-}
-RETRAIN = "the shipped classifier flags this greeting ({}); to be fixed by the retrain (issue 10, item 2)"
 
 
 def _greetings() -> list[tuple[str, str]]:
@@ -39,9 +32,7 @@ GREETINGS = _greetings()
 
 def _cases():
     for lang, text in GREETINGS:
-        known = CLASSIFIER_FLAGS.get(text)
-        marks = [pytest.mark.xfail(strict=False, reason=RETRAIN.format(known))] if known else []
-        yield pytest.param(text, marks=marks, id=f"{lang}-{text}")
+        yield pytest.param(text, id=f"{lang}-{text}")
 
 
 def test_there_are_greetings_in_every_language():
@@ -49,7 +40,6 @@ def test_there_are_greetings_in_every_language():
     assert len(GREETINGS) >= 60
     assert {lang: langs.count(lang) >= 10 for lang in ("en", "ru", "tr", "az", "hy")} == dict.fromkeys(
         ("en", "ru", "tr", "az", "hy"), True)
-    assert set(CLASSIFIER_FLAGS) <= {text for _, text in GREETINGS}
 
 
 @pytest.mark.django_db
