@@ -72,13 +72,17 @@ class Tables:
         for start in _WORD_START.finditer(text):
             i = start.start()
             pattern = self.by_first.get(text[i])
-            if i >= end and pattern and (m := pattern.match(text, i)):
+            # a phrase is short: matching inside a window keeps a pattern with a run such as
+            # "[\d .,]*" from scanning to the end of "1.1.1.1…" at every word (quadratic)
+            if i >= end and pattern and (m := pattern.match(text, i, i + PHRASE_WINDOW)):
                 end = m.end()
                 yield m
         yield from self.others.finditer(text)
 
 
 _WORD_START = re.compile(r"(?<!\w)\w")
+#: the longest stretch of text one word-table phrase may span
+PHRASE_WINDOW = 200
 
 
 def _split(pattern: str) -> list[str]:
