@@ -179,24 +179,12 @@ class Cues:
     def match(self, tokens: Sequence[Token]) -> list[Match]:
         """Every hit, less insults a writer says of themselves ("I was such an idiot")."""
         words = [t.text for t in tokens]
-        n_words = len(words)
         out: list[Match] = []
         letters = 0
         for i, w in enumerate(words):
             if len(w) == 1:
                 letters += 1
-            nodes, in_lexicon = self._first(w)
-            if in_lexicon:
-                out.append(Match("obscene", i, i + 1))
-            if not nodes:
-                continue
-            stack = [(node, i + 1) for node in nodes]
-            while stack:
-                node, j = stack.pop()
-                for category in node.ends:
-                    out.append(Match(category, i, j))
-                if j < n_words and (node.exact or node.prefix):
-                    stack.extend((nxt, j + 1) for nxt in node.step(words[j]))
+            self._walk(words, i, i + 1, w, out)
         if letters >= _SPACED_MIN:
             self._spaced(words, out)
         for m in out:

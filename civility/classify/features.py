@@ -32,6 +32,8 @@ from typing import Any
 
 import numpy as np
 
+from civility.triage.names import is_name
+
 #: what a "word" is, on normalised text: mentions, links, entities, or runs of letters/digits
 _TOKEN = re.compile(r"@\w+|(?:https?://|www\.)\S+|&#?\w{1,8};|\w+", re.UNICODE)
 _MAX_TOKENS = 400
@@ -87,12 +89,6 @@ def canonical(word: str, raw: str) -> str:
     return word if len(word) <= _MAX_WORD else word[:_MAX_WORD]
 
 
-def listed_names() -> frozenset[str]:
-    from civility.triage.names import names
-
-    return names()
-
-
 def tokens_from_normalized(normalized: Any) -> list[Token]:
     """Words of a ``civility.triage.normalize.Normalized``, with ORIGINAL offsets.
 
@@ -117,7 +113,7 @@ def tokens_from_normalized(normalized: Any) -> list[Token]:
         forms = getattr(tok, "forms", None)
         text = canonical(forms[0] if forms else tok.text, tok.text)
         raw = original[tok.start:tok.end]
-        out.append(Token(text, tok.start, tok.end, bool(raw[:1].isupper() and text in listed_names())))
+        out.append(Token(text, tok.start, tok.end, bool(raw[:1].isupper() and is_name(text))))
         if len(out) >= _MAX_TOKENS:
             break
     return out

@@ -499,8 +499,6 @@ HEAD_SHARES: dict[str, dict[str, float]] = {
 IMPLIED_SHARE: dict[str, float] = {"toxic": 0.25, "hate": 0.4, "spam": 0.3, "x_threat": 0.4, "x_insult": 0.2}
 #: at most this many implied rows of one dataset per head (the lowest hash buckets)
 IMPLIED_CAP = 4000
-#: kept for the manifest's record of the recipe (the toxic shares)
-SHARES: dict[str, float] = HEAD_SHARES["toxic"]
 #: the combined heads' fit: each group's share (``civil`` = implied negatives of the validation splits)
 META_SHARES: dict[str, float] = {"civil": 0.5, "synthetic": 1.0, "threatgram": 0.7, "convabuse": 0.5,
                                  "ru_vk": 0.3, "ethos": 0.5}
@@ -729,8 +727,9 @@ def prepare(datasets: Path = DEFAULT_DATASETS, lexicons: Path = DEFAULT_LEXICONS
             r.implied = frozenset()
             dropped += 1
     # every real comment that is not in a spam set is a spam negative (a sample of them is used)
+    spam_negative_sets = real_names() - SPAM_SETS
     for r in all_rows:
-        if r.labels.get("spam") is None and r.dataset in real_names() - SPAM_SETS:
+        if r.labels.get("spam") is None and r.dataset in spam_negative_sets:
             r.labels["spam"] = 0
             r.implied = r.implied | {"spam"}
     X = matrix.csr()

@@ -27,10 +27,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db import connection
 from django.db.models import F
 
 from civility.comments.models import Comment, Status
+from civility.db.insert import insert_ignoring_conflicts
 from civility.triage.models import Campaign, CampaignTally, TriageReport
 from civility.triage.neardup import Match
 
@@ -125,15 +125,7 @@ def campaign_join(*, comment_id: int, identity: str, matches: Sequence[Match], a
 
 def _tally(campaign_id: int, keys: list[str]) -> int:
     """Add keys to a campaign's tally; returns how many it did not have yet."""
-    if not keys:
-        return 0
-    q, meta = connection.ops.quote_name, CampaignTally._meta
-    columns = ", ".join(q(meta.get_field(name).column) for name in ("campaign", "key"))
-    rows = ", ".join(["(%s, %s)"] * len(keys))
-    sql = f"INSERT INTO {q(meta.db_table)} ({columns}) VALUES {rows} ON CONFLICT DO NOTHING"  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [value for key in keys for value in (campaign_id, key)])
-        return max(cursor.rowcount, 0)
+    return insert_ignoring_conflicts(CampaignTally, ("campaign", "key"), [(campaign_id, key) for key in keys])
 
 
 def campaign_comments(campaign_id: int) -> list[int]:

@@ -51,6 +51,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from civility.comments.models import Comment
+from civility.db.insert import insert_ignoring_conflicts
 from civility.triage.fold import FOLD_VERSION, fold
 from civility.triage.models import NearDupBand, TriageReport
 from civility.triage.normalize import normalize
@@ -403,18 +404,7 @@ def lookup(fp: Fingerprint, *, before_id: int, since: datetime, similarity: floa
 
 
 def index_add(*, comment_id: int, fingerprint: Fingerprint) -> int:
-    """Store a comment's bands (idempotent). Returns the number of bands.
-
-    One INSERT written out: ``bulk_create`` built a model instance per band and compiled the
-    statement each time, a millisecond of Python per comment for a few dozen integers.
-    ``ON CONFLICT DO NOTHING`` means the same on SQLite and PostgreSQL.
-    """
+    """Store a comment's bands (idempotent). Returns the number of bands."""
     bands = list(fingerprint.bands)
-    if bands:
-        q, meta = connection.ops.quote_name, NearDupBand._meta
-        columns = ", ".join(q(meta.get_field(name).column) for name in ("band", "comment"))
-        rows = ", ".join(["(%s, %s)"] * len(bands))
-        sql = f"INSERT INTO {q(meta.db_table)} ({columns}) VALUES {rows} ON CONFLICT DO NOTHING"  # noqa: S608
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [value for band in bands for value in (band, comment_id)])
+    insert_ignoring_conflicts(NearDupBand, ("band", "comment"), [(band, comment_id) for band in bands])
     return len(bands)

@@ -46,7 +46,18 @@ def test_production_answers_the_widget_with_redis_killed(tmp_path):
                               "127.0.0.1", "--save", "", "--appendonly", "no"],
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        time.sleep(0.5)
+        import redis as redis_client
+
+        probe = redis_client.Redis(port=port, socket_connect_timeout=0.5)
+        deadline = time.monotonic() + 10
+        while True:  # it answers before the app is pointed at it
+            try:
+                probe.ping()
+                break
+            except redis_client.ConnectionError:
+                if redis.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail("redis-server did not start")
+                time.sleep(0.05)
         env = {**PRODUCTION_ENV, "REDIS_URL": f"redis://127.0.0.1:{port}/0", "CIVILITY_EMBED_ORIGINS": EMBED}
         migrate(env, tmp_path)
         setup = ("from civility.publishing.models import Article, Site; "
@@ -58,6 +69,7 @@ def test_production_answers_the_widget_with_redis_killed(tmp_path):
             status, headers, _ = request(base, "GET", THREAD, Origin=EMBED)
             assert status == 200  # the fast path has the page now
             assert headers.get("Access-Control-Allow-Origin") == EMBED
+            assert probe.dbsize() > 0  # the servers used this Redis (fast path, origins, limits)
             redis.kill()
             redis.wait()
 

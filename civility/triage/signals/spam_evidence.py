@@ -73,7 +73,6 @@ _NAMES = {
 }
 _CHANNELS = frozenset({"links", "spam_domain", "shortener", "disguised", "contact"})
 _CUES = frozenset({"money", "emoji", "stuffing"})
-_BOT = frozenset({"blocked", "honeypot", "fast"})
 
 
 @dataclass
