@@ -57,6 +57,7 @@ class Tables:
     telegram: frozenset[str]
     whatsapp: frozenset[str]
     bare_tlds: tuple[str, ...]
+    abused_tlds: frozenset[str]
     reference: frozenset[str]
     reference_suffixes: tuple[str, ...]
     #: domain → the list it is on ("gambling", "crypto", "scam", "referrer-spam")
@@ -182,6 +183,7 @@ def tables() -> Tables:
         telegram=frozenset(hosts["telegram"]),
         whatsapp=frozenset(hosts["whatsapp"]),
         bare_tlds=tuple(hosts["bare_tlds"]),
+        abused_tlds=frozenset(hosts["abused_tlds"]),
         reference=plain_reference,
         reference_suffixes=tuple(d for d in reference if d.startswith(".")),
         spam_domains=spam_domains,

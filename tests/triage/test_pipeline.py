@@ -212,3 +212,20 @@ def test_triage_on_a_database_that_is_not_set_up_says_what_to_do(tmp_path):
     assert run.returncode != 0
     assert "civility migrate" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_a_signal_may_need_more_than_the_label_s_flag_level():
+    from civility.triage import policy
+    from civility.triage.types import Doc, Finding, Subject
+
+    def report(signal: str, score: float):
+        doc = Doc(subject=Subject(text="x"))
+        doc.findings = [Finding("hate", score, "test", signal=signal)]
+        return policy.assess(doc)
+
+    level = policy.FLAG_AT_BY_SIGNAL["classifier.v1"]["hate"]
+    assert level > policy.FLAG_AT["hate"]
+    between = (level + policy.FLAG_AT["hate"]) / 2
+    assert not report("classifier.v1", between).flags
+    assert report("classifier.v1", level).flags[0]["label"] == "hate"
+    assert report("wordlist.v1", between).flags[0]["label"] == "hate"

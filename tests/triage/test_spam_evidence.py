@@ -230,3 +230,23 @@ def test_no_word_pattern_repeats_digits_without_a_bound():
     unbounded = re.compile(r"\[[^\]]*\\d[^\]]*\][*+]")
     text = (DATA / "words.toml").read_text(encoding="utf-8")
     assert [line.strip()[:60] for line in text.splitlines() if unbounded.search(line)] == []
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Get 5000 Instagram followers today", "growth"), ("купить подписчиков", "growth"),
+    ("10 000 gerçek takipçi", "growth"), ("Viagra and cialis", "pharmacy"), ("виагра без рецепта", "pharmacy"),
+    ("USDT exchange in Baku", "exchange"), ("лучший курс обмена", "exchange"),
+    ("Girls in Ganja want to meet you", "dating"), ("Bakının gözəl qızları səni gözləyir", "dating"),
+])
+def test_commercial_kinds_of_the_second_table(text, kind):
+    assert kind in kinds(run(text)[0]), text
+
+
+def test_a_cheap_domain_ending_is_a_channel_that_never_flags_alone():
+    doc, report = run("Here is my blog about the war: myblog.xyz")
+    assert kinds(doc)["abused_tld"] == pytest.approx(0.3)
+    assert report.scores["spam"] < 0.5
+    _, report = run("Lonely tonight? Girls in Yerevan want to meet you >> dating-yerevan.club")
+    assert "spam" in {f["label"] for f in report.flags}
+    doc, report = run("Read the full report: https://news.am/eng/news/123 and the exchange rate at cba.am")
+    assert "abused_tld" not in kinds(doc) and report.scores["spam"] < 0.5

@@ -361,3 +361,44 @@ def test_an_insult_said_of_oneself_is_not_an_attack(text):
 ])
 def test_an_insult_near_a_first_person_word_is_still_an_insult(text):
     assert "insult" in {f.label for f in flagged(text)}, [f.reason for f in findings(text)]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "It would be a pity if something happened to the author's kids."),
+    ("en", "Someone should pay this journalist a visit."),
+    ("en", "Traitors like him should be hanged."),
+    ("ru", "Мы знаем, где ты работаешь."),
+    ("ru", "Таких надо вешать без суда."),
+    ("tr", "Nerede çalıştığını biliyoruz."),
+    ("tr", "Böyle adamları asmak lazım."),
+    ("az", "Harada yaşadığını bilirik."),
+    ("az", "Hamısını öldürün, əsir götürməyin."),
+    ("hy", "Գիտենք, թե որտեղ ես ապրում։"),
+    ("hy", "Tenc mardkanc petq a kaxel."),
+])
+def test_veiled_threats_are_flagged(lang, text):
+    assert "threat" in {f.label for f in flagged(text)}, text
+
+
+@pytest.mark.parametrize(("label", "text"), [
+    ("hate", "Deport all Armenians and the problem is solved."),
+    ("hate", "Выслать всех армян из России."),
+    ("hate", "Bu topraklarda tek bir Ermeni kalmamalı."),
+    ("hate", "Bir dənə də erməni qalmamalıdır."),
+    ("hate", "Լավ թուրք չի լինում։"),
+    ("insult", "Your brain is the size of a walnut."),
+    ("insult", "Типичный диванный эксперт."),
+    ("insult", "Beynin nohut kadar."),
+])
+def test_hate_and_attacks_without_a_slur(label, text):
+    assert label in {f.label for f in flagged(text)}, text
+
+
+def test_only_a_threat_reads_through_a_comma():
+    assert "threat" in {f.label for f in flagged("Мы знаем, где ты живёшь.")}
+    assert not [f for f in flagged("Armenians, dogs and cats were seen in the village.") if f.label == "hate"]
+
+
+def test_the_market_in_latin_armenian_is_not_russian_mat():
+    assert not flagged("Ed mard@ erbevice shuka gnacel a?")
+    assert "obscene" in {f.label for f in flagged("ty suka")}

@@ -63,15 +63,17 @@ _EPS = 1e-9  # 1 − (1 − 0.1) is 0.0999…: compare scores with a little slac
 
 #: short names of the kinds, for the combined finding's reason
 _NAMES = {
-    "links": "links", "blocked": "blocked domain", "spam_domain": "listed spam domain", "shortener": "shortened link",
+    "links": "links", "blocked": "blocked domain", "spam_domain": "listed spam domain",
+    "abused_tld": "cheap domain ending", "shortener": "shortened link",
     "disguised": "disguised link", "contact": "contact details", "private": "private contact", "selfpromo":
     "own channel", "money": "sums of money", "emoji": "bait emoji", "stuffing": "keyword stuffing",
     "honeypot": "bot trap filled in", "fast": "sent too fast", "offer": "offers", "prize": "prize bait",
     "earnings": "easy money", "brand": "betting brand", "gambling": "casino words", "betting": "betting words",
     "crypto": "crypto offers", "loans": "loan offers", "adult": "adult bait", "urgency": "urgency",
-    "cta": "call to action",
+    "cta": "call to action", "growth": "followers for sale", "pharmacy": "pills without a doctor",
+    "exchange": "exchange offers", "dating": "dating bait",
 }
-_CHANNELS = frozenset({"links", "spam_domain", "shortener", "disguised", "contact"})
+_CHANNELS = frozenset({"links", "spam_domain", "abused_tld", "shortener", "disguised", "contact"})
 _CUES = frozenset({"money", "emoji", "stuffing"})
 
 
@@ -286,6 +288,9 @@ class SpamEvidence(Signal):
             if listed := self._spam_domain(link.host):
                 _note(kinds, "spam_domain", s["spam_domain"],
                       f"link to {listed[0]}, on the {listed[1]} domain list", span)
+            if link.host.rsplit(".", 1)[-1] in self.t.abused_tlds:
+                _note(kinds, "abused_tld", s["abused_tld"],
+                      f"link under .{link.host.rsplit('.', 1)[-1]}, a domain ending spam favours", span)
             if _under(link.host, self.shorteners):
                 _note(kinds, "shortener", s["shortener"], f"shortened link ({link.host}) hides where it leads", span)
             if link.disguised:

@@ -168,13 +168,20 @@ def _matches(norm: Normalized, tokens: list[Token], lexicon: lx.Lexicon):
     text = norm.original
     # blank[i]: only blanks (or a dash: "армяне — собаки") between token i-1 and token i
     blank = [False] + [not text[tokens[i - 1].end:tokens[i].start].strip(" \t\n—–-") for i in range(1, len(tokens))]
+    # comma[i]: one comma between token i-1 and token i ("мы знаем, где ты живёшь"), which a
+    # gap (~) may cross where it opens, but never inside a run of skipped words
+    comma = [False] + [text[tokens[i - 1].end:tokens[i].start].strip(" \t\n") == "," for i in range(1, len(tokens))]
     root = lexicon.trie
     for i, hits in enumerate(per_token):
         for hit in hits:
             node = root.next.get(hit.atom)
             if node is None:
                 continue
-            for idx, last in _walk(node, i + 1, per_token, tokens, blank):
+            for idx, last in _walk(node, i + 1, per_token, tokens, blank, comma):
+                # Only a threat reads through a comma ("we know, where you live"); a list
+                # ("Armenians, dogs and cats") must not make a slur.
+                if lexicon.entries[idx].category != "threat" and any(comma[i + 1:last + 1]):
+                    continue
                 yield _match(lexicon, idx, i, last, tokens, hit.loose)
     yield from _spelled(norm, tokens, lexicon)
     yield from _joined(norm, tokens, lexicon)
@@ -183,7 +190,7 @@ def _matches(norm: Normalized, tokens: list[Token], lexicon: lx.Lexicon):
 NEGATIONS = frozenset(_words("not never no dont don't won't wont wouldn't wouldnt не ни değil asla heç deyil չեմ ոչ"))
 
 
-def _walk(node: lx.Node, i: int, per_token, tokens, blank):
+def _walk(node: lx.Node, i: int, per_token, tokens, blank, comma):
     """Entries completed from ``node`` on, reading tokens from ``i``: (entry index, last token)."""
     for idx in node.ends:
         yield idx, i - 1
@@ -192,19 +199,19 @@ def _walk(node: lx.Node, i: int, per_token, tokens, blank):
         for hit in per_token[i]:
             child = node.next.get(hit.atom)
             if child is not None:
-                yield from _walk(child, i + 1, per_token, tokens, blank)
+                yield from _walk(child, i + 1, per_token, tokens, blank, comma)
     gap = node.gap
     if gap is not None:
         for skip in range(lx.MAX_GAP + 1):
             j = i + skip
-            if j >= n or not blank[j]:
+            if j >= n or not (blank[j] or (skip == 0 and comma[j])):
                 break
             if skip and tokens[j - 1].text in NEGATIONS:
                 break
             for hit in per_token[j]:
                 child = gap.next.get(hit.atom)
                 if child is not None:
-                    yield from _walk(child, j + 1, per_token, tokens, blank)
+                    yield from _walk(child, j + 1, per_token, tokens, blank, comma)
 
 
 def _match(lexicon, idx, first, last, tokens, loose) -> Match:
