@@ -40,6 +40,15 @@ FLAG_AT_BY_LANG: dict[str, dict[str, float]] = {}
 #: rejected (docs/MODEL.md, "The whole pipeline on a set nobody tuned for").
 FLAG_AT_BY_SIGNAL: dict[str, dict[str, float]] = {"classifier.v1": {"hate": 0.51, "threat": 0.51}}
 
+#: Word-list contexts in which a rude or violent word is not aimed at anyone: said of oneself
+#: ("I was a fool to believe them"), only talked about ("calling people idiots…"), or said of
+#: a thing ("this tax kills small business", "kill the bill", a genocide museum). A classifier
+#: finding whose highlighted words all sit in such spans rests on those words alone, so it
+#: weighs no more than :data:`EXCUSED_SCORE` (still shown to a moderator, never a flag).
+EXCUSING_CONTEXTS = frozenset({"self", "condemned", "named", "figurative"})
+EXCUSABLE = {"classifier.v1": frozenset({"toxic", "insult", "obscene", "hate", "threat"})}
+EXCUSED_SCORE = 0.3
+
 #: how much each label weighs in the risk score
 RISK_WEIGHT: dict[str, float] = {
     "threat": 1.0, "hate": 1.0, "insult": 0.8, "obscene": 0.7, "toxic": 0.6, "spam": 0.6, "duplicate": 0.5,
@@ -107,18 +116,31 @@ def threshold(label: str, lang: str | None, signal: str | None = None) -> float:
     return max(level, FLAG_AT_BY_SIGNAL.get(signal or "", {}).get(label, level))
 
 
+def _weights(findings: list[Finding]) -> list[float]:
+    """Each finding's score as the policy counts it (see :data:`EXCUSING_CONTEXTS`)."""
+    excusing = [s for f in findings if f.evidence.get("context") in EXCUSING_CONTEXTS for s in f.spans]
+
+    def excused(f: Finding) -> bool:
+        return (f.label in EXCUSABLE.get(f.signal, ()) and bool(f.spans)
+                and all(any(a <= start and end <= b for a, b in excusing) for start, end in f.spans))
+
+    return [min(1.0, max(0.0, min(f.score, EXCUSED_SCORE) if excusing and excused(f) else f.score))
+            for f in findings]
+
+
 def assess(doc: Doc) -> Report:
     lang = doc.attrs.get("lang")
     scores = dict.fromkeys(LABELS, 0.0)
+    weights = dict(zip(map(id, doc.findings), _weights(doc.findings), strict=True))
     for f in doc.findings:
-        scores[f.label] = max(scores.get(f.label, 0.0), min(1.0, max(0.0, f.score)))
+        scores[f.label] = max(scores.get(f.label, 0.0), weights[id(f)])
     # The published policy: submitting the same comment again may get it treated as spam.
     scores["spam"] = max(scores["spam"], scores["duplicate"])
 
     flags = []
     for label in LABELS:
         behind = [f for f in doc.findings if f.label == label or (label == "spam" and f.label == "duplicate")]
-        if any(min(1.0, f.score) >= threshold(label, lang, f.signal) for f in behind):
+        if any(weights[id(f)] >= threshold(label, lang, f.signal) for f in behind):
             flags.append({
                 "label": label, "score": round(scores[label], 4),
                 "spans": sorted({tuple(s) for f in behind for s in f.spans}),

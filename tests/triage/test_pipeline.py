@@ -229,3 +229,32 @@ def test_a_signal_may_need_more_than_the_label_s_flag_level():
     assert not report("classifier.v1", between).flags
     assert report("classifier.v1", level).flags[0]["label"] == "hate"
     assert report("wordlist.v1", between).flags[0]["label"] == "hate"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("text", "label"), [
+    ("Я, дурак, поверил обещаниям про мир.", "obscene"),
+    ("Mən axmaq kimi inanırdım ki, qiymətlər düşəcək.", "obscene"),
+    ("This law is going to slaughter the small farmers in Syunik.", "threat"),
+    ("Kahrolsun savaş, ne kadar genç gitti.", "threat"),
+])
+def test_a_classifier_flag_resting_on_an_excused_word_is_no_flag(text, label):
+    from civility.triage.pipeline import pipeline
+    from civility.triage.services import triage_text
+
+    report = triage_text(text, using=pipeline())
+    assert report.complete, report.errors
+    behind = [f for f in report.findings if f["label"] == label and f["signal"] == "classifier.v1"]
+    assert behind and behind[0]["score"] >= 0.5  # the model alone would flag it
+    assert label not in {f["label"] for f in report.flags}
+    assert report.scores[label] <= 0.3
+
+
+@pytest.mark.django_db
+def test_the_same_words_aimed_at_someone_still_flag():
+    from civility.triage.pipeline import pipeline
+    from civility.triage.services import triage_text
+
+    pipe = pipeline()
+    assert "insult" in {f["label"] for f in triage_text("Ты дурак.", using=pipe).flags}
+    assert "threat" in {f["label"] for f in triage_text("I will kill you and your bill.", using=pipe).flags}

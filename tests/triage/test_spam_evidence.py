@@ -250,3 +250,12 @@ def test_a_cheap_domain_ending_is_a_channel_that_never_flags_alone():
     assert "spam" in {f["label"] for f in report.flags}
     doc, report = run("Read the full report: https://news.am/eng/news/123 and the exchange rate at cba.am")
     assert "abused_tld" not in kinds(doc) and report.scores["spam"] < 0.5
+
+
+def test_a_disguised_link_and_what_its_name_sells():
+    doc, report = run("F R E E  s p i n s → c4sino-az . com")
+    assert {"disguised", "gambling"} <= set(kinds(doc)) and "spam" in {f["label"] for f in report.flags}
+    doc, report = run("He resigned . It was about time . com")
+    assert "gambling" not in kinds(doc) and report.scores["spam"] < 0.5
+    doc, report = run("Read https://www.casino-history-museum.org/exhibit about the old Baku casino")
+    assert report.scores["spam"] < 0.5

@@ -402,3 +402,13 @@ def test_only_a_threat_reads_through_a_comma():
 def test_the_market_in_latin_armenian_is_not_russian_mat():
     assert not flagged("Ed mard@ erbevice shuka gnacel a?")
     assert "obscene" in {f.label for f in flagged("ty suka")}
+
+
+@pytest.mark.parametrize("text", ["а р м я н е  —  к р ы с ы", "E r m ə n i  =  i t"])
+def test_a_phrase_spelled_out_letter_by_letter(text):
+    [hit] = [f for f in flagged(text) if f.label == "hate"]
+    assert text[hit.spans[0][0]] in "аE" and hit.spans[0][1] == len(text)
+
+
+def test_initials_make_no_phrase():
+    assert not flagged("I went to the U S A and saw A B C news.")

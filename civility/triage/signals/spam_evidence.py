@@ -59,6 +59,8 @@ _NATIONAL_PHONE = re.compile(r"(?<![\w+.,/-])(?:8[\s(-]{0,2}(?:9\d\d|800)|0[\s(]
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _HASHTAG = re.compile(r"(?<![\w#])#\w{2,}")
 _DIGIT = re.compile(r"\d")
+#: digits read as letters in a link's name ("c4sino", "b3t", "s1ots")
+_HOST_LEET = str.maketrans("4013578", "aoiestb")
 _EPS = 1e-9  # 1 − (1 − 0.1) is 0.0999…: compare scores with a little slack
 
 #: short names of the kinds, for the combined finding's reason
@@ -179,6 +181,13 @@ class SpamEvidence(Signal):
         self._bare = re.compile(
             r"(?<![\w@./-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?-i:" + "|".join(self.t.bare_tlds)
             + r"))(?![\w-])(?:/[^\s<>\"'«»]*)?", re.IGNORECASE)
+        # "c4sino-az . com", "win[.]bet", "promo dot xyz": any host typed so that filters miss it,
+        # for the common and the abused endings (not "it", "me", "co"…: "resign . It was")
+        disguisable = sorted({"com", "net", "org", "info", "biz", "io", "ru", "az", "am", "tr", "ge", "ua", "kz"}
+                             | self.t.abused_tlds)
+        self._disguised = re.compile(
+            r"(?<![\w@./-])([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?" + _DOT_DISGUISED + r"(?-i:"
+            + "|".join(disguisable) + r"))(?![\w-])", re.IGNORECASE)
 
     @property
     def version(self) -> str:
@@ -248,6 +257,8 @@ class SpamEvidence(Signal):
             add(m.start(), m.group(), False)
         for m in self._known.finditer(text):
             add(m.start(), m.group(), bool(re.search(_DOT_DISGUISED, m.group(), re.IGNORECASE)))
+        for m in self._disguised.finditer(text):
+            add(m.start(), m.group(), True)
         for m in self._bare.finditer(text):
             if text[m.end():m.end() + 1] != "@" and text[max(0, m.start() - 1):m.start()] != "@":
                 add(m.start(), m.group(), False)
@@ -295,6 +306,7 @@ class SpamEvidence(Signal):
                 _note(kinds, "shortener", s["shortener"], f"shortened link ({link.host}) hides where it leads", span)
             if link.disguised:
                 _note(kinds, "disguised", s["disguised"], "a link written so that filters miss it", span)
+            self._host_words(link, kinds)
             if link.host in self.t.telegram:
                 invite = link.path.startswith(("/+", "/joinchat"))
                 _note(kinds, "contact", s["telegram_invite"] if invite else s["telegram_link"],
@@ -354,6 +366,20 @@ class SpamEvidence(Signal):
                 min(self.s["kind_cap"], _noisy_or(self.t.patterns[i][1] for i in by_pattern)),
                 f"{self.t.kinds[name].reason}: " + ", ".join(f"«{word}»" for word in words[:5]),
                 spans, {"words": words})
+
+    def _host_words(self, link: _Link, kinds: dict[str, _Kind]) -> None:
+        """What a link's own name sells: "c4sino-az.com", "free-spins.xyz", "kredit-tez.az"."""
+        name = " ".join(re.split(r"[.\-_]+", link.host)[:-1]).translate(_HOST_LEET)
+        if not name.strip():
+            return
+        for m in self.t.find_words(name):
+            i = self._pattern_of(m.group())
+            if i is None:
+                continue
+            kind, score = self.t.patterns[i][0], self.t.patterns[i][1]
+            if self._role(kind) == "cue":
+                _note(kinds, kind, score, f"{self.t.kinds[kind].reason}: the link's name ({link.host})",
+                      (link.start, link.end))
 
     def _pattern_of(self, hit: str) -> int | None:
         """Which pattern a hit of the flat alternation came from (remembered: hits repeat)."""

@@ -27,7 +27,7 @@ from django.db import DatabaseError
 
 from civility.triage import lexicon as lx
 from civility.triage import names
-from civility.triage.normalize import Normalized, Token, analyse
+from civility.triage.normalize import Normalized, Token, analyse, normalize
 from civility.triage.registry import Signal
 from civility.triage.types import Doc, Finding
 
@@ -164,6 +164,13 @@ def find(norm: Normalized, lexicons: list[lx.Lexicon], *, lang: str | None = Non
 
 
 def _matches(norm: Normalized, tokens: list[Token], lexicon: lx.Lexicon):
+    yield from _phrases(norm, tokens, lexicon)
+    yield from _spelled(norm, tokens, lexicon)
+    yield from _joined(norm, tokens, lexicon)
+    yield from _spelled_phrases(norm, tokens, lexicon)
+
+
+def _phrases(norm: Normalized, tokens: list[Token], lexicon: lx.Lexicon):
     per_token = [lexicon.hits(t.forms, t.script) for t in tokens]
     text = norm.original
     # blank[i]: only blanks (or a dash: "армяне — собаки") between token i-1 and token i
@@ -183,8 +190,6 @@ def _matches(norm: Normalized, tokens: list[Token], lexicon: lx.Lexicon):
                 if lexicon.entries[idx].category != "threat" and any(comma[i + 1:last + 1]):
                     continue
                 yield _match(lexicon, idx, i, last, tokens, hit.loose)
-    yield from _spelled(norm, tokens, lexicon)
-    yield from _joined(norm, tokens, lexicon)
 
 
 NEGATIONS = frozenset(_words("not never no dont don't won't wont wouldn't wouldnt не ни değil asla heç deyil չեմ ոչ"))
@@ -253,6 +258,57 @@ def _spelled(norm: Normalized, tokens: list[Token], lexicon: lx.Lexicon):
 
 
 MAX_SPELLED = 16
+
+
+def _letter_runs(norm: Normalized, tokens: list[Token]) -> list[tuple[int, int]]:
+    """(first, last) token of each run of two or more single letters apart by thin gaps."""
+    runs, i, n = [], 0, len(tokens)
+    while i < n:
+        j = i
+        while j + 1 < n and len(tokens[j].text) == 1 and len(tokens[j + 1].text) == 1 \
+                and _thin_gap(norm.original[tokens[j].end:tokens[j + 1].start]):
+            j += 1
+        if j > i:
+            runs.append((i, j))
+        i = j + 1
+    return runs
+
+
+def _spelled_phrases(norm: Normalized, tokens: list[Token], lexicon: lx.Lexicon):
+    """"а р м я н е — к р ы с ы", "E r m ə n i = i t": phrases whose words are spelled out.
+
+    Where a comment spells out at least one word of three letters or more, its letter runs are
+    joined into words and the phrases are matched again on that text; matches map back to the
+    letters as typed. Single words are :func:`_spelled`'s job.
+    """
+    runs = _letter_runs(norm, tokens)
+    if not any(b - a >= 2 for a, b in runs):
+        return
+    text = norm.original
+    chars: list[str] = []
+    where: list[int] = []  # for each character of the joined text, its offset in the original
+    cursor = 0
+    for a, b in runs:
+        between = text[cursor:tokens[a].start].replace("=", " ")
+        chars.extend(between)
+        where.extend(range(cursor, tokens[a].start))
+        for t in tokens[a:b + 1]:
+            chars.append(text[t.start:t.end])
+            where.append(t.start)
+        cursor = tokens[b].end
+    chars.extend(text[cursor:].replace("=", " "))
+    where.extend(range(cursor, len(text)))
+    joined_text = "".join(chars)
+    if len(joined_text) != len(where):  # a letter typed as several code points: leave it
+        return
+    joined = normalize(joined_text)
+    for m in _phrases(joined, joined.tokens, lexicon):
+        if m.first == m.last:
+            continue
+        start, end = where[m.start], where[m.end - 1] + 1
+        first = next(i for i, t in enumerate(tokens) if t.end > start)
+        last = max(i for i, t in enumerate(tokens) if t.start < end)
+        yield Match(m.entry, first, last, start, end, m.loose)
 
 
 def _thin_gap(gap: str) -> bool:
@@ -414,6 +470,10 @@ def _finding(norm: Normalized, tokens: list[Token], m: Match) -> Finding | None:
             score = min(0.85, score + 0.15)
             reason += ", addressed to someone"
             evidence["addressed"] = True
+    elif e.category == "figurative":
+        reason = f'violent word used of a thing{where}: "{matched}" (figurative, not a threat)'
+        evidence["context"] = "figurative"
+        score = 0.0
     elif e.category == "threat":
         if any(t.text in NEGATIONS for t in tokens[max(0, m.first - 2):m.first]):
             return None  # "я никогда не убью", "I would never…"
