@@ -412,3 +412,12 @@ def test_a_phrase_spelled_out_letter_by_letter(text):
 
 def test_initials_make_no_phrase():
     assert not flagged("I went to the U S A and saw A B C news.")
+
+
+@pytest.mark.parametrize("text", [
+    "Все они виноваты, даже дети. Не жалейте их.",
+    "Hepsi suçlu, çocukları bile. Hiçbirine acımayın.",
+    "Ходжалы они сами устроили.",
+])
+def test_no_mercy_and_massacres_denied_in_mockery(text):
+    assert {f.label for f in flagged(text)} & {"hate", "threat"}, text
