@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from django.http import HttpRequest
 from ninja import Field, Path, Query, Router, Schema
 from ninja import Status as Respond
 
 from civility.api.auth import staff_auth
-from civility.api.moderation import ERRORS, PageQuery, _next
-from civility.api.schemas import DbId
-from civility.people import sanctions
+from civility.api.moderation import ERRORS, PageQuery, _next, decision_out, triage_out
+from civility.api.schemas import BulkDecidedOut, DbId
+from civility.moderation.models import Reason
+from civility.people import sanctions, selectors, services
 from civility.people.models import Ban
 
 router = Router(tags=["people"], auth=staff_auth)
@@ -86,3 +87,108 @@ def ban_lift(request: HttpRequest, ban_id: Annotated[DbId, Path()], payload: Lif
     """The body (a ``note``) is optional. Audited."""
     ban = sanctions.ban_lift(user=request.auth, ban_id=ban_id, note=payload.note if payload else "")
     return ban_out(ban)
+
+
+class PersonCommentOut(Schema):
+    id: int
+    status: str
+    body: str
+    created_at: datetime
+    article: dict
+    ip_address: str | None
+    triage: dict | None
+
+
+class PersonDecisionOut(Schema):
+    id: int
+    comment_id: int
+    action: str
+    reason: str
+    note: str
+    actor: str | None
+    created_at: datetime
+
+
+class AddressOut(Schema):
+    ip_address: str
+    comments: int
+    first_seen: datetime
+    last_seen: datetime
+
+
+class NoteOut(Schema):
+    id: int
+    author: str
+    text: str
+    created_at: datetime
+
+
+class CampaignOut(Schema):
+    id: int
+    size: int
+    article_count: int
+
+
+class PersonOut(Schema):
+    email: str
+    names: list[str]
+    accounts: list[str]
+    counts: dict[str, int]
+    comments: list[PersonCommentOut]
+    decisions: list[PersonDecisionOut]
+    campaigns: list[CampaignOut]
+    addresses: list[AddressOut]
+    notes: list[NoteOut]
+    bans: list[BanOut]
+
+
+class NoteIn(Schema):
+    text: str = Field(max_length=5000)
+
+
+class PersonDecisionIn(Schema):
+    action: Literal["reject"]
+    reason: Reason
+    note: str = Field("", max_length=2000)
+
+
+def note_out(note) -> dict:
+    return {"id": note.pk, "author": note.author.username, "text": note.text, "created_at": note.created_at}
+
+
+@router.get("/people/{email}", response={200: PersonOut, **ERRORS}, summary="Everything known about one commenter")
+def person(request: HttpRequest, email: str):
+    """Their comments (newest 200, with status and triage), the decisions on them, the
+    campaigns they joined, the addresses they posted from, moderators' notes and the bans
+    that cover them. ``counts`` covers all their comments. 404 ``person_not_found``."""
+    p = selectors.person_detail(user=request.auth, email=email)
+    return {
+        "email": p.email, "names": p.names, "accounts": [a.username for a in p.accounts], "counts": p.counts,
+        "comments": [{"id": c.pk, "status": c.status, "body": c.body, "created_at": c.created_at,
+                      "article": {"key": c.article.key, "title": c.article.title}, "ip_address": c.ip_address,
+                      "triage": triage_out(c) if selectors.triage_of(c) is not None else None} for c in p.comments],
+        "decisions": [{"id": d.pk, "comment_id": d.comment_id, "action": d.action, "reason": d.reason,
+                       "note": d.note, "actor": d.actor.username if d.actor else None, "created_at": d.created_at}
+                      for d in p.decisions],
+        "campaigns": [{"id": c.pk, "size": c.size, "article_count": c.article_count} for c in p.campaigns],
+        "addresses": [vars(a) for a in p.addresses],
+        "notes": [note_out(n) for n in p.notes],
+        "bans": [ban_out(b) for b in p.bans],
+    }
+
+
+@router.post("/people/{email}/notes", response={201: NoteOut, **ERRORS}, summary="Add a note about a commenter")
+def person_note(request: HttpRequest, email: str, payload: NoteIn):
+    """``{"text"}``: for colleagues only; the commenter never sees it."""
+    return Respond(201, note_out(services.person_note_add(user=request.auth, email=email, text=payload.text)))
+
+
+@router.post("/people/{email}/decision", response={200: BulkDecidedOut, **ERRORS},
+             summary="Reject everything pending from one commenter")
+def person_decide(request: HttpRequest, email: str, payload: PersonDecisionIn):
+    """``{"action": "reject", "reason", "note"?}``: every comment of theirs still waiting, all
+    or nothing, each decision in the audit log. ``decided`` lists the comments it changed."""
+    decisions = services.person_reject_pending(user=request.auth, email=email, reason=payload.reason,
+                                               note=payload.note)
+    return {"decided": [{"id": d.comment_id, "status": d.to_status, "decision": decision_out(d, undone=False)}
+                        for d in decisions]}

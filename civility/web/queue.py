@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
 from typing import Any
+from urllib.parse import quote
 
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
@@ -50,6 +51,7 @@ class QueueRow:
     id: str  #: the comment's id as text (it is in ids, names and labels, never localised)
     author_name: str
     author_email: str
+    person_url: str  #: the commenter's person page (civility.web.people)
     ip_address: str | None
     is_author: bool
     created_iso: str  #: ``date:'c'``, in the current time zone
@@ -145,6 +147,7 @@ def queue_rows(items: list[Comment], *, history: Mapping[int, Mapping[str, int]]
     on_page = {c.pk for c in items}
     language = get_language()
     article_urls: dict[str, str] = {}
+    person_url = reverse("person-page", args=["__email__"])  # one reversal, not one per item
     rows = []
     for c in items:
         report = report_of(c)
@@ -161,6 +164,7 @@ def queue_rows(items: list[Comment], *, history: Mapping[int, Mapping[str, int]]
             id=str(c.pk),
             author_name=name_clean(c.author_name),  # (names stored before they were cleaned)
             author_email=c.author_email,
+            person_url=person_url.replace("__email__", quote(c.author_email, safe="@+")),
             ip_address=c.ip_address,
             is_author=c.is_author,
             # what the date filter writes for "c" and "Y-m-d H:i" (django.utils.dateformat)

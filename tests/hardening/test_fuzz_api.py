@@ -55,7 +55,8 @@ def known(article, moderator) -> dict[str, object]:
 
     ban = ban_create(user=moderator, reason="Flood", ip="203.0.113.0/24")
     return {"key": article.key, "comment_id": pending.pk, "campaign_id": campaign.pk,
-            "decision_id": Decision.objects.latest("id").pk, "ban_id": ban.pk}
+            "decision_id": Decision.objects.latest("id").pk, "ban_id": ban.pk,
+            "email": pending.author_email}
 
 
 @pytest.fixture
