@@ -20,6 +20,14 @@ urlpatterns = [
     path("moderation/people/<str:email>/reject", people.person_reject, name="person-reject"),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # Staff reset a forgotten password by email (Django's views; mail goes through EMAIL_BACKEND).
+    path("accounts/password-reset/", views.PasswordReset.as_view(), name="password_reset"),
+    path("accounts/password-reset/sent/", auth_views.PasswordResetDoneView.as_view(
+        template_name="civility/password_reset_done.html"), name="password_reset_done"),
+    path("accounts/reset/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(
+        template_name="civility/password_reset_confirm.html"), name="password_reset_confirm"),
+    path("accounts/reset/done/", auth_views.PasswordResetCompleteView.as_view(
+        template_name="civility/password_reset_complete.html"), name="password_reset_complete"),
     path("accounts/", views.after_login, name="after-login"),
     path("healthz", views.healthz, name="healthz"),
 ]

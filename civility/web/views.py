@@ -6,6 +6,7 @@ import logging
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.db import connection
@@ -13,7 +14,9 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
+from django_ratelimit.core import get_usage
 
 from civility.accounts.permissions import can_moderate
 from civility.errors import CivilityError
@@ -22,6 +25,7 @@ from civility.moderation.explain import LABEL_NAMES
 from civility.moderation.models import Reason
 from civility.publishing.demo import DEMO_ARTICLE_KEY
 from civility.publishing.models import Article
+from civility.ratelimit import client_ip
 from civility.web.forms import ActionForm, DecisionForm
 from civility.web.queue import queue_rows, reason_options, report_of
 
@@ -171,3 +175,25 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     """Django's CSRF refusal in our words (settings.CSRF_FAILURE_VIEW); the reason is logged only."""
     log.info("CSRF check failed for %r: %s", request.path, reason)
     return render(request, "403_csrf.html", status=403)
+
+
+class PasswordReset(auth_views.PasswordResetView):
+    """Django's "email me a reset link", limited per address so that it cannot be used to
+    flood someone's mailbox (the limit is shared by every app server through the cache)."""
+
+    RATE = "5/h"
+    template_name = "civility/password_reset_form.html"
+    email_template_name = "civility/password_reset_email.html"
+    subject_template_name = "civility/password_reset_subject.txt"
+
+    def form_valid(self, form):
+        try:
+            usage = get_usage(self.request, group="password-reset", key=lambda _g, r: client_ip(r) or "",
+                              rate=self.RATE, increment=True)
+        except Exception:  # the cache is down: send anyway (the link is only useful to the mailbox's owner)
+            log.exception("password reset rate limit not checked: the cache did not answer")
+            usage = None
+        if usage and usage["should_limit"]:
+            form.add_error(None, _("Too many reset requests from this address; please try again later."))
+            return self.form_invalid(form)
+        return super().form_valid(form)
