@@ -187,6 +187,7 @@ class DecisionIn(Schema):
     action: Literal["approve", "reject"]
     reason: Reason | None = None
     note: str = Field("", max_length=2000)
+    take_over: bool = Field(False, description="Decide even where a colleague has claimed the comment.")
 
 
 class BulkDecisionIn(DecisionIn):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +19,8 @@ from civility.triage.models import TriageReport
 from civility.triage.types import LABELS
 
 MAX_PAGE = 200
+#: a section filter covers at most this many articles (the newest sections' are what matter)
+MAX_ARTICLES = 1000
 QUEUE_ORDER = ["-risk", "created_at", "id"]
 #: What the queue page and API read of each item and its relations, nothing more: not the
 #: article's body, the parent's or the user's other columns, the report's bookkeeping. Fewer
@@ -51,21 +54,33 @@ def _require(user: Any) -> None:
 
 def queue_list(
     *, user: Any, cursor: str | None = None, limit: int = 50, article_key: str | None = None,
-    label: str | None = None, lang: str | None = None,
+    label: str | None = None, lang: str | None = None, articles: Sequence[str] | None = None,
+    section: str | None = None, ids_only: bool = False,
 ) -> Page:
     """Pending comments, riskiest first (then oldest), with article, parent, author,
-    triage report and what the commenter wrote before."""
+    triage report and what the commenter wrote before.
+
+    ``articles`` (keys) and ``section`` narrow it to some articles; with both, an article
+    in either counts. ``ids_only``: the page's comments with their ids and order alone, and
+    the count (what an open queue polls for news)."""
     _require(user)
-    bad = [name for name, value in (("article", article_key), ("label", label), ("lang", lang))
-           if value and "\x00" in value]
+    keys = list(dict.fromkeys([*([article_key] if article_key else []), *(articles or [])]))
+    bad = [name for name, value in (("article", ",".join(keys)), ("label", label), ("lang", lang),
+                                    ("section", section)) if value and "\x00" in value]
     if bad:  # PostgreSQL cannot even compare text with a NUL in it
         raise InvalidInput("A filter contains a NUL character.", fields=dict.fromkeys(bad, "contains NUL"))
     qs = Comment.objects.filter(status=Status.PENDING)
-    if article_key:
+    if keys or section:
         # By id, not through a join on the key: only then can PostgreSQL plan the walk of
         # queue_pending_article_idx instead of filtering the whole queue for one article.
-        article_id = Article.objects.filter(key=article_key).values_list("pk", flat=True).first()
-        qs = qs.filter(article_id=article_id) if article_id else qs.none()
+        wanted = Q(key__in=keys) if keys else Q(pk__in=[])
+        if section:
+            wanted |= Q(section=section)
+        article_ids = list(Article.objects.filter(wanted).values_list("pk", flat=True)[:MAX_ARTICLES])
+        if len(article_ids) == 1:
+            qs = qs.filter(article_id=article_ids[0])
+        else:
+            qs = qs.filter(article_id__in=article_ids) if article_ids else qs.none()
     if label:
         if label not in LABELS:
             raise InvalidInput(f"label must be one of {', '.join(LABELS)}.", fields={"label": "unknown label"})
@@ -85,6 +100,8 @@ def queue_list(
     # of ~1 ms (tests/moderation/test_queue_indexes.py).
     page, nxt = keyset_page(qs.only(*(f.lstrip("-") for f in QUEUE_ORDER)), order=QUEUE_ORDER, cursor=cursor,
                             limit=limit)
+    if ids_only:
+        return Page(items=page, next_cursor=nxt, total=qs.count())
     rows = (Comment.objects.select_related("article", "parent", "user", "triage", "triage__campaign")
             .only(*QUEUE_FIELDS).in_bulk([c.pk for c in page]))
     items = [rows[c.pk] for c in page if c.pk in rows]  # one deleted in between is left out

@@ -75,6 +75,7 @@ class QueueRow:
     original: Comment | None  #: the same person's earlier comment this one repeats
     original_on_page: bool
     campaign: Any  #: the copy-paste campaign (a civility.triage Campaign), or None
+    claimed_by: str = ""  #: the colleague on it ("Anna is on it"), if any
 
 
 def two_places(value: Any, language: str | None = None) -> str:
@@ -142,8 +143,9 @@ def report_of(comment: Comment) -> dict[str, Any] | None:
 
 
 def queue_rows(items: list[Comment], *, history: Mapping[int, Mapping[str, int]],
-               originals: Mapping[int, Comment]) -> list[QueueRow]:
-    """The rows of one queue page; ``originals``: the comments that items repeat, by id."""
+               originals: Mapping[int, Comment], claimed_by: Mapping[int, str] | None = None) -> list[QueueRow]:
+    """The rows of one queue page; ``originals``: the comments that items repeat, by id;
+    ``claimed_by``: who else is on which of them."""
     on_page = {c.pk for c in items}
     language = get_language()
     article_urls: dict[str, str] = {}
@@ -190,5 +192,6 @@ def queue_rows(items: list[Comment], *, history: Mapping[int, Mapping[str, int]]
             original=original,
             original_on_page=original is not None and original.pk in on_page,
             campaign=c.triage.campaign if report else None,
+            claimed_by=(claimed_by or {}).get(c.pk, ""),
         ))
     return rows
