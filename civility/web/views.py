@@ -85,7 +85,7 @@ def queue_page(request: HttpRequest) -> HttpResponse:
     held = {pk: c.moderator.public_name for pk, c in claims.claims_on(c.pk for c in page.items).items()
             if c.moderator_id != request.user.pk}
     query = {k: v for k, v in filters.items() if v}
-    return render(request, "civility/queue.html", {
+    response = render(request, "civility/queue.html", {
         "items": queue_rows(page.items, history=page.history, originals=originals, claimed_by=held), "page": page,
         "reasons": Reason.choices, "reason_options": reason_options(Reason.choices), "filters": filters,
         "article_filter": filters["article"], "labels": LABEL_NAMES.items(),
@@ -93,6 +93,11 @@ def queue_page(request: HttpRequest) -> HttpResponse:
         "decide_url": reverse("moderation-decide"), "my_view": queue_views.queue_view_filters(user=request.user),
         "live_url": reverse("moderation-live") + (f"?{urlencode(query)}" if query else ""),
     })
+    if request.headers.get("X-Civility-Live"):
+        # queue-live.js fetching new items' markup: messages waiting for the moderator stay for
+        # the page they will actually see (Django's storage keeps those not marked as used).
+        messages.get_messages(request).used = False
+    return response
 
 
 @login_required

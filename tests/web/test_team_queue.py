@@ -62,3 +62,13 @@ def test_save_and_open_my_articles(client, moderator, site):
     assert 'href="?mine=1">My articles' in client.get("/moderation/").content.decode()
     several = client.get("/moderation/", {"article": "budget, derby"}).content.decode()
     assert "On the budget." in several and "On the derby." in several
+
+
+def test_the_live_fetch_of_new_items_leaves_messages_for_the_real_page(client, moderator, article):
+    c = submit(article, "x")
+    client.force_login(moderator)
+    client.post("/moderation/decide", {"ids": [c.pk], "action": "reject"})  # no reason: an error message waits
+    live = client.get("/moderation/", headers={"X-Civility-Live": "1"})
+    assert live.status_code == 200
+    assert "Choose why the comment is rejected." in client.get("/moderation/").content.decode()
+    assert "Choose why the comment is rejected." not in client.get("/moderation/").content.decode()

@@ -58,7 +58,8 @@
   /* ---------- new comments ---------- */
 
   function insertNew(ids) {
-    return fetch(window.location.pathname + window.location.search, { credentials: 'same-origin' })
+    return fetch(window.location.pathname + window.location.search,
+      { credentials: 'same-origin', headers: { 'X-Civility-Live': '1' } })
       .then(function (r) { return r.ok ? r.text() : ''; })
       .then(function (html) {
         if (!html) { return; }
