@@ -78,7 +78,11 @@ def claims_on(comment_ids: Iterable[int]) -> dict[int, Claim]:
 
 def claims_check(*, user: Any, comment_ids: list[int], take_over: bool) -> None:
     """Inside a decision: refuse (409 ``claimed``) when a colleague holds one of these, unless
-    ``take_over``. The decided comments' claims are then let go."""
+    ``take_over``. The decided comments' claims are then let go.
+
+    The comments are locked first (as claim_take locks them), so a claim cannot slip in
+    between this check and the decision."""
+    list(Comment.objects.select_for_update().filter(pk__in=comment_ids).values_list("pk", flat=True))
     claims = claims_on(comment_ids)
     others = [c for c in claims.values() if c.moderator_id != getattr(user, "pk", None)]
     if others and not take_over:
