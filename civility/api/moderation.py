@@ -7,7 +7,7 @@ from typing import Annotated
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.http import urlencode
-from ninja import Path, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema
 
 from civility.api.auth import staff_auth
 from civility.api.schemas import (
@@ -24,7 +24,7 @@ from civility.api.schemas import (
 from civility.comments.models import Comment
 from civility.comments.names import name_clean
 from civility.comments.rendering import body_to_html
-from civility.moderation import selectors, services
+from civility.moderation import queue_views, selectors, services
 from civility.moderation.models import Decision
 
 router = Router(tags=["moderation"], auth=staff_auth)
@@ -37,7 +37,9 @@ class PageQuery(Schema):
 
 
 class QueueQuery(PageQuery):
-    article: str | None = None
+    article: str | None = Field(None, description="One article key, or several separated by commas.")
+    section: str | None = Field(None, description="Articles of this section.")
+    mine: bool = Field(False, description="The caller's saved articles (PUT /moderation/my-articles).")
     label: str | None = None
     lang: str | None = None
 
@@ -90,24 +92,28 @@ def queue_item(c: Comment, history: dict[str, int] | None = None) -> dict:
 def queue(request: HttpRequest, q: Query[QueueQuery]):
     """Comments waiting for a decision, riskiest first (then oldest), each with its triage
     report, article, parent, author and the author's history. Filter with ``label``,
-    ``lang`` and ``article``."""
-    page = selectors.queue_list(user=request.auth, cursor=q.cursor, limit=q.limit, article_key=q.article,
-                                label=q.label, lang=q.lang)
+    ``lang``, ``article`` (one key or several, comma-separated), ``section``, and ``mine``
+    (the caller's saved articles); articles and sections add up."""
+    scope = queue_views.queue_view_filters(user=request.auth) if q.mine else {}
+    page = selectors.queue_list(user=request.auth, cursor=q.cursor, limit=q.limit, label=q.label, lang=q.lang,
+                                articles=[*queue_views.article_keys(q.article), *scope.get("articles", [])],
+                                section=q.section or scope.get("section"))
     return {
         "count": page.total or 0,
         "comments": [queue_item(c, page.history.get(c.pk)) for c in page.items],
-        "next": _next(request, "api-1:queue", page.next_cursor, article=q.article, label=q.label, lang=q.lang,
-                      limit=q.limit),
+        "next": _next(request, "api-1:queue", page.next_cursor, article=q.article, section=q.section,
+                      mine="true" if q.mine else None, label=q.label, lang=q.lang, limit=q.limit),
     }
 
 
 @router.post("/comments/{comment_id}/decision", response={200: DecidedOut, **ERRORS},
              summary="Approve or reject one comment")
 def decide(request: HttpRequest, comment_id: Annotated[DbId, Path()], payload: DecisionIn):
-    """A rejection needs a ``reason`` from the policy. Every decision is written to the audit log."""
+    """A rejection needs a ``reason`` from the policy. Every decision is written to the audit log.
+    A comment a colleague has claimed is 409 ``claimed`` unless ``take_over`` is true."""
     decisions = services.decision_record(
         user=request.auth, comment_ids=[comment_id], action=payload.action, reason=payload.reason,
-        note=payload.note,
+        note=payload.note, take_over=payload.take_over,
     )
     comment = Comment.objects.only("status").get(pk=comment_id)
     return {"id": comment_id, "status": comment.status,
@@ -118,7 +124,7 @@ def decide(request: HttpRequest, comment_id: Annotated[DbId, Path()], payload: D
 def decide_many(request: HttpRequest, payload: BulkDecisionIn):
     decisions = {d.comment_id: d for d in services.decision_record(
         user=request.auth, comment_ids=payload.ids, action=payload.action, reason=payload.reason,
-        note=payload.note,
+        note=payload.note, take_over=payload.take_over,
     )}
     statuses = dict(Comment.objects.filter(pk__in=payload.ids).values_list("id", "status"))
     return {"decided": [

@@ -159,6 +159,7 @@ class QueueItem(DictSchema):
 class TriageIn(Schema):
     # A draft can be no longer than a comment may be.
     text: str = Field(max_length=MAX_BODY)
+    author_email: str = Field("", max_length=254, description="Optional: the draft's author, checked against bans.")
 
 
 class TriageNudge(DictSchema):
@@ -186,6 +187,7 @@ class DecisionIn(Schema):
     action: Literal["approve", "reject"]
     reason: Reason | None = None
     note: str = Field("", max_length=2000)
+    take_over: bool = Field(False, description="Decide even where a colleague has claimed the comment.")
 
 
 class BulkDecisionIn(DecisionIn):

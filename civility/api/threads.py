@@ -29,6 +29,7 @@ from civility.comments.names import name_clean
 from civility.comments.rendering import body_to_html
 from civility.comments.selectors import article_public_version, thread_for_article
 from civility.comments.services import Origin, comment_submit
+from civility.people.sanctions import ban_check
 from civility.ratelimit import client_ip, submission_check, triage_check
 from civility.triage.services import draft_check
 
@@ -150,8 +151,10 @@ def triage(request: HttpRequest, payload: TriageIn):
 
     The policy nudges only about a personal attack, hate or a threat, at levels stricter
     than its flags, never on a greeting or a draft of a word or two. Nothing is stored;
-    rate-limited per address.
+    rate-limited per address. A banned caller (by address, account, or ``author_email``
+    when sent) gets 403 ``banned``.
     """
-    caller(request)
+    user = caller(request)
     triage_check(request)
+    ban_check(user=user, email=payload.author_email.strip() or None, ip=client_ip(request))
     return draft_check(payload.text)

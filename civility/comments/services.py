@@ -17,6 +17,7 @@ from civility.comments.models import Comment, Status
 from civility.comments.names import name_clean
 from civility.errors import CommentsClosed, InvalidInput, NotFound
 from civility.moderation.services import decision_by_policy
+from civility.people.sanctions import ban_check
 from civility.publishing.models import Article
 from civility.publishing.services import article_public_changed
 from civility.triage.services import triage_comment
@@ -66,8 +67,8 @@ def comment_submit(
 ) -> Comment:
     """Store a reader's comment as pending and return it.
 
-    Raises NotFound (unknown article), CommentsClosed, or InvalidInput with a
-    message per field. Triage runs once the comment is safely stored; ``client``
+    Raises NotFound (unknown article), CommentsClosed, Banned (civility.people), or
+    InvalidInput with a message per field. Triage runs once the comment is safely stored; ``client``
     carries the widget's evidence (honeypot, time to submit) for it.
     """
     article = Article.objects.select_related("site").filter(key=article_key).first()
@@ -77,6 +78,8 @@ def comment_submit(
         raise CommentsClosed("Comments are closed on this article.")
 
     name, email, errors = _clean_identity(user, author_name, author_email)
+    # Before anything else is said about the comment, and before anything is stored.
+    ban_check(user=user, email=None if "author_email" in errors else email, ip=origin.ip_address)
     text = body.strip()
     if not text:
         errors["body"] = "The comment is empty."

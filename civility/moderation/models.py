@@ -62,3 +62,35 @@ class Decision(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("Decisions are never deleted.")
+
+
+class Claim(models.Model):
+    """"Anna is on it": the moderator who opened a pending comment, for a few minutes.
+
+    One row per claimed comment; a moderator holds at most one claim (the item they are on).
+    A claim past ``expires_at`` is as good as none. civility.moderation.claims.
+    """
+
+    comment = models.OneToOneField(Comment, on_delete=models.CASCADE, primary_key=True, related_name="claim")
+    moderator = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="claims")
+    expires_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"#{self.comment_id} claimed by {self.moderator}"
+
+
+class QueueView(models.Model):
+    """A moderator's saved "my articles" filter: some articles and/or a section."""
+
+    moderator = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True,
+                                     related_name="queue_view")
+    articles = models.TextField(blank=True, help_text="Article keys, comma-separated.")
+    section = models.CharField(max_length=100, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"my articles of {self.moderator}"
+
+    @property
+    def article_keys(self) -> list[str]:
+        return [k for k in self.articles.split(",") if k]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Case, Count, Exists, OuterRef, Q, Subquery, When
+from django.db.models.functions import Coalesce
 
 from civility.accounts.permissions import can_moderate
 from civility.comments.models import Comment, Status
@@ -17,6 +19,8 @@ from civility.triage.models import TriageReport
 from civility.triage.types import LABELS
 
 MAX_PAGE = 200
+#: a section filter covers at most this many articles (the newest sections' are what matter)
+MAX_ARTICLES = 1000
 QUEUE_ORDER = ["-risk", "created_at", "id"]
 #: What the queue page and API read of each item and its relations, nothing more: not the
 #: article's body, the parent's or the user's other columns, the report's bookkeeping. Fewer
@@ -39,7 +43,7 @@ class Page:
     items: list[Any]
     next_cursor: str | None
     total: int | None = None
-    #: commenter history per item id: {"approved": n, "rejected": n, "pending": n}
+    #: commenter history per item id: how their earlier comments fared, {"approved": n, "rejected": n, "pending": n}
     history: dict[int, dict[str, int]] = field(default_factory=dict)
 
 
@@ -50,21 +54,33 @@ def _require(user: Any) -> None:
 
 def queue_list(
     *, user: Any, cursor: str | None = None, limit: int = 50, article_key: str | None = None,
-    label: str | None = None, lang: str | None = None,
+    label: str | None = None, lang: str | None = None, articles: Sequence[str] | None = None,
+    section: str | None = None, ids_only: bool = False,
 ) -> Page:
     """Pending comments, riskiest first (then oldest), with article, parent, author,
-    triage report and what the commenter wrote before."""
+    triage report and what the commenter wrote before.
+
+    ``articles`` (keys) and ``section`` narrow it to some articles; with both, an article
+    in either counts. ``ids_only``: the page's comments with their ids and order alone, and
+    the count (what an open queue polls for news)."""
     _require(user)
-    bad = [name for name, value in (("article", article_key), ("label", label), ("lang", lang))
-           if value and "\x00" in value]
+    keys = list(dict.fromkeys([*([article_key] if article_key else []), *(articles or [])]))
+    bad = [name for name, value in (("article", ",".join(keys)), ("label", label), ("lang", lang),
+                                    ("section", section)) if value and "\x00" in value]
     if bad:  # PostgreSQL cannot even compare text with a NUL in it
         raise InvalidInput("A filter contains a NUL character.", fields=dict.fromkeys(bad, "contains NUL"))
     qs = Comment.objects.filter(status=Status.PENDING)
-    if article_key:
+    if keys or section:
         # By id, not through a join on the key: only then can PostgreSQL plan the walk of
         # queue_pending_article_idx instead of filtering the whole queue for one article.
-        article_id = Article.objects.filter(key=article_key).values_list("pk", flat=True).first()
-        qs = qs.filter(article_id=article_id) if article_id else qs.none()
+        wanted = Q(key__in=keys) if keys else Q(pk__in=[])
+        if section:
+            wanted |= Q(section=section)
+        article_ids = list(Article.objects.filter(wanted).values_list("pk", flat=True)[:MAX_ARTICLES])
+        if len(article_ids) == 1:
+            qs = qs.filter(article_id=article_ids[0])
+        else:
+            qs = qs.filter(article_id__in=article_ids) if article_ids else qs.none()
     if label:
         if label not in LABELS:
             raise InvalidInput(f"label must be one of {', '.join(LABELS)}.", fields={"label": "unknown label"})
@@ -84,6 +100,8 @@ def queue_list(
     # of ~1 ms (tests/moderation/test_queue_indexes.py).
     page, nxt = keyset_page(qs.only(*(f.lstrip("-") for f in QUEUE_ORDER)), order=QUEUE_ORDER, cursor=cursor,
                             limit=limit)
+    if ids_only:
+        return Page(items=page, next_cursor=nxt, total=qs.count())
     rows = (Comment.objects.select_related("article", "parent", "user", "triage", "triage__campaign")
             .only(*QUEUE_FIELDS).in_bulk([c.pk for c in page]))
     items = [rows[c.pk] for c in page if c.pk in rows]  # one deleted in between is left out
@@ -91,31 +109,31 @@ def queue_list(
 
 
 def commenter_history(comments: list[Comment]) -> dict[int, dict[str, int]]:
-    """How each commenter's earlier comments fared, in one query for a whole page.
+    """How each commenter's *earlier* comments fared (those written before this one), in one
+    query for a whole page: three correlated counts per item, each a walk of the commenter's
+    earlier rows in an index (their email's, or their account's).
 
     A commenter is their account when logged in, else their email address.
     """
-    emails = {c.author_email for c in comments if c.user_id is None and c.author_email}
-    users = {c.user_id for c in comments if c.user_id is not None}
-    if not emails and not users:
+    if not comments:
         return {}
-    def counts(also: Q) -> dict[str, Count]:
-        return {status: Count("id", filter=Q(status=value) & also) for status, value in (
-            ("approved", Status.APPROVED), ("rejected", Status.REJECTED), ("pending", Status.PENDING))}
+    earlier = Q(created_at__lt=OuterRef("created_at")) | Q(created_at=OuterRef("created_at"), pk__lt=OuterRef("pk"))
 
-    # "anonymous" goes into the counts, not the WHERE clause: there it would tempt SQLite (no
-    # statistics) to walk every anonymous comment by the user_id index instead of the e-mail one.
-    by_email = {row.pop("author_email"): row for row in Comment.objects.filter(
-        author_email__in=emails).values("author_email").annotate(**counts(Q(user__isnull=True)))}
-    by_user = {row.pop("user_id"): row for row in Comment.objects.filter(
-        user_id__in=users).values("user_id").annotate(**counts(Q()))}
-    out = {}
-    for c in comments:
-        row = by_user.get(c.user_id) if c.user_id else by_email.get(c.author_email)
-        row = dict(row or {"approved": 0, "rejected": 0, "pending": 0})
-        row["pending"] = max(0, row["pending"] - 1)  # not counting this comment itself
-        out[c.pk] = row
-    return out
+    def count(status: str, *, key: str) -> Coalesce:
+        # "anonymous" goes into the count, not the WHERE clause: there it would tempt SQLite (no
+        # statistics) to walk every anonymous comment by the user_id index instead of the e-mail one.
+        also = Q(user__isnull=True) if key == "author_email" else Q()
+        rows = (Comment.objects.filter(earlier, **{key: OuterRef(key)}).order_by().values(key)
+                .annotate(n=Count("id", filter=Q(status=status) & also)).values("n"))
+        return Coalesce(Subquery(rows[:1]), 0)
+
+    names = {"approved": Status.APPROVED, "rejected": Status.REJECTED, "pending": Status.PENDING}
+    annotations = {name: Case(When(user__isnull=True, then=count(status, key="author_email")),
+                              default=count(status, key="user_id"))
+                   for name, status in names.items()}
+    rows = Comment.objects.filter(pk__in=[c.pk for c in comments]).annotate(**annotations).values_list(
+        "pk", *names)
+    return {pk: dict(zip(names, counts, strict=True)) for pk, *counts in rows}
 
 
 def comments_by_id(ids: set[int]) -> dict[int, Comment]:

@@ -21,6 +21,7 @@ from civility.accounts.permissions import can_moderate
 from civility.comments.events import comment_status_changed
 from civility.comments.models import Comment, Status
 from civility.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from civility.moderation.claims import claims_check
 from civility.moderation.models import Action, Decision, Reason
 from civility.publishing.services import article_public_changed
 
@@ -40,11 +41,13 @@ def decision_record(
     action: Action | str,
     reason: Reason | str | None = None,
     note: str = "",
+    take_over: bool = False,
 ) -> list[Decision]:
     """Approve or reject comments. A rejection needs a reason from the policy.
 
-    Deciding a comment already in the wanted state records nothing for it.
-    Returns the decisions written, in ``comment_ids`` order.
+    Deciding a comment already in the wanted state records nothing for it. A comment a
+    colleague has claimed (civility.moderation.claims) is refused with Conflict ``claimed``
+    unless ``take_over``. Returns the decisions written, in ``comment_ids`` order.
     """
     _require_moderator(user)
     ids = list(dict.fromkeys(int(i) for i in comment_ids))
@@ -56,6 +59,7 @@ def decision_record(
     if errors:
         raise InvalidInput("The decision is incomplete.", fields=errors)
     with transaction.atomic():
+        claims_check(user=user, comment_ids=ids, take_over=take_over)
         decisions = _decide(ids, actor=user, action=Action(action), reason=reason or "", note=note,
                             batch=uuid.uuid4())
         _public_changed(decisions)

@@ -15,8 +15,8 @@ class SiteAdmin(admin.ModelAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ("title", "key", "site", "comments_open", "created_at")
-    list_filter = ("site", "comments_open")
+    list_display = ("title", "key", "site", "section", "comments_open", "created_at")
+    list_filter = ("site", "section", "comments_open")
     search_fields = ("title", "key")
     filter_horizontal = ("authors",)
 

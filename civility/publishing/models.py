@@ -52,6 +52,8 @@ class Article(models.Model):
     site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="articles")
     key = models.CharField(max_length=200, unique=True, validators=[article_key_validator])
     title = models.CharField(max_length=300)
+    section = models.CharField(max_length=100, blank=True, db_index=True,
+                               help_text="Optional, e.g. politics: moderators can filter their queue by it.")
     url = models.URLField(blank=True, help_text="The article's public address.")
     body = models.TextField(blank=True, help_text="Optional text for the preview page.")
     comments_open = models.BooleanField(default=True)

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "civility.publishing",
     "civility.comments",
     "civility.moderation",
+    "civility.people",
     "civility.triage",
     "civility.classify",
     "civility.background",

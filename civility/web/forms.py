@@ -22,6 +22,7 @@ class DecisionForm(ActionForm):
 
     ids = forms.TypedMultipleChoiceField(coerce=int, choices=(), error_messages={
         "required": "Select at least one comment first."})
+    take_over = forms.BooleanField(required=False)  # decide even where a colleague is on it
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

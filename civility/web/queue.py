@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
 from typing import Any
+from urllib.parse import quote
 
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
@@ -50,6 +51,7 @@ class QueueRow:
     id: str  #: the comment's id as text (it is in ids, names and labels, never localised)
     author_name: str
     author_email: str
+    person_url: str  #: the commenter's person page (civility.web.people)
     ip_address: str | None
     is_author: bool
     created_iso: str  #: ``date:'c'``, in the current time zone
@@ -73,6 +75,7 @@ class QueueRow:
     original: Comment | None  #: the same person's earlier comment this one repeats
     original_on_page: bool
     campaign: Any  #: the copy-paste campaign (a civility.triage Campaign), or None
+    claimed_by: str = ""  #: the colleague on it ("Anna is on it"), if any
 
 
 def two_places(value: Any, language: str | None = None) -> str:
@@ -140,11 +143,13 @@ def report_of(comment: Comment) -> dict[str, Any] | None:
 
 
 def queue_rows(items: list[Comment], *, history: Mapping[int, Mapping[str, int]],
-               originals: Mapping[int, Comment]) -> list[QueueRow]:
-    """The rows of one queue page; ``originals``: the comments that items repeat, by id."""
+               originals: Mapping[int, Comment], claimed_by: Mapping[int, str] | None = None) -> list[QueueRow]:
+    """The rows of one queue page; ``originals``: the comments that items repeat, by id;
+    ``claimed_by``: who else is on which of them."""
     on_page = {c.pk for c in items}
     language = get_language()
     article_urls: dict[str, str] = {}
+    person_url = reverse("person-page", args=["__email__"])  # one reversal, not one per item
     rows = []
     for c in items:
         report = report_of(c)
@@ -161,6 +166,7 @@ def queue_rows(items: list[Comment], *, history: Mapping[int, Mapping[str, int]]
             id=str(c.pk),
             author_name=name_clean(c.author_name),  # (names stored before they were cleaned)
             author_email=c.author_email,
+            person_url=person_url.replace("__email__", quote(c.author_email, safe="@+")),
             ip_address=c.ip_address,
             is_author=c.is_author,
             # what the date filter writes for "c" and "Y-m-d H:i" (django.utils.dateformat)
@@ -186,5 +192,6 @@ def queue_rows(items: list[Comment], *, history: Mapping[int, Mapping[str, int]]
             original=original,
             original_on_page=original is not None and original.pk in on_page,
             campaign=c.triage.campaign if report else None,
+            claimed_by=(claimed_by or {}).get(c.pk, ""),
         ))
     return rows

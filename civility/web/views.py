@@ -6,6 +6,7 @@ import logging
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.db import connection
@@ -13,15 +14,18 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
+from django_ratelimit.core import get_usage
 
 from civility.accounts.permissions import can_moderate
 from civility.errors import CivilityError
-from civility.moderation import selectors, services
+from civility.moderation import claims, queue_views, selectors, services
 from civility.moderation.explain import LABEL_NAMES
 from civility.moderation.models import Reason
 from civility.publishing.demo import DEMO_ARTICLE_KEY
 from civility.publishing.models import Article
+from civility.ratelimit import client_ip
 from civility.web.forms import ActionForm, DecisionForm
 from civility.web.queue import queue_rows, reason_options, report_of
 
@@ -55,29 +59,101 @@ def demo_redirect(request: HttpRequest) -> HttpResponse:
     return redirect("article-page", key=DEMO_ARTICLE_KEY)
 
 
+def _queue_filters(request: HttpRequest) -> tuple[dict[str, str], dict]:
+    """The queue's filters as the page shows them, and as queue_list takes them."""
+    filters = {k: request.GET.get(k, "").strip() for k in ("article", "section", "label", "lang", "mine")}
+    scope = queue_views.queue_view_filters(user=request.user) if filters["mine"] else {}
+    return filters, {
+        "articles": [*queue_views.article_keys(filters["article"]), *scope.get("articles", [])],
+        "section": filters["section"] or scope.get("section"), "label": filters["label"] or None,
+        "lang": filters["lang"] or None,
+    }
+
+
 @login_required
 @require_GET
 def queue_page(request: HttpRequest) -> HttpResponse:
     _moderator(request)
-    filters = {k: request.GET.get(k, "").strip() for k in ("article", "label", "lang")}
     try:
-        page = selectors.queue_list(
-            user=request.user, cursor=request.GET.get("cursor") or None, article_key=filters["article"] or None,
-            label=filters["label"] or None, lang=filters["lang"] or None,
-        )
+        filters, chosen = _queue_filters(request)
+        page = selectors.queue_list(user=request.user, cursor=request.GET.get("cursor") or None, **chosen)
     except CivilityError as exc:
         messages.error(request, exc.message)
         return redirect("moderation-queue")
     originals = selectors.comments_by_id(
         {c.triage.duplicate_of_id for c in page.items if report_of(c) and c.triage.duplicate_of_id})
+    held = {pk: c.moderator.public_name for pk, c in claims.claims_on(c.pk for c in page.items).items()
+            if c.moderator_id != request.user.pk}
     query = {k: v for k, v in filters.items() if v}
-    return render(request, "civility/queue.html", {
-        "items": queue_rows(page.items, history=page.history, originals=originals), "page": page,
+    response = render(request, "civility/queue.html", {
+        "items": queue_rows(page.items, history=page.history, originals=originals, claimed_by=held), "page": page,
         "reasons": Reason.choices, "reason_options": reason_options(Reason.choices), "filters": filters,
         "article_filter": filters["article"], "labels": LABEL_NAMES.items(),
         "filter_query": urlencode(query), "next_path": request.get_full_path(),
-        "decide_url": reverse("moderation-decide"),
+        "decide_url": reverse("moderation-decide"), "my_view": queue_views.queue_view_filters(user=request.user),
+        "live_url": reverse("moderation-live") + (f"?{urlencode(query)}" if query else ""),
     })
+    if request.headers.get("X-Civility-Live"):
+        # queue-live.js fetching new items' markup: messages waiting for the moderator stay for
+        # the page they will actually see (Django's storage keeps those not marked as used).
+        messages.get_messages(request).used = False
+    return response
+
+
+@login_required
+@require_GET
+def queue_live(request: HttpRequest) -> JsonResponse:
+    """What an open queue page polls: the count, the first page's ids in order, and who is on
+    which of them (colleagues only). The page fetches itself again for new items' markup."""
+    _moderator(request)
+    try:
+        _filters, chosen = _queue_filters(request)
+        page = selectors.queue_list(user=request.user, ids_only=True, **chosen)
+    except CivilityError as exc:
+        return JsonResponse({"error": {"code": exc.code, "message": exc.message, "fields": exc.fields}},
+                            status=exc.status)
+    ids = [c.pk for c in page.items]
+    held = claims.claims_on(ids)
+    return JsonResponse({
+        "count": page.total or 0, "ids": [str(i) for i in ids],
+        "claims": {str(pk): c.moderator.public_name for pk, c in held.items() if c.moderator_id != request.user.pk},
+        "mine": [str(pk) for pk, c in held.items() if c.moderator_id == request.user.pk],
+    })
+
+
+@login_required
+@require_POST
+def claim(request: HttpRequest, comment_id: int) -> HttpResponse:
+    """Open (claim) a comment, or take it over from a colleague: ``take_over=1``."""
+    _moderator(request)
+    try:
+        claims.claim_take(user=request.user, comment_id=comment_id, take_over=request.POST.get("take_over") == "1")
+    except CivilityError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.info(request, _("You are on comment %(id)s now.") % {"id": comment_id})
+    back = request.META.get("HTTP_REFERER", "")  # the queue page, with its filters
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        back = reverse("moderation-queue")
+    return redirect(back.split("#")[0] + f"#c{comment_id}")
+
+
+@login_required
+@require_POST
+def save_my_articles(request: HttpRequest) -> HttpResponse:
+    """Remember the article and section filters as this moderator's "my articles"."""
+    _moderator(request)
+    try:
+        view = queue_views.queue_view_save(user=request.user, articles=request.POST.get("article", ""),
+                                           section=request.POST.get("section", ""))
+    except CivilityError as exc:
+        messages.error(request, exc.message)
+        return redirect("moderation-queue")
+    if view.article_keys or view.section:
+        messages.success(request, _("Saved as my articles."))
+        return redirect(reverse("moderation-queue") + "?mine=1")
+    messages.success(request, _("My articles forgotten."))
+    return redirect("moderation-queue")
 
 
 @login_required
@@ -117,7 +193,7 @@ def decide(request: HttpRequest) -> HttpResponse:
         try:
             decisions = services.decision_record(
                 user=request.user, comment_ids=data["ids"], action=data["action"],
-                reason=data["reason"] or None, note=data["note"],
+                reason=data["reason"] or None, note=data["note"], take_over=data["take_over"],
             )
         except CivilityError as exc:
             messages.error(request, exc.message)
@@ -171,3 +247,25 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     """Django's CSRF refusal in our words (settings.CSRF_FAILURE_VIEW); the reason is logged only."""
     log.info("CSRF check failed for %r: %s", request.path, reason)
     return render(request, "403_csrf.html", status=403)
+
+
+class PasswordReset(auth_views.PasswordResetView):
+    """Django's "email me a reset link", limited per address so that it cannot be used to
+    flood someone's mailbox (the limit is shared by every app server through the cache)."""
+
+    RATE = "5/h"
+    template_name = "civility/password_reset_form.html"
+    email_template_name = "civility/password_reset_email.html"
+    subject_template_name = "civility/password_reset_subject.txt"
+
+    def form_valid(self, form):
+        try:
+            usage = get_usage(self.request, group="password-reset", key=lambda _g, r: client_ip(r) or "",
+                              rate=self.RATE, increment=True)
+        except Exception:  # the cache is down: send anyway (the link is only useful to the mailbox's owner)
+            log.exception("password reset rate limit not checked: the cache did not answer")
+            usage = None
+        if usage and usage["should_limit"]:
+            form.add_error(None, _("Too many reset requests from this address; please try again later."))
+            return self.form_invalid(form)
+        return super().form_valid(form)

@@ -51,8 +51,12 @@ def known(article, moderator) -> dict[str, object]:
     pending = submit(article, "A pending one.")
     campaign = Campaign.objects.create()
     TriageReport.objects.update_or_create(comment=pending, defaults={"campaign": campaign})
+    from civility.people.sanctions import ban_create
+
+    ban = ban_create(user=moderator, reason="Flood", ip="203.0.113.0/24")
     return {"key": article.key, "comment_id": pending.pk, "campaign_id": campaign.pk,
-            "decision_id": Decision.objects.latest("id").pk}
+            "decision_id": Decision.objects.latest("id").pk, "ban_id": ban.pk,
+            "email": pending.author_email}
 
 
 @pytest.fixture

@@ -495,6 +495,12 @@
     sheetToggle.addEventListener('click', function () { setSheet(sheet.hidden, true); });
   }
 
+  // queue-live.js added new comments to the list: the keys and the selection know them now.
+  document.addEventListener('civility:queue-changed', function () {
+    items = list ? Array.prototype.slice.call(list.querySelectorAll('.qitem')) : [];
+    updateSelection();
+  });
+
   window.addEventListener('pageshow', function (e) {
     if (e.persisted) {
       busy = false;

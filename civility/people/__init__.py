@@ -1,0 +1,1 @@
+"""People behind the comments: sanctions (bans), the person page and moderators' notes."""
