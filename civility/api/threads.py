@@ -29,6 +29,7 @@ from civility.comments.names import name_clean
 from civility.comments.rendering import body_to_html
 from civility.comments.selectors import article_public_version, thread_for_article
 from civility.comments.services import Origin, comment_submit
+from civility.notifications.services import reply_subscribe
 from civility.ratelimit import client_ip, submission_check, triage_check
 from civility.triage.services import draft_check
 
@@ -120,6 +121,8 @@ def submit(request: HttpRequest, key: str, payload: CommentIn):
         origin=Origin(ip_address=client_ip(request), user_agent=request.headers.get("User-Agent", "")),
         client=client,
     )
+    if payload.notify_replies:
+        reply_subscribe(user=user, comment=comment)
     if comment.status == Status.APPROVED:
         message = "Your comment is published."
     else:

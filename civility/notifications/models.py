@@ -1,0 +1,103 @@
+"""What a site sends, who asked not to get it, and the outbox of every message."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from civility.comments.models import Comment
+from civility.publishing.models import Site
+
+
+class Kind(models.TextChoices):
+    """The kinds of message; each can be turned off per site and unsubscribed from per address."""
+
+    APPROVED = "approved", _("Your comment is live")
+    REJECTED = "rejected", _("Your comment was not published")
+    REPLY = "reply", _("A reply to your comment")
+
+
+class SiteNotifications(models.Model):
+    """A site's choices about the mail its commenters get (created with the defaults on first use)."""
+
+    site = models.OneToOneField(Site, on_delete=models.CASCADE, primary_key=True, related_name="notifications")
+    email_on_approval = models.BooleanField(
+        _("email on approval"), default=True, help_text=_('Tell the commenter "your comment is live", with a link.'))
+    email_on_rejection = models.BooleanField(
+        _("email on rejection"), default=True,
+        help_text=_("Tell the commenter why, in the words of the policy (a statement of reasons)."))
+    email_on_reply = models.BooleanField(
+        _("email on reply"), default=True,
+        help_text=_('Tell commenters who ticked "email me replies" when a reply to them is published.'))
+    reply_to = models.EmailField(
+        _("reply-to address"), blank=True,
+        help_text=_("Where readers' answers to these messages go (appeals of a rejection, say)."))
+
+    class Meta:
+        verbose_name = _("site notification settings")
+        verbose_name_plural = _("site notification settings")
+
+    def __str__(self) -> str:
+        return str(self.site)
+
+    def sends(self, kind: str) -> bool:
+        return {Kind.APPROVED: self.email_on_approval, Kind.REJECTED: self.email_on_rejection,
+                Kind.REPLY: self.email_on_reply}.get(kind, True)
+
+
+class Unsubscribe(models.Model):
+    """An address that asked for no more messages of one kind (through a signed link)."""
+
+    email = models.EmailField(max_length=254)
+    kind = models.CharField(max_length=32)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["email", "kind"], name="unsubscribe_email_kind")]
+
+    def __str__(self) -> str:
+        return f"{self.email}: no {self.kind}"
+
+
+class ReplyWatch(models.Model):
+    """The commenter ticked "email me replies" when posting this comment."""
+
+    comment = models.OneToOneField(Comment, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"replies to #{self.comment_id}"
+
+
+class EmailStatus(models.TextChoices):
+    QUEUED = "queued", _("Waiting to be sent")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Gave up")
+    CANCELLED = "cancelled", _("No longer true")
+
+
+class Email(models.Model):
+    """One message, written once under ``key`` and sent (or retried) by the background tasks."""
+
+    #: what the message is about, e.g. ``approved:41``: the same event never writes two messages
+    key = models.CharField(max_length=200, unique=True)
+    kind = models.CharField(max_length=32)
+    to = models.EmailField(max_length=254)
+    subject = models.CharField(max_length=300)
+    body = models.TextField()
+    headers = models.JSONField(default=dict, blank=True)
+    comment = models.ForeignKey(Comment, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    status = models.CharField(max_length=16, choices=EmailStatus.choices, default=EmailStatus.QUEUED)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    #: when a queued message is (next) due; also a lease: a sender sets it ahead before trying
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["next_attempt_at"], name="email_due_idx",
+                                condition=models.Q(status="queued"))]
+
+    def __str__(self) -> str:
+        return f"{self.kind} to {self.to} ({self.status})"

@@ -1,0 +1,29 @@
+"""The widget's "Email me replies" box (civility/notifications) in a real browser."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from civility.comments.models import Comment
+from civility.notifications.models import ReplyWatch
+from tests.browser.test_embed_flow import HELD, form_status, open_thread, post
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("no_script_errors")]
+
+
+def test_ticking_email_me_replies_is_remembered_with_the_comment(live_server, page, article):
+    thread = open_thread(page, live_server)
+    box = thread.get_by_role("checkbox", name="Email me replies")
+    expect(box).not_to_be_checked()
+    box.check()
+    post(thread, "Tell me when someone answers, please.", email="lia@example.org")
+    expect(form_status(thread)).to_contain_text(HELD)
+    asked = Comment.objects.get(body="Tell me when someone answers, please.")
+    assert list(ReplyWatch.objects.values_list("comment_id", flat=True)) == [asked.pk]
+
+    box.uncheck()
+    post(thread, "This one needs no answers.", email="lia@example.org")
+    expect(thread.get_by_role("textbox", name="Comment")).to_have_value("")
+    assert Comment.objects.filter(body="This one needs no answers.").exists()
+    assert list(ReplyWatch.objects.values_list("comment_id", flat=True)) == [asked.pk]
