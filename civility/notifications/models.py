@@ -69,7 +69,7 @@ class ReplyWatch(models.Model):
         return f"replies to #{self.comment_id}"
 
 
-class EmailStatus(models.TextChoices):
+class DeliveryStatus(models.TextChoices):
     QUEUED = "queued", _("Waiting to be sent")
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Gave up")
@@ -87,7 +87,7 @@ class Email(models.Model):
     body = models.TextField()
     headers = models.JSONField(default=dict, blank=True)
     comment = models.ForeignKey(Comment, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    status = models.CharField(max_length=16, choices=EmailStatus.choices, default=EmailStatus.QUEUED)
+    status = models.CharField(max_length=16, choices=DeliveryStatus.choices, default=DeliveryStatus.QUEUED)
     attempts = models.PositiveSmallIntegerField(default=0)
     #: when a queued message is (next) due; also a lease: a sender sets it ahead before trying
     next_attempt_at = models.DateTimeField(null=True, blank=True)
@@ -101,3 +101,70 @@ class Email(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} to {self.to} ({self.status})"
+
+
+class Event(models.TextChoices):
+    """What a webhook can be told about."""
+
+    SUBMITTED = "comment.submitted", _("A comment was submitted")
+    DECIDED = "comment.decided", _("A comment was approved, rejected or a decision undone")
+    HIGH_RISK = "comment.high_risk", _("A high-risk comment arrived")
+    CAMPAIGN = "campaign.detected", _("A copy-paste campaign was detected")
+
+
+class WebhookFormat(models.TextChoices):
+    JSON = "json", _("JSON (Civility's own)")
+    SLACK = "slack", _("Slack-compatible ({\"text\": …})")
+
+
+def new_secret() -> str:
+    import secrets
+
+    return secrets.token_urlsafe(32)
+
+
+class Webhook(models.Model):
+    """An address that gets a signed JSON POST for each event it subscribed to."""
+
+    name = models.CharField(_("name"), max_length=120)
+    url = models.CharField(_("URL"), max_length=500,
+                           help_text=_("http:// or https:// address that receives the POSTs."))
+    secret = models.CharField(
+        _("secret"), max_length=200, default=new_secret,
+        help_text=_("Signs every delivery (X-Civility-Signature); at least 16 characters. Share it with the receiver."))
+    events = models.JSONField(_("events"), default=list, blank=True)
+    format = models.CharField(_("format"), max_length=16, choices=WebhookFormat.choices, default=WebhookFormat.JSON)
+    active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+    def wants(self, event: str) -> bool:
+        return self.active and event in self.events
+
+
+class WebhookDelivery(models.Model):
+    """One event POSTed (or being tried) to one webhook: the delivery log."""
+
+    webhook = models.ForeignKey(Webhook, on_delete=models.CASCADE, related_name="deliveries")
+    #: webhook, event and what it is about (``3:comment.decided:41``): each is delivered once
+    key = models.CharField(max_length=200, unique=True)
+    event = models.CharField(max_length=40, choices=Event.choices)
+    payload = models.JSONField()
+    status = models.CharField(max_length=16, choices=DeliveryStatus.choices, default=DeliveryStatus.QUEUED)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    response_status = models.PositiveSmallIntegerField(null=True, blank=True)
+    response_body = models.CharField(max_length=500, blank=True)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = _("webhook deliveries")
+        indexes = [models.Index(fields=["next_attempt_at"], name="webhook_delivery_due_idx",
+                                condition=models.Q(status="queued"))]
+
+    def __str__(self) -> str:
+        return f"{self.event} → {self.webhook} ({self.status})"

@@ -20,7 +20,7 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.utils import timezone
 
-from civility.notifications.models import Email, EmailStatus, Unsubscribe
+from civility.notifications.models import DeliveryStatus, Email, Unsubscribe
 from civility.notifications.tokens import unsubscribe_url
 
 log = logging.getLogger(__name__)
@@ -82,7 +82,7 @@ def email_deliver(*, email_ids: Sequence[int]) -> int:
     """
     sent = 0
     connection = None
-    for email in Email.objects.filter(pk__in=list(email_ids), status=EmailStatus.QUEUED).order_by("pk"):
+    for email in Email.objects.filter(pk__in=list(email_ids), status=DeliveryStatus.QUEUED).order_by("pk"):
         if connection is None:
             connection = get_connection(fail_silently=False)
         try:
@@ -92,7 +92,7 @@ def email_deliver(*, email_ids: Sequence[int]) -> int:
             _close(connection)
             connection = None
         else:
-            Email.objects.filter(pk=email.pk).update(status=EmailStatus.SENT, sent_at=timezone.now(),
+            Email.objects.filter(pk=email.pk).update(status=DeliveryStatus.SENT, sent_at=timezone.now(),
                                                      attempts=email.attempts + 1, next_attempt_at=None,
                                                      last_error="")
             sent += 1
@@ -112,7 +112,7 @@ def _failed(email: Email, exc: Exception) -> None:
     attempts = email.attempts + 1
     error = f"{type(exc).__name__}: {exc}"[:2000]
     if attempts >= settings.CIVILITY_NOTIFY_MAX_ATTEMPTS:
-        Email.objects.filter(pk=email.pk).update(status=EmailStatus.FAILED, attempts=attempts, last_error=error,
+        Email.objects.filter(pk=email.pk).update(status=DeliveryStatus.FAILED, attempts=attempts, last_error=error,
                                                  next_attempt_at=None)
         log.error("gave up sending %s (%s) after %d attempts: %s", email.key, email.to, attempts, error)
         return
@@ -126,7 +126,7 @@ def emails_retry(*, limit: int = 200) -> int:
     now = timezone.now()
     with transaction.atomic():
         due = list(Email.objects.select_for_update(skip_locked=True)
-                   .filter(status=EmailStatus.QUEUED, next_attempt_at__lte=now)
+                   .filter(status=DeliveryStatus.QUEUED, next_attempt_at__lte=now)
                    .order_by("next_attempt_at").values_list("pk", flat=True)[:limit])
         Email.objects.filter(pk__in=due).update(next_attempt_at=now + LEASE)  # claimed
     return email_deliver(email_ids=due) if due else 0

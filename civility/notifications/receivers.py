@@ -6,7 +6,7 @@ A receiver only queues a task (after the sender's transaction commits); the task
 from __future__ import annotations
 
 from civility.background.queue import enqueue_on_commit
-from civility.comments.events import comment_status_changed
+from civility.comments.events import comment_status_changed, comment_submitted
 
 
 def on_status_changed(sender, comments, **kwargs) -> None:
@@ -17,5 +17,25 @@ def on_status_changed(sender, comments, **kwargs) -> None:
         enqueue_on_commit(tasks.comments_decided, ids)
 
 
+def on_submitted(sender, comment, **kwargs) -> None:
+    from civility.notifications import dispatch, tasks
+
+    if dispatch.arrivals_wanted():
+        enqueue_on_commit(tasks.comment_arrived, comment.pk)
+
+
+def on_webhook_changed(sender, **kwargs) -> None:
+    from civility.notifications import dispatch
+
+    dispatch.arrivals_changed()
+
+
 def connect() -> None:
+    from django.db.models.signals import post_delete, post_save
+
+    from civility.notifications.models import Webhook
+
+    comment_submitted.connect(on_submitted, dispatch_uid="civility.notifications.submitted")
+    post_save.connect(on_webhook_changed, sender=Webhook, dispatch_uid="civility.notifications.webhook-saved")
+    post_delete.connect(on_webhook_changed, sender=Webhook, dispatch_uid="civility.notifications.webhook-deleted")
     comment_status_changed.connect(on_status_changed, dispatch_uid="civility.notifications.status")

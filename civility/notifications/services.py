@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from civility.comments.models import Comment
-from civility.notifications.models import Email, EmailStatus, Kind, ReplyWatch, Unsubscribe
+from civility.notifications.models import DeliveryStatus, Email, Kind, ReplyWatch, Unsubscribe
 
 
 def reply_subscribe(*, user: Any, comment: Comment) -> None:
@@ -24,10 +24,10 @@ def unsubscribe(*, email: str, kind: str) -> None:
             Unsubscribe.objects.get_or_create(email=email, kind=kind)
     except IntegrityError:  # the same link clicked twice at once
         pass
-    waiting = Email.objects.filter(to__iexact=email, status=EmailStatus.QUEUED)
+    waiting = Email.objects.filter(to__iexact=email, status=DeliveryStatus.QUEUED)
     if kind != "all":
         waiting = waiting.filter(kind=kind)
-    waiting.update(status=EmailStatus.CANCELLED, next_attempt_at=None)
+    waiting.update(status=DeliveryStatus.CANCELLED, next_attempt_at=None)
 
 
 def kind_label(kind: str) -> str:

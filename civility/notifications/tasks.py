@@ -4,17 +4,23 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from civility.notifications import commenters, outbox
+from civility.notifications import dispatch, outbox, webhooks
 
 
 @task()
 def comments_decided(comment_ids: list[int]) -> int:
-    """Tell the commenters of these comments what their status now means for them; how many were sent."""
-    written = commenters.commenter_emails_for(comment_ids=comment_ids)
-    return outbox.email_deliver(email_ids=[e.pk for e in written])
+    """Tell the commenters (and webhooks) what was decided on these comments; how many messages went."""
+    return dispatch.comments_decided(comment_ids)
+
+
+@task()
+def comment_arrived(comment_id: int) -> int:
+    """A comment joined the queue: webhooks (submitted, high risk, campaign detected)."""
+    return dispatch.comment_arrived(comment_id)
 
 
 @task()
 def notifications_tick() -> int:
-    """The periodic work (every ``CIVILITY_PERIODIC_TASKS`` interval): messages due for another try."""
-    return outbox.emails_retry()
+    """The periodic work (every ``CIVILITY_PERIODIC_TASKS`` interval): messages and deliveries due
+    for another try. Returns how many went out."""
+    return outbox.emails_retry() + webhooks.webhooks_retry()

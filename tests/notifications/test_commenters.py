@@ -15,7 +15,7 @@ from django_tasks_db.models import DBTaskResult
 from civility.comments.models import Status
 from civility.moderation.models import Action, Reason
 from civility.moderation.services import decision_record, decision_undo
-from civility.notifications.models import Email, EmailStatus, SiteNotifications, Unsubscribe
+from civility.notifications.models import DeliveryStatus, Email, SiteNotifications, Unsubscribe
 from civility.notifications.outbox import emails_retry
 from civility.notifications.tasks import comments_decided
 from tests.conftest import submit
@@ -46,7 +46,7 @@ def test_approval_tells_the_commenter_the_comment_is_live_with_a_link(smtp, mode
     text = message.get_content()
     assert "https://news.example.org/lachin" in text
     assert "The corridor & the road." in text  # plain text: not HTML-escaped
-    assert Email.objects.get(key=f"approved:{comment.pk}").status == EmailStatus.SENT
+    assert Email.objects.get(key=f"approved:{comment.pk}").status == DeliveryStatus.SENT
 
 
 def test_rejection_gives_the_reason_in_the_policys_words(smtp, moderator, article):
@@ -161,7 +161,7 @@ def test_a_mail_server_that_is_down_neither_loses_nor_delays_a_decision(settings
 
     assert comments_decided.call(*task.args_kwargs["args"]) == 0  # the worker runs it: SMTP refuses
     mail = Email.objects.get(key=f"approved:{comment.pk}")
-    assert (mail.status, mail.attempts) == (EmailStatus.QUEUED, 1)
+    assert (mail.status, mail.attempts) == (DeliveryStatus.QUEUED, 1)
     assert "Connection" in mail.last_error or "refused" in mail.last_error.lower()
     assert mail.next_attempt_at is not None
     comment.refresh_from_db()
@@ -172,7 +172,7 @@ def test_a_failed_message_is_tried_again_when_due_until_it_goes(smtp_down, moder
     comment = submit(article, email="kim@example.org")
     decide(moderator, comment, Action.APPROVE)
     mail = Email.objects.get(key=f"approved:{comment.pk}")
-    assert mail.attempts == 1 and mail.status == EmailStatus.QUEUED
+    assert mail.attempts == 1 and mail.status == DeliveryStatus.QUEUED
 
     assert emails_retry() == 0  # not due yet (backoff)
     Email.objects.filter(pk=mail.pk).update(next_attempt_at=mail.created_at)
@@ -190,7 +190,7 @@ def test_a_failed_message_is_tried_again_when_due_until_it_goes(smtp_down, moder
     finally:
         server.stop()
     mail.refresh_from_db()
-    assert (mail.status, mail.attempts, mail.last_error) == (EmailStatus.SENT, 3, "")
+    assert (mail.status, mail.attempts, mail.last_error) == (DeliveryStatus.SENT, 3, "")
     assert len(inbox.to("kim@example.org")) == 1
 
 
@@ -200,7 +200,7 @@ def test_after_the_last_attempt_the_message_is_given_up(smtp_down, moderator, ar
     decide(moderator, comment, Action.APPROVE)
     Email.objects.update(next_attempt_at=Email.objects.get().created_at)
     emails_retry()
-    assert Email.objects.get().status == EmailStatus.FAILED
+    assert Email.objects.get().status == DeliveryStatus.FAILED
 
 
 def test_without_email_url_mail_is_written_under_the_data_directory(tmp_path):

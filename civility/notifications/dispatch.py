@@ -1,0 +1,103 @@
+"""From an event to the messages it calls for: commenters' mail, webhook deliveries.
+
+Run by the tasks (``tasks.py``), never in the request that caused the event. Each function
+writes what is due under unique keys and then sends it, so running one twice sends nothing twice.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Sequence
+from datetime import timedelta
+
+from django.core.cache import cache
+from django.utils import timezone
+
+from civility.comments.models import Comment, Status
+from civility.moderation.models import Decision
+from civility.notifications import commenters, outbox, webhooks
+from civility.notifications.models import Event, Webhook
+from civility.notifications.payloads import event_payload
+from civility.triage.models import Campaign
+from civility.triage.policy import HIGH_RISK_AT
+
+log = logging.getLogger(__name__)
+
+#: decisions older than this are not announced to webhooks (a task that ran very late, or a
+#: comment decided again long after: only its new decisions are news)
+DECIDED_WINDOW = timedelta(hours=6)
+
+#: the cache key of "does anyone want to hear about new comments?" (see ``arrivals_wanted``)
+_ARRIVALS_KEY = "notifications:arrivals-wanted"
+ARRIVAL_EVENTS = (Event.SUBMITTED, Event.HIGH_RISK, Event.CAMPAIGN)
+
+
+def arrivals_wanted() -> bool:
+    """Whether a new comment concerns anyone (a webhook); asked on every submission, so cached
+    for a minute and forgotten whenever a webhook changes."""
+    try:
+        wanted = cache.get(_ARRIVALS_KEY)
+    except Exception:  # Redis away: ask the database (a submission never fails for the cache)
+        log.warning("the cache does not answer; looking up webhooks in the database", exc_info=True)
+        wanted = None
+    if wanted is None:
+        wanted = any(hook.wants(e) for hook in Webhook.objects.filter(active=True) for e in ARRIVAL_EVENTS)
+        with contextlib.suppress(Exception):
+            cache.set(_ARRIVALS_KEY, wanted, 60)
+    return wanted
+
+
+def arrivals_changed() -> None:
+    try:
+        cache.delete(_ARRIVALS_KEY)
+    except Exception:  # Redis away: the cached answer is gone with it, or expires within a minute
+        log.warning("could not forget the cached webhook list", exc_info=True)
+
+
+def comment_arrived(comment_id: int) -> int:
+    """A comment joined the queue: ``comment.submitted``, ``comment.high_risk`` and
+    ``campaign.detected`` to the webhooks that want them. Returns how many were delivered."""
+    comment = (Comment.objects.select_related("article", "triage", "triage__campaign")
+               .filter(pk=comment_id).first())
+    if comment is None:
+        return 0
+    ids = webhooks.deliveries_queue(Event.SUBMITTED, [(str(comment.pk), _payload(Event.SUBMITTED, comment))],
+                                    hooks=webhooks.listening(Event.SUBMITTED))
+    if comment.status == Status.PENDING and comment.risk >= HIGH_RISK_AT:
+        ids += webhooks.deliveries_queue(Event.HIGH_RISK, [(str(comment.pk), _payload(Event.HIGH_RISK, comment))],
+                                         hooks=webhooks.listening(Event.HIGH_RISK))
+    campaign = _campaign_of(comment)
+    if campaign is not None:
+        info = {"id": campaign.pk, "size": campaign.size, "article_count": campaign.article_count}
+        ids += webhooks.deliveries_queue(Event.CAMPAIGN, [(str(campaign.pk), _payload(Event.CAMPAIGN, comment,
+                                                                                       campaign=info))],
+                                         hooks=webhooks.listening(Event.CAMPAIGN))
+    return webhooks.webhook_deliver(delivery_ids=ids) if ids else 0
+
+
+def _campaign_of(comment: Comment) -> Campaign | None:
+    triage = getattr(comment, "triage", None)
+    return triage.campaign if triage is not None and triage.campaign_id else None
+
+
+def comments_decided(comment_ids: Sequence[int]) -> int:
+    """Decisions were taken on these comments: tell their commenters, and the webhooks
+    (``comment.decided``, once per decision). Returns how many messages went out."""
+    sent = outbox.email_deliver(email_ids=[e.pk for e in commenters.commenter_emails_for(comment_ids=comment_ids)])
+    hooks = webhooks.listening(Event.DECIDED)
+    if not hooks:
+        return sent
+    since = timezone.now() - DECIDED_WINDOW
+    decisions = list(Decision.objects.filter(comment_id__in=list(comment_ids), created_at__gte=since)
+                     .select_related("actor", "comment__article", "comment__triage").order_by("pk"))
+    ids: list[int] = []
+    for hook in hooks:
+        ids += webhooks.deliveries_queue(Event.DECIDED, [
+            (str(d.pk), _payload(Event.DECIDED, d.comment, decision=d))
+            for d in decisions if d.created_at >= hook.created_at], hooks=[hook])
+    return sent + (webhooks.webhook_deliver(delivery_ids=ids) if ids else 0)
+
+
+def _payload(event: str, comment: Comment, **extra) -> dict:
+    return event_payload(event, key="", comment=comment, **extra)
