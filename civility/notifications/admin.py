@@ -8,6 +8,7 @@ from civility.notifications.models import (
     DeliveryStatus,
     Email,
     Event,
+    ModeratorAlerts,
     SiteNotifications,
     Unsubscribe,
     Webhook,
@@ -96,3 +97,8 @@ class WebhookDeliveryAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(ModeratorAlerts)
+class ModeratorAlertsAdmin(admin.ModelAdmin):
+    list_display = ("user", "high_risk", "waiting_minutes", "daily_digest", "digest_hour", "digest_sent_on")

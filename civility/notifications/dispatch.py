@@ -16,8 +16,8 @@ from django.utils import timezone
 
 from civility.comments.models import Comment, Status
 from civility.moderation.models import Decision
-from civility.notifications import commenters, outbox, webhooks
-from civility.notifications.models import Event, Webhook
+from civility.notifications import alerts, commenters, outbox, webhooks
+from civility.notifications.models import Event, ModeratorAlerts, Webhook
 from civility.notifications.payloads import event_payload
 from civility.triage.models import Campaign
 from civility.triage.policy import HIGH_RISK_AT
@@ -34,15 +34,16 @@ ARRIVAL_EVENTS = (Event.SUBMITTED, Event.HIGH_RISK, Event.CAMPAIGN)
 
 
 def arrivals_wanted() -> bool:
-    """Whether a new comment concerns anyone (a webhook); asked on every submission, so cached
-    for a minute and forgotten whenever a webhook changes."""
+    """Whether a new comment concerns anyone (a webhook, a moderator's high-risk alert); asked
+    on every submission, so cached for a minute and forgotten whenever either changes."""
     try:
         wanted = cache.get(_ARRIVALS_KEY)
     except Exception:  # Redis away: ask the database (a submission never fails for the cache)
         log.warning("the cache does not answer; looking up webhooks in the database", exc_info=True)
         wanted = None
     if wanted is None:
-        wanted = any(hook.wants(e) for hook in Webhook.objects.filter(active=True) for e in ARRIVAL_EVENTS)
+        wanted = (any(hook.wants(e) for hook in Webhook.objects.filter(active=True) for e in ARRIVAL_EVENTS)
+                  or ModeratorAlerts.objects.filter(high_risk=True).exists())
         with contextlib.suppress(Exception):
             cache.set(_ARRIVALS_KEY, wanted, 60)
     return wanted
@@ -57,7 +58,8 @@ def arrivals_changed() -> None:
 
 def comment_arrived(comment_id: int) -> int:
     """A comment joined the queue: ``comment.submitted``, ``comment.high_risk`` and
-    ``campaign.detected`` to the webhooks that want them. Returns how many were delivered."""
+    ``campaign.detected`` to the webhooks that want them, and the high-risk alert to the
+    moderators who asked. Returns how many messages went out."""
     comment = (Comment.objects.select_related("article", "triage", "triage__campaign")
                .filter(pk=comment_id).first())
     if comment is None:
@@ -73,7 +75,10 @@ def comment_arrived(comment_id: int) -> int:
         ids += webhooks.deliveries_queue(Event.CAMPAIGN, [(str(campaign.pk), _payload(Event.CAMPAIGN, comment,
                                                                                        campaign=info))],
                                          hooks=webhooks.listening(Event.CAMPAIGN))
-    return webhooks.webhook_deliver(delivery_ids=ids) if ids else 0
+    sent = webhooks.webhook_deliver(delivery_ids=ids) if ids else 0
+    if comment.status == Status.PENDING:
+        sent += outbox.email_deliver(email_ids=[e.pk for e in alerts.high_risk_alerts(comment)])
+    return sent
 
 
 def _campaign_of(comment: Comment) -> Campaign | None:
@@ -101,3 +106,11 @@ def comments_decided(comment_ids: Sequence[int]) -> int:
 
 def _payload(event: str, comment: Comment, **extra) -> dict:
     return event_payload(event, key="", comment=comment, **extra)
+
+
+def periodic() -> int:
+    """The minute's work: moderators' waiting alerts and digests, then messages and deliveries due
+    for another try. Returns how many went out."""
+    written = alerts.waiting_alerts() + alerts.digests()
+    sent = outbox.email_deliver(email_ids=[e.pk for e in written]) if written else 0
+    return sent + outbox.emails_retry() + webhooks.webhooks_retry()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +17,10 @@ class Kind(models.TextChoices):
     APPROVED = "approved", _("Your comment is live")
     REJECTED = "rejected", _("Your comment was not published")
     REPLY = "reply", _("A reply to your comment")
+    # to moderators (their own settings, ModeratorAlerts; a site cannot turn these off)
+    HIGH_RISK_ALERT = "alert_high_risk", _("A high-risk comment arrived")
+    WAITING_ALERT = "alert_waiting", _("Comments are waiting too long")
+    DIGEST = "digest", _("The daily digest")
 
 
 class SiteNotifications(models.Model):
@@ -168,3 +174,28 @@ class WebhookDelivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.event} → {self.webhook} ({self.status})"
+
+
+class ModeratorAlerts(models.Model):
+    """What one moderator wants to hear by email (edited on /notifications/alerts/)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True,
+                                related_name="alerts")
+    high_risk = models.BooleanField(_("email me when a high-risk comment arrives"), default=False)
+    waiting_minutes = models.PositiveIntegerField(
+        _("email me when the oldest pending comment has waited longer than (minutes)"), null=True, blank=True,
+        validators=[MinValueValidator(5), MaxValueValidator(7 * 24 * 60)],
+        help_text=_("Empty: never. At most one such email per that many minutes."))
+    daily_digest = models.BooleanField(_("send me a daily digest"), default=False)
+    digest_hour = models.PositiveSmallIntegerField(
+        _("hour of the digest (UTC)"), default=7, validators=[MaxValueValidator(23)])
+    #: state of the periodic task: when the last "waiting" alert went, the day of the last digest
+    waiting_alerted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    digest_sent_on = models.DateField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("moderator's alerts")
+        verbose_name_plural = _("moderators' alerts")
+
+    def __str__(self) -> str:
+        return str(self.user)

@@ -24,7 +24,7 @@ def on_submitted(sender, comment, **kwargs) -> None:
         enqueue_on_commit(tasks.comment_arrived, comment.pk)
 
 
-def on_webhook_changed(sender, **kwargs) -> None:
+def on_listeners_changed(sender, **kwargs) -> None:
     from civility.notifications import dispatch
 
     dispatch.arrivals_changed()
@@ -33,9 +33,12 @@ def on_webhook_changed(sender, **kwargs) -> None:
 def connect() -> None:
     from django.db.models.signals import post_delete, post_save
 
-    from civility.notifications.models import Webhook
+    from civility.notifications.models import ModeratorAlerts, Webhook
 
     comment_submitted.connect(on_submitted, dispatch_uid="civility.notifications.submitted")
-    post_save.connect(on_webhook_changed, sender=Webhook, dispatch_uid="civility.notifications.webhook-saved")
-    post_delete.connect(on_webhook_changed, sender=Webhook, dispatch_uid="civility.notifications.webhook-deleted")
+    post_save.connect(on_listeners_changed, sender=Webhook, dispatch_uid="civility.notifications.webhook-saved")
+    post_delete.connect(on_listeners_changed, sender=Webhook, dispatch_uid="civility.notifications.webhook-deleted")
+    post_save.connect(on_listeners_changed, sender=ModeratorAlerts, dispatch_uid="civility.notifications.alerts-saved")
+    post_delete.connect(on_listeners_changed, sender=ModeratorAlerts,
+                        dispatch_uid="civility.notifications.alerts-deleted")
     comment_status_changed.connect(on_status_changed, dispatch_uid="civility.notifications.status")

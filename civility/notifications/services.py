@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from civility.comments.models import Comment
+from civility.notifications.alerts import alerts_off
 from civility.notifications.models import DeliveryStatus, Email, Kind, ReplyWatch, Unsubscribe
 
 
@@ -28,6 +29,7 @@ def unsubscribe(*, email: str, kind: str) -> None:
     if kind != "all":
         waiting = waiting.filter(kind=kind)
     waiting.update(status=DeliveryStatus.CANCELLED, next_attempt_at=None)
+    alerts_off(email=email, kind=kind)
 
 
 def kind_label(kind: str) -> str:

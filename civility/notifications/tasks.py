@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from civility.notifications import dispatch, outbox, webhooks
+from civility.notifications import dispatch
 
 
 @task()
@@ -15,12 +15,12 @@ def comments_decided(comment_ids: list[int]) -> int:
 
 @task()
 def comment_arrived(comment_id: int) -> int:
-    """A comment joined the queue: webhooks (submitted, high risk, campaign detected)."""
+    """A comment joined the queue: webhooks (submitted, high risk, campaign detected), moderators' alerts."""
     return dispatch.comment_arrived(comment_id)
 
 
 @task()
 def notifications_tick() -> int:
-    """The periodic work (every ``CIVILITY_PERIODIC_TASKS`` interval): messages and deliveries due
-    for another try. Returns how many went out."""
-    return outbox.emails_retry() + webhooks.webhooks_retry()
+    """The periodic work (every ``CIVILITY_PERIODIC_TASKS`` interval): moderators' waiting alerts and
+    digests, and messages and deliveries due for another try. Returns how many went out."""
+    return dispatch.periodic()

@@ -1,4 +1,6 @@
-"""The unsubscribe page: a signed link, no login.
+"""The unsubscribe page (a signed link, no login), and a moderator's alert settings.
+
+Unsubscribing:
 
 ``GET`` shows one button (mail scanners follow links, and must not unsubscribe anyone);
 ``POST`` unsubscribes, whether from that button or from a mail program's one-click
@@ -7,11 +9,19 @@ unsubscribe (RFC 8058: ``List-Unsubscribe=One-Click`` posted to the ``List-Unsub
 
 from __future__ import annotations
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from civility.accounts.permissions import can_moderate
+from civility.notifications.alerts import alerts_update
+from civility.notifications.forms import AlertsForm
+from civility.notifications.models import ModeratorAlerts
 from civility.notifications.services import unsubscribe
 from civility.notifications.tokens import unsubscribe_read
 
@@ -35,3 +45,18 @@ def _what(kind: str) -> str:
     from civility.notifications.services import kind_label
 
     return kind_label(kind)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def alerts_page(request: HttpRequest) -> HttpResponse:
+    """What this moderator wants to hear by email."""
+    if not can_moderate(request.user):
+        raise PermissionDenied(_("Only moderators have alerts."))
+    current = ModeratorAlerts.objects.filter(user=request.user).first() or ModeratorAlerts(user=request.user)
+    form = AlertsForm(request.POST or None, instance=current)
+    if request.method == "POST" and form.is_valid():
+        alerts_update(user=request.user, **{k: form.cleaned_data[k] for k in AlertsForm.Meta.fields})
+        messages.success(request, _("Your alerts are saved."))
+        return redirect("notifications-alerts")
+    return render(request, "notifications/alerts.html", {"form": form, "has_email": bool(request.user.email)})
