@@ -66,7 +66,7 @@ class CommentIn(Schema):
 
 class SubmittedOut(Schema):
     id: int
-    status: Literal["pending", "approved"]
+    status: Literal["pending", "approved", "unconfirmed"]
     message: str
 
 

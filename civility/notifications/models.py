@@ -21,6 +21,7 @@ class Kind(models.TextChoices):
     HIGH_RISK_ALERT = "alert_high_risk", _("A high-risk comment arrived")
     WAITING_ALERT = "alert_waiting", _("Comments are waiting too long")
     DIGEST = "digest", _("The daily digest")
+    CONFIRM = "confirm", _("Please confirm your email address")
 
 
 class SiteNotifications(models.Model):
@@ -38,6 +39,10 @@ class SiteNotifications(models.Model):
     reply_to = models.EmailField(
         _("reply-to address"), blank=True,
         help_text=_("Where readers' answers to these messages go (appeals of a rejection, say)."))
+    confirm_email = models.BooleanField(
+        _("confirm email before moderation"), default=False,
+        help_text=_("A reader's first comment from an address waits, out of the queue, until they follow a "
+                    "link sent to it; confirmed addresses are remembered."))
 
     class Meta:
         verbose_name = _("site notification settings")
@@ -199,3 +204,16 @@ class ModeratorAlerts(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+
+class ConfirmedAddress(models.Model):
+    """An address whose owner followed a confirmation link: its comments go straight to the queue."""
+
+    email = models.EmailField(max_length=254, unique=True)
+    confirmed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = _("confirmed addresses")
+
+    def __str__(self) -> str:
+        return self.email

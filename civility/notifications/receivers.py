@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from civility.background.queue import enqueue_on_commit
 from civility.comments.events import comment_status_changed, comment_submitted
+from civility.comments.models import Status
 
 
 def on_status_changed(sender, comments, **kwargs) -> None:
@@ -20,7 +21,8 @@ def on_status_changed(sender, comments, **kwargs) -> None:
 def on_submitted(sender, comment, **kwargs) -> None:
     from civility.notifications import dispatch, tasks
 
-    if dispatch.arrivals_wanted():
+    # a comment waiting for its author to confirm their address arrives when they do
+    if comment.status != Status.UNCONFIRMED and dispatch.arrivals_wanted():
         enqueue_on_commit(tasks.comment_arrived, comment.pk)
 
 
@@ -30,10 +32,16 @@ def on_listeners_changed(sender, **kwargs) -> None:
     dispatch.arrivals_changed()
 
 
+def on_site_settings_changed(sender, **kwargs) -> None:
+    from civility.notifications import confirmations
+
+    confirmations.sites_changed()
+
+
 def connect() -> None:
     from django.db.models.signals import post_delete, post_save
 
-    from civility.notifications.models import ModeratorAlerts, Webhook
+    from civility.notifications.models import ModeratorAlerts, SiteNotifications, Webhook
 
     comment_submitted.connect(on_submitted, dispatch_uid="civility.notifications.submitted")
     post_save.connect(on_listeners_changed, sender=Webhook, dispatch_uid="civility.notifications.webhook-saved")
@@ -41,4 +49,8 @@ def connect() -> None:
     post_save.connect(on_listeners_changed, sender=ModeratorAlerts, dispatch_uid="civility.notifications.alerts-saved")
     post_delete.connect(on_listeners_changed, sender=ModeratorAlerts,
                         dispatch_uid="civility.notifications.alerts-deleted")
+    post_save.connect(on_site_settings_changed, sender=SiteNotifications,
+                      dispatch_uid="civility.notifications.site-saved")
+    post_delete.connect(on_site_settings_changed, sender=SiteNotifications,
+                        dispatch_uid="civility.notifications.site-deleted")
     comment_status_changed.connect(on_status_changed, dispatch_uid="civility.notifications.status")

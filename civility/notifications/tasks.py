@@ -20,6 +20,15 @@ def comment_arrived(comment_id: int) -> int:
 
 
 @task()
+def confirmation_send(comment_id: int) -> int:
+    """Send the author of an unconfirmed comment the link that confirms their address."""
+    from civility.notifications import confirmations, outbox
+
+    written = confirmations.confirmation_write(comment_id)
+    return outbox.email_deliver(email_ids=[written.pk]) if written else 0
+
+
+@task()
 def notifications_tick() -> int:
     """The periodic work (every ``CIVILITY_PERIODIC_TASKS`` interval): moderators' waiting alerts and
     digests, and messages and deliveries due for another try. Returns how many went out."""

@@ -4,5 +4,6 @@ from civility.notifications import views
 
 urlpatterns = [
     path("alerts/", views.alerts_page, name="notifications-alerts"),
+    path("confirm/<str:token>", views.confirm_page, name="notifications-confirm"),
     path("unsubscribe/<str:token>", views.unsubscribe_page, name="notifications-unsubscribe"),
 ]

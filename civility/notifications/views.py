@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods
 
 from civility.accounts.permissions import can_moderate
 from civility.notifications.alerts import alerts_update
+from civility.notifications.confirmations import confirm_read, email_confirm
 from civility.notifications.forms import AlertsForm
 from civility.notifications.models import ModeratorAlerts
 from civility.notifications.services import unsubscribe
@@ -60,3 +61,16 @@ def alerts_page(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Your alerts are saved."))
         return redirect("notifications-alerts")
     return render(request, "notifications/alerts.html", {"form": form, "has_email": bool(request.user.email)})
+
+
+@csrf_exempt  # the signed token is the proof
+@require_http_methods(["GET", "POST"])
+def confirm_page(request: HttpRequest, token: str) -> HttpResponse:
+    """``GET`` asks (mail scanners follow links); ``POST`` confirms the address."""
+    email = confirm_read(token)
+    if email is None:
+        return render(request, "notifications/confirm.html", {"invalid": True}, status=404)
+    released = None
+    if request.method == "POST":
+        released = len(email_confirm(email=email))
+    return render(request, "notifications/confirm.html", {"email": email, "released": released})

@@ -27,3 +27,13 @@ def test_ticking_email_me_replies_is_remembered_with_the_comment(live_server, pa
     expect(thread.get_by_role("textbox", name="Comment")).to_have_value("")
     assert Comment.objects.filter(body="This one needs no answers.").exists()
     assert list(ReplyWatch.objects.values_list("comment_id", flat=True)) == [asked.pk]
+
+
+def test_a_reader_whose_address_needs_confirming_is_told_so(live_server, page, article):
+    from civility.notifications.models import SiteNotifications
+
+    SiteNotifications.objects.create(site=article.site, confirm_email=True)
+    thread = open_thread(page, live_server)
+    post(thread, "My first comment here.", email="new@example.org")
+    expect(form_status(thread)).to_contain_text("Please confirm your email address")
+    assert Comment.objects.get(body="My first comment here.").status == "unconfirmed"
