@@ -37,13 +37,19 @@ def commenter_emails_for(*, comment_ids: Sequence[int]) -> list[Email]:
     for comment in comments:
         prefs = site_settings(comment.article.site_id)
         if comment.status == Status.APPROVED:
-            if prefs.email_on_approval:
+            if prefs.email_on_approval and _approved_by_a_person(comment):
                 written.append(_approved(comment, prefs))
             if prefs.email_on_reply and comment.parent_id:
                 written.append(_reply(comment, prefs))
         elif comment.status == Status.REJECTED and prefs.email_on_rejection:
             written.append(_rejected(comment, prefs))
     return [e for e in written if e is not None]
+
+
+def _approved_by_a_person(comment: Comment) -> bool:
+    """Comments a site rule published at once (an author's own) are no news to their author."""
+    latest = Decision.objects.filter(comment=comment).order_by("-created_at", "-id").first()
+    return latest is None or latest.actor_id is not None
 
 
 def _context(comment: Comment) -> dict:

@@ -211,3 +211,13 @@ def test_without_email_url_mail_is_written_under_the_data_directory(tmp_path):
     backend, folder = out.stdout.split()
     assert backend == "django.core.mail.backends.filebased.EmailBackend"
     assert folder == str(tmp_path / "mail")
+
+
+def test_an_authors_own_comment_published_by_the_site_rule_sends_no_approval(smtp, article, author, site):
+    site.authors_skip_queue = True
+    site.save()
+    article.authors.add(author)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        comment = submit(article, "From the newsroom.", user=author)
+    assert comment.status == Status.APPROVED
+    assert smtp.inbox.messages == []
