@@ -80,7 +80,7 @@ def slack_message(payload: dict[str, Any]) -> dict[str, str]:
             "who": who, "title": title, "action": decision["action"],
             "reason": f" ({decision['reason']})" if decision["reason"] else "",
             "actor": decision["actor"] or _("a site rule")}
-    return {"text": f"{head}\n> {_escape(excerpt)}\n<{comment['queue_url']}|{_('Open the queue')}>"}
+    return {"text": f"{_escape(head)}\n> {_escape(excerpt)}\n<{comment['queue_url']}|{_('Open the queue')}>"}
 
 
 def _escape(text: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import re
 import time
 
 import pytest
@@ -16,7 +17,7 @@ from werkzeug import Request, Response
 from civility.errors import InvalidInput
 from civility.moderation.models import Action, Reason
 from civility.moderation.services import decision_record, decision_undo
-from civility.notifications.models import DeliveryStatus, Event, WebhookDelivery, WebhookFormat
+from civility.notifications.models import DeliveryStatus, Event, Webhook, WebhookDelivery, WebhookFormat
 from civility.notifications.webhooks import webhook_create, webhooks_retry
 from civility.triage.registry import Signal, register
 from civility.triage.types import Finding
@@ -131,11 +132,11 @@ def test_decisions_and_undos_are_each_posted_once(receiver, article, moderator):
 
 def test_slack_format_is_one_text_message(receiver, article, moderator):
     hook(receiver, Event.DECIDED, fmt=WebhookFormat.SLACK)
-    comment = posted(article, "<b>Loud</b> & clear", name="Bo")
+    comment = posted(article, "<b>Loud</b> & clear", name="Bo & Co")
     decided(moderator, comment, Action.REJECT, Reason.SPAM)
     [message] = receiver.got
     assert set(message) == {"text"}
-    assert "Bo" in message["text"] and "reject (spam)" in message["text"]
+    assert "Bo &amp; Co" in message["text"] and "reject (spam)" in message["text"]
     assert "&lt;b&gt;Loud&lt;/b&gt; &amp; clear" in message["text"]  # Slack's escapes
     assert "|Open the queue>" in message["text"]
 
@@ -248,3 +249,7 @@ def test_the_admin_registers_a_webhook_and_shows_its_delivery_log(client, admin_
     assert "desk" in listing and "comment.submitted, comment.decided" in listing
     log = client.get("/admin/notifications/webhookdelivery/").content.decode()
     assert "comment.submitted" in log and "204" in log
+    webhook = Webhook.objects.get(name="desk")
+    edit = client.get(f"/admin/notifications/webhook/{webhook.pk}/change/").content.decode()
+    assert re.search(r'value="comment\.decided" id="id_events_\d" checked', edit)
+    assert not re.search(r'value="comment\.high_risk" id="id_events_\d" checked', edit)
