@@ -12,13 +12,10 @@ stranger's mailbox by posting under their address), and one confirmation release
 
 from __future__ import annotations
 
-import contextlib
-import logging
 from datetime import timedelta
 from typing import Any
 
 from django.core import signing
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -32,31 +29,8 @@ from civility.notifications.models import ConfirmedAddress, Email, Kind, SiteNot
 from civility.notifications.outbox import email_queue
 from civility.notifications.tokens import absolute
 
-log = logging.getLogger(__name__)
-
 MAX_AGE = timedelta(days=7)
 _SALT = "civility.notifications.confirm"
-_ANY_SITE_KEY = "notifications:confirming-sites"
-
-
-def _sites_confirming() -> list[int]:
-    """Ids of the sites that ask for confirmation: asked on every submission, so cached for a minute
-    (and forgotten when a site's settings are saved)."""
-    try:
-        ids = cache.get(_ANY_SITE_KEY)
-    except Exception:  # Redis away: ask the database
-        log.warning("the cache does not answer; reading the sites' settings from the database", exc_info=True)
-        ids = None
-    if ids is None:
-        ids = list(SiteNotifications.objects.filter(confirm_email=True).values_list("site_id", flat=True))
-        with contextlib.suppress(Exception):
-            cache.set(_ANY_SITE_KEY, ids, 60)
-    return ids
-
-
-def sites_changed() -> None:
-    with contextlib.suppress(Exception):
-        cache.delete(_ANY_SITE_KEY)
 
 
 def confirmation_needed(*, user: Any, article_key: str, email: str) -> bool:
@@ -64,12 +38,7 @@ def confirmation_needed(*, user: Any, article_key: str, email: str) -> bool:
     on sites that do not ask, and for addresses confirmed before.)"""
     if getattr(user, "is_authenticated", False):
         return False
-    sites = _sites_confirming()
-    if not sites:
-        return False
-    from civility.publishing.models import Article
-
-    if not Article.objects.filter(key=article_key, site_id__in=sites).exists():
+    if not SiteNotifications.objects.filter(confirm_email=True, site__articles__key=article_key).exists():
         return False
     return not ConfirmedAddress.objects.filter(email=email.strip().lower()).exists()
 

@@ -6,12 +6,9 @@ writes what is due under unique keys and then sends it, so running one twice sen
 
 from __future__ import annotations
 
-import contextlib
-import logging
 from collections.abc import Sequence
 from datetime import timedelta
 
-from django.core.cache import cache
 from django.utils import timezone
 
 from civility.comments.models import Comment, Status
@@ -22,38 +19,21 @@ from civility.notifications.payloads import event_payload
 from civility.triage.models import Campaign
 from civility.triage.policy import HIGH_RISK_AT
 
-log = logging.getLogger(__name__)
-
 #: decisions older than this are not announced to webhooks (a task that ran very late, or a
 #: comment decided again long after: only its new decisions are news)
 DECIDED_WINDOW = timedelta(hours=6)
 
-#: the cache key of "does anyone want to hear about new comments?" (see ``arrivals_wanted``)
-_ARRIVALS_KEY = "notifications:arrivals-wanted"
 ARRIVAL_EVENTS = (Event.SUBMITTED, Event.HIGH_RISK, Event.CAMPAIGN)
 
 
 def arrivals_wanted() -> bool:
-    """Whether a new comment concerns anyone (a webhook, a moderator's high-risk alert); asked
-    on every submission, so cached for a minute and forgotten whenever either changes."""
-    try:
-        wanted = cache.get(_ARRIVALS_KEY)
-    except Exception:  # Redis away: ask the database (a submission never fails for the cache)
-        log.warning("the cache does not answer; looking up webhooks in the database", exc_info=True)
-        wanted = None
-    if wanted is None:
-        wanted = (any(hook.wants(e) for hook in Webhook.objects.filter(active=True) for e in ARRIVAL_EVENTS)
-                  or ModeratorAlerts.objects.filter(high_risk=True).exists())
-        with contextlib.suppress(Exception):
-            cache.set(_ARRIVALS_KEY, wanted, 60)
-    return wanted
-
-
-def arrivals_changed() -> None:
-    try:
-        cache.delete(_ARRIVALS_KEY)
-    except Exception:  # Redis away: the cached answer is gone with it, or expires within a minute
-        log.warning("could not forget the cached webhook list", exc_info=True)
+    """Whether a new comment concerns anyone: an active webhook for one of ``ARRIVAL_EVENTS``, or a
+    moderator who wants high-risk alerts. Asked on every submission: two small indexed reads,
+    not cached, so that every app server sees a new webhook at once."""
+    if ModeratorAlerts.objects.filter(high_risk=True).exists():
+        return True
+    return any(hook.wants(e) for hook in Webhook.objects.filter(active=True).only("active", "events")
+               for e in ARRIVAL_EVENTS)
 
 
 def comment_arrived(comment_id: int) -> int:

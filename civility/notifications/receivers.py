@@ -26,31 +26,6 @@ def on_submitted(sender, comment, **kwargs) -> None:
         enqueue_on_commit(tasks.comment_arrived, comment.pk)
 
 
-def on_listeners_changed(sender, **kwargs) -> None:
-    from civility.notifications import dispatch
-
-    dispatch.arrivals_changed()
-
-
-def on_site_settings_changed(sender, **kwargs) -> None:
-    from civility.notifications import confirmations
-
-    confirmations.sites_changed()
-
-
 def connect() -> None:
-    from django.db.models.signals import post_delete, post_save
-
-    from civility.notifications.models import ModeratorAlerts, SiteNotifications, Webhook
-
     comment_submitted.connect(on_submitted, dispatch_uid="civility.notifications.submitted")
-    post_save.connect(on_listeners_changed, sender=Webhook, dispatch_uid="civility.notifications.webhook-saved")
-    post_delete.connect(on_listeners_changed, sender=Webhook, dispatch_uid="civility.notifications.webhook-deleted")
-    post_save.connect(on_listeners_changed, sender=ModeratorAlerts, dispatch_uid="civility.notifications.alerts-saved")
-    post_delete.connect(on_listeners_changed, sender=ModeratorAlerts,
-                        dispatch_uid="civility.notifications.alerts-deleted")
-    post_save.connect(on_site_settings_changed, sender=SiteNotifications,
-                      dispatch_uid="civility.notifications.site-saved")
-    post_delete.connect(on_site_settings_changed, sender=SiteNotifications,
-                        dispatch_uid="civility.notifications.site-deleted")
     comment_status_changed.connect(on_status_changed, dispatch_uid="civility.notifications.status")

@@ -229,7 +229,7 @@ def test_nothing_is_queued_for_a_submission_when_no_webhook_listens(settings, re
     hook(receiver, Event.DECIDED)  # listens to decisions only
     posted(article)
     assert not DBTaskResult.objects.filter(task_path__endswith="comment_arrived").exists()
-    hook(receiver, Event.SUBMITTED)  # the cached answer is forgotten at once
+    hook(receiver, Event.SUBMITTED)  # heard at once
     posted(article, "Another.")
     assert DBTaskResult.objects.filter(task_path__endswith="comment_arrived").count() == 1
 
