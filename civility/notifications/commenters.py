@@ -34,8 +34,10 @@ def commenter_emails_for(*, comment_ids: Sequence[int]) -> list[Email]:
     comments = (Comment.objects.filter(pk__in=list(comment_ids)).select_related("article__site", "parent")
                 .order_by("pk"))
     written: list[Email] = []
+    sites: dict[int, SiteNotifications] = {}
     for comment in comments:
-        prefs = site_settings(comment.article.site_id)
+        site_id = comment.article.site_id
+        prefs = sites[site_id] = sites.get(site_id) or site_settings(site_id)
         if comment.status == Status.APPROVED:
             if prefs.email_on_approval and _approved_by_a_person(comment):
                 written.append(_approved(comment, prefs))

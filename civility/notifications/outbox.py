@@ -53,7 +53,9 @@ def email_queue(*, key: str, kind: str, to: str, subject: str, body: str, unsubs
     if reply_to:
         headers["Reply-To"] = reply_to
     email, created = Email.objects.get_or_create(key=key, defaults={
-        "kind": kind, "to": to, "subject": subject[:300], "headers": headers, "comment_id": comment_id,
+        # the subject on one line, whatever an article's title holds
+        "kind": kind, "to": to, "subject": " ".join(subject.split())[:300], "headers": headers,
+        "comment_id": comment_id,
         "body": f"{body.rstrip()}\n\n-- \n{_unsubscribe_line()} {link}\n",
         "next_attempt_at": timezone.now() + LEASE,
     })

@@ -37,12 +37,14 @@ def decide(moderator, comment, action, reason=None):
 
 def test_approval_tells_the_commenter_the_comment_is_live_with_a_link(smtp, moderator, article):
     article.url = "https://news.example.org/lachin"
+    article.title = "The corridor\nBcc: everyone@example.org"  # no header injection through a title
     article.save()
     comment = submit(article, "The corridor & the road.", email="ana@example.org", name="Ana")
     decide(moderator, comment, Action.APPROVE)
 
     [message] = smtp.inbox.to("ana@example.org")
-    assert "is live" in message["Subject"] and "The corridor" in message["Subject"]
+    assert "is live" in message["Subject"] and "The corridor Bcc: everyone" in message["Subject"]
+    assert message["Bcc"] is None and smtp.inbox.envelopes[0].rcpt_tos == ["ana@example.org"]
     text = message.get_content()
     assert "https://news.example.org/lachin" in text
     assert "The corridor & the road." in text  # plain text: not HTML-escaped
