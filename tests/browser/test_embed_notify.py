@@ -9,14 +9,24 @@ from civility.comments.models import Comment
 from civility.notifications.models import ReplyWatch
 from tests.browser.test_embed_flow import HELD, form_status, open_thread, post
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("no_script_errors")]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True),
+              pytest.mark.usefixtures("no_script_errors", "_triage_loaded")]
 
 
-def test_ticking_email_me_replies_is_remembered_with_the_comment(live_server, page, article):
+@pytest.fixture(scope="module")
+def _triage_loaded():
+    """Load the triage models before the browser waits on a submission (seconds on a busy machine)."""
+    from civility.triage.services import triage_text
+
+    triage_text("Loading the models before the first comment.")
+
+
+def test_ticking_email_me_replies_is_remembered_with_the_comment(live_server, page, article, screenshot):
     thread = open_thread(page, live_server)
     box = thread.get_by_role("checkbox", name="Email me replies")
     expect(box).not_to_be_checked()
     box.check()
+    screenshot("embed-email-me-replies")
     post(thread, "Tell me when someone answers, please.", email="lia@example.org")
     expect(form_status(thread)).to_contain_text(HELD)
     asked = Comment.objects.get(body="Tell me when someone answers, please.")
