@@ -9,4 +9,5 @@ urlpatterns = [
     path("api/docs", RedirectView.as_view(url="/api/v1/docs", permanent=False)),
     path("admin/", admin.site.urls),
     path("", include("civility.web.urls")),
+    path("notifications/", include("civility.notifications.urls")),
 ]

@@ -60,11 +60,13 @@ class CommentIn(Schema):
     website: str = Field("", description="Honeypot: a field the widget hides from people; bots fill it.")
     elapsed_ms: int | None = Field(None, ge=0, le=MAX_ID,
                                    description="Milliseconds the reader spent on the form (widget).")
+    notify_replies: bool = Field(False, description="Email the commenter when a reply to this comment is "
+                                                    "published (\"email me replies\").")
 
 
 class SubmittedOut(Schema):
     id: int
-    status: Literal["pending", "approved"]
+    status: Literal["pending", "approved", "unconfirmed"]
     message: str
 
 

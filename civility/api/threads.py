@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext
 from ninja import Field, Query, Router, Schema
 from ninja import Status as Respond
 
@@ -29,6 +30,8 @@ from civility.comments.names import name_clean
 from civility.comments.rendering import body_to_html
 from civility.comments.selectors import article_public_version, thread_for_article
 from civility.comments.services import Origin, comment_submit
+from civility.notifications.confirmations import confirmation_needed, confirmation_request
+from civility.notifications.services import reply_subscribe
 from civility.people.sanctions import ban_check
 from civility.ratelimit import client_ip, submission_check, triage_check
 from civility.triage.services import draft_check
@@ -115,13 +118,20 @@ def submit(request: HttpRequest, key: str, payload: CommentIn):
     client = {"honeypot": payload.website} if payload.website else {}
     if payload.elapsed_ms is not None:
         client["elapsed_ms"] = payload.elapsed_ms
+    hold = confirmation_needed(user=user, article_key=key, email=payload.author_email)
     comment = comment_submit(
         user=user, article_key=key, body=payload.body, author_name=payload.author_name,
         author_email=payload.author_email, parent_id=payload.parent_id,
         origin=Origin(ip_address=client_ip(request), user_agent=request.headers.get("User-Agent", "")),
-        client=client,
+        client=client, hold_until_confirmed=hold,
     )
-    if comment.status == Status.APPROVED:
+    if payload.notify_replies:
+        reply_subscribe(user=user, comment=comment)
+    if comment.status == Status.UNCONFIRMED:
+        confirmation_request(comment=comment)
+        message = gettext("Thank you. Please confirm your email address: we have sent a link to it. Your "
+                          "comment goes to the moderators once you open the link.")
+    elif comment.status == Status.APPROVED:
         message = "Your comment is published."
     else:
         message = "Thank you. Your comment is held for review: a moderator reads every comment before it appears."

@@ -13,6 +13,9 @@ class Status(models.TextChoices):
     PENDING = "pending", "Held for review"
     APPROVED = "approved", "Approved"
     REJECTED = "rejected", "Rejected"
+    # the site asks first-time commenters to confirm their address (civility/notifications);
+    # such a comment joins the queue (PENDING) once they do
+    UNCONFIRMED = "unconfirmed", "Waiting for the commenter to confirm their email"
 
 
 class Comment(models.Model):

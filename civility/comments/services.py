@@ -64,12 +64,15 @@ def comment_submit(
     parent_id: int | None = None,
     origin: Origin = Origin(),
     client: dict | None = None,
+    hold_until_confirmed: bool = False,
 ) -> Comment:
     """Store a reader's comment as pending and return it.
 
     Raises NotFound (unknown article), CommentsClosed, Banned (civility.people), or
     InvalidInput with a message per field. Triage runs once the comment is safely stored; ``client``
     carries the widget's evidence (honeypot, time to submit) for it.
+    ``hold_until_confirmed``: store it as ``unconfirmed`` instead, out of the queue until
+    :func:`comment_email_confirmed` (the site wants first-time addresses confirmed).
     """
     article = Article.objects.select_related("site").filter(key=article_key).first()
     if article is None:
@@ -106,14 +109,26 @@ def comment_submit(
         body=text,
         ip_address=origin.ip_address,
         user_agent=origin.user_agent[:400],
+        status=Status.UNCONFIRMED if hold_until_confirmed else Status.PENDING,
     )
     with transaction.atomic():
         comment.save()
-        if article.site.authors_skip_queue and is_author_of(user, article):
+        if not hold_until_confirmed and article.site.authors_skip_queue and is_author_of(user, article):
             decision_by_policy(comment=comment, note="Author's own comment; the site lets authors skip the queue.")
     triage_comment(comment, client=client, new=True)
     comment_submitted.send(sender=Comment, comment=comment)
     return comment
+
+
+def comment_email_confirmed(*, email: str) -> list[int]:
+    """The commenter proved that ``email`` is theirs: their comments waiting for that join the
+    queue (oldest first, as they arrived). Returns their ids."""
+    with transaction.atomic():
+        ids = list(Comment.objects.select_for_update()
+                   .filter(author_email=email.strip().lower(), status=Status.UNCONFIRMED)
+                   .order_by("created_at", "pk").values_list("pk", flat=True))
+        Comment.objects.filter(pk__in=ids).update(status=Status.PENDING)
+    return ids
 
 
 def comment_edit(*, comment: Comment) -> Comment:

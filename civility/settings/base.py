@@ -12,6 +12,7 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 
+from civility.notifications.email_url import parse_email_url
 from civility.settings.env import env_bool, env_choice, env_list, env_rate, env_seconds, env_str, secret_key
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
     "civility.classify",
     "civility.background",
     "civility.web",
+    "civility.notifications",
 ]
 
 MIDDLEWARE = [
@@ -224,6 +226,31 @@ CIVILITY_TASK_MAX_ATTEMPTS = 3
 # Every this many seconds a worker triages the comments stored since its last look that have
 # no triage report (a crash between storing and triaging; civility.triage.recovery).
 CIVILITY_TRIAGE_RECOVERY_EVERY = env_seconds("CIVILITY_TRIAGE_RECOVERY_EVERY", 60)
+
+# Periodic work: every worker queues each of these tasks every so many seconds (unless one
+# is still waiting), e.g. notifications' retries and moderators' alerts.
+CIVILITY_PERIODIC_TASKS = {"civility.notifications.tasks.notifications_tick": 60}
+
+# --- Email (civility/notifications; docs/notifications.md) ---
+# One URL: smtp://user:pass@host:port, smtp+tls://…, smtps://…, console:, file:///folder.
+# Unset, messages are written as files under the data directory, so nothing is sent by accident.
+EMAIL_URL = env_str("EMAIL_URL", f"file://{DATA_DIR / 'mail'}")
+_email = parse_email_url(EMAIL_URL)
+EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+EMAIL_FILE_PATH = _email.get("EMAIL_FILE_PATH")
+EMAIL_HOST = _email.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = _email.get("EMAIL_PORT", 25)
+EMAIL_HOST_USER = _email.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = _email.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _email.get("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = _email.get("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = _email.get("EMAIL_TIMEOUT")
+DEFAULT_FROM_EMAIL = env_str("CIVILITY_EMAIL_FROM", "Civility <civility@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Links in messages (unsubscribe, "your comment is live") start with this address.
+CIVILITY_BASE_URL = env_str("CIVILITY_BASE_URL", "http://127.0.0.1:8000")
+# A message or webhook call that keeps failing is tried this many times (backoff 1, 2, 4… minutes).
+CIVILITY_NOTIFY_MAX_ATTEMPTS = 8
 
 # --- Demo data created by `civility serve` ---
 CIVILITY_DEMO = env_bool("CIVILITY_DEMO", True)

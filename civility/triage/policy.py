@@ -53,6 +53,10 @@ EXCUSED_SCORE = 0.3
 RISK_WEIGHT: dict[str, float] = {
     "threat": 1.0, "hate": 1.0, "insult": 0.8, "obscene": 0.7, "toxic": 0.6, "spam": 0.6, "duplicate": 0.5,
 }
+#: a comment at least this risky is "high risk": moderators who asked are told at once, and
+#: webhooks get ``comment.high_risk`` (civility/notifications). A threat or hate speech the
+#: model is fairly sure of reaches it; an insult alone (weight 0.8) needs a score of 0.875.
+HIGH_RISK_AT = 0.7
 #: added to risk for a first-time commenter (never a flag on its own)
 FIRST_TIMER_RISK = 0.1
 #: added to risk when some signal failed: an unexplained comment deserves a look

@@ -1,4 +1,5 @@
-"""``civility worker``: run queued background tasks (triage's second stage, campaign re-scores).
+"""``civility worker``: run queued background tasks (triage's second stage, campaign re-scores,
+notifications), and queue the periodic ones (``CIVILITY_PERIODIC_TASKS``).
 
 Wraps django-tasks-db's worker loop and adds what it lacks: a heartbeat, recovery of
 tasks whose worker died mid-task (``civility.background.recovery``), and triage of comments
@@ -14,13 +15,16 @@ import os
 import signal
 import socket
 import threading
+import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import close_old_connections, connections
 from django.utils.crypto import get_random_string
+from django.utils.module_loading import import_string
 from django_tasks import DEFAULT_TASK_QUEUE_NAME, task_backends
 from django_tasks_db.management.commands.db_worker import Worker, valid_interval, valid_max_tasks
+from django_tasks_db.models import DBTaskResult
 
 from civility.background import recovery
 from civility.background.queue import backend_name, has_queue
@@ -60,6 +64,8 @@ class Command(BaseCommand):
         sweeps = threading.Thread(target=_sweep, args=(recovery_sweeper(), stop), name="civility-triage-recovery",
                                   daemon=True)
         sweeps.start()
+        periodic = threading.Thread(target=_periodic, args=(stop,), name="civility-periodic", daemon=True)
+        periodic.start()
         self.stdout.write(f"civility worker {worker_id}: queues {queue}, lease {settings.CIVILITY_WORKER_LEASE:g} s")
         self.stdout.flush()
         worker = Worker(queue_names=queue.split(","), interval=interval, batch=batch,
@@ -72,6 +78,7 @@ class Command(BaseCommand):
             stop.set()
             beats.join(timeout=5)
             sweeps.join(timeout=5)
+            periodic.join(timeout=5)
             recovery.beat_stop(worker_id)
 
 
@@ -95,6 +102,35 @@ def _sweep(sweeper, stop: threading.Event) -> None:
             stop.wait(sweeper.every)
     finally:
         connections.close_all()
+
+
+def _periodic(stop: threading.Event) -> None:
+    """Queue each of ``CIVILITY_PERIODIC_TASKS`` every its interval, unless one is still waiting
+    (several workers then queue it about once per interval between them)."""
+    due = dict.fromkeys(settings.CIVILITY_PERIODIC_TASKS, 0.0)
+    try:
+        while not stop.is_set():
+            now = time.monotonic()
+            for path, every in settings.CIVILITY_PERIODIC_TASKS.items():
+                if now < due[path]:
+                    continue
+                due[path] = now + every
+                close_old_connections()
+                try:
+                    periodic_enqueue(path)
+                except Exception:  # the database may be briefly away; the next round tries again
+                    log.exception("could not queue the periodic task %s", path)
+            stop.wait(max(1.0, min(due.values(), default=now + 60) - time.monotonic()))
+    finally:
+        connections.close_all()
+
+
+def periodic_enqueue(path: str) -> bool:
+    """Queue the task at ``path`` unless one is already waiting; True when queued."""
+    if DBTaskResult.objects.ready().filter(task_path=path).exists():
+        return False
+    import_string(path).enqueue()
+    return True
 
 
 def _beat(worker_id: str, stop: threading.Event, parent: int | None) -> None:

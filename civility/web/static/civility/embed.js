@@ -308,6 +308,11 @@
         }), [emailNote]),
       ]);
       const bodyField = this.field('body', 'Comment', el('textarea', { rows: '5', 'aria-required': 'true' }));
+      // "Email me replies": sent as notify_replies (civility/notifications).
+      this.notifyReplies = el('input', { type: 'checkbox', id: this.id('notify_replies'), name: 'notify_replies' });
+      const notifyField = el('div', { class: 'civ-field civ-field-notify' }, [
+        this.notifyReplies, el('label', { for: this.notifyReplies.id, text: 'Email me replies' }),
+      ]);
 
       // A honeypot: people never see or reach it (embed.css moves it off-screen; no
       // inline style, for the host page's CSP), so a value in it means a bot filled
@@ -334,7 +339,7 @@
         class: 'civ-form', novalidate: true, 'aria-label': 'Write a comment',
         onsubmit: (event) => this.submit(event),
       }, [
-        this.replyBar, this.asLine, this.identity, bodyField, honeypot, this.nudge,
+        this.replyBar, this.asLine, this.identity, bodyField, notifyField, honeypot, this.nudge,
         el('div', { class: 'civ-actions' }, [this.submitButton]),
         this.formStatus, this.formAlert,
       ]);
@@ -641,6 +646,7 @@
         website: this.honeypot.value,
       };
       if (elapsed !== null) payload.elapsed_ms = elapsed;
+      if (this.notifyReplies.checked) payload.notify_replies = true;
       if (this.replyTo) payload.parent_id = this.replyTo.id;
       try {
         const { data } = await request(this.threadUrl, {
