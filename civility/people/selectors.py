@@ -40,7 +40,7 @@ class Person:
     email: str
     names: list[str]  #: the names they wrote under, most used first
     accounts: list[Any]  #: accounts with this address
-    counts: dict[str, int]  #: comments by status: approved, rejected, pending (all of them)
+    counts: dict[str, int]  #: comments by status: approved, rejected, pending, unconfirmed (all of them)
     comments: list[Comment]  #: newest first, at most MAX_LISTED, with article and triage
     decisions: list[Decision]  #: on their comments, newest first, at most MAX_LISTED
     campaigns: list[Any]  #: copy-paste campaigns their comments joined

@@ -18,7 +18,7 @@ def test_the_person_with_notes_bans_and_their_comments(mod_api, article, moderat
     status, person = mod_api.get(PERSON)
     assert status == 200, person
     assert person["email"] == "troll@example.org"
-    assert person["counts"] == {"pending": 1, "approved": 0, "rejected": 0}
+    assert person["counts"] == {"pending": 1, "approved": 0, "rejected": 0, "unconfirmed": 0}
     [comment] = person["comments"]
     assert (comment["id"], comment["status"], comment["ip_address"]) == (c.pk, "pending", None)
     assert comment["triage"] is not None and "risk" in comment["triage"]

@@ -38,7 +38,7 @@ def test_everything_about_one_person(article, moderator):
     assert person.email == "troll@example.org"
     assert [c.pk for c in person.comments] == [third.pk, second.pk, first.pk]
     assert other.pk not in [c.pk for c in person.comments]
-    assert person.counts == {"pending": 1, "approved": 1, "rejected": 1}
+    assert person.counts == {"pending": 1, "approved": 1, "rejected": 1, "unconfirmed": 0}
     assert {(d.comment_id, d.action) for d in person.decisions} == {(first.pk, "approve"), (second.pk, "reject")}
     assert [c.pk for c in person.campaigns] == [campaign.pk]
     assert {(a.ip_address, a.comments) for a in person.addresses} == {("198.51.100.7", 1), ("203.0.113.5", 2)}
