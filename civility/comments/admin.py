@@ -3,6 +3,7 @@ from django.contrib import admin
 from civility.comments.models import Comment
 from civility.comments.services import comment_delete
 from civility.moderation.services import EDITABLE, comment_staff_edit
+from civility.portability.admin import erase_people, export_people
 
 
 @admin.register(Comment)
@@ -19,6 +20,7 @@ class CommentAdmin(admin.ModelAdmin):
               "risk", "lang")
     readonly_fields = ("article", "parent", "user", "status", "created_at", "ip_address", "user_agent", "risk",
                        "lang")
+    actions = [export_people, erase_people]
 
     def has_add_permission(self, request):
         return False

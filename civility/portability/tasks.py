@@ -9,5 +9,5 @@ from civility.portability import importing
 
 @task()
 def triage_imported(comment_ids: list[int]) -> int:
-    """Triage imported comments that have no report yet (how many were triaged)."""
+    """Triage comments that have no report yet: imported ones, or erased pending ones (how many)."""
     return importing.imported_triage(comment_ids)

@@ -1,8 +1,9 @@
 """``civility worker``: run queued background tasks (triage's second stage, campaign re-scores).
 
 Wraps django-tasks-db's worker loop and adds what it lacks: a heartbeat, recovery of
-tasks whose worker died mid-task (``civility.background.recovery``), and triage of comments
-stored without a report by a server that crashed (``civility.triage.recovery``). Run one per core,
+tasks whose worker died mid-task (``civility.background.recovery``), triage of comments
+stored without a report by a server that crashed (``civility.triage.recovery``), and the
+clearing of old comments' IP addresses (``civility.portability.retention``). Run one per core,
 on any machine with the app servers' environment (docs/deploy.md).
 """
 
@@ -60,6 +61,10 @@ class Command(BaseCommand):
         sweeps = threading.Thread(target=_sweep, args=(recovery_sweeper(), stop), name="civility-triage-recovery",
                                   daemon=True)
         sweeps.start()
+        # periodic: clear IP addresses and user agents past CIVILITY_IP_RETENTION_DAYS
+        forgets = threading.Thread(target=_sweep, args=(retention_sweeper(), stop), name="civility-ip-retention",
+                                   daemon=True)
+        forgets.start()
         self.stdout.write(f"civility worker {worker_id}: queues {queue}, lease {settings.CIVILITY_WORKER_LEASE:g} s")
         self.stdout.flush()
         worker = Worker(queue_names=queue.split(","), interval=interval, batch=batch,
@@ -72,6 +77,7 @@ class Command(BaseCommand):
             stop.set()
             beats.join(timeout=5)
             sweeps.join(timeout=5)
+            forgets.join(timeout=5)
             recovery.beat_stop(worker_id)
 
 
@@ -79,6 +85,12 @@ def recovery_sweeper():
     from civility.triage.recovery import Sweeper
 
     return Sweeper()
+
+
+def retention_sweeper():
+    from civility.portability.retention import RetentionSweeper
+
+    return RetentionSweeper()
 
 
 def _sweep(sweeper, stop: threading.Event) -> None:
@@ -91,7 +103,7 @@ def _sweep(sweeper, stop: threading.Event) -> None:
             try:
                 sweeper.sweep()
             except Exception:  # the database may be briefly away; the next look tries again
-                log.exception("looking for untriaged comments failed")
+                log.exception("periodic work failed: %s", type(sweeper).__name__)
             stop.wait(sweeper.every)
     finally:
         connections.close_all()
