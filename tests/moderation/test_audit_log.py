@@ -120,3 +120,15 @@ def test_the_admin_can_delete_a_decided_comment(client, article, moderator, admi
     r = client.post(f"/admin/comments/comment/{c.pk}/delete/", {"post": "yes"})
     assert r.status_code == 302
     assert not Comment.objects.filter(pk=c.pk).exists() and Decision.objects.filter(comment_id=c.pk).exists()
+
+
+def test_the_admin_lists_and_shows_decisions_of_deleted_comments(client, article, moderator, admin_user):
+    [c, kept] = decided(article, moderator, 2)
+    comment_delete(comments=[c])
+    client.force_login(admin_user)
+    page = client.get("/admin/moderation/decision/")
+    assert page.status_code == 200
+    assert f"#{c.pk} (deleted) on {article.key}" in page.content.decode()
+    assert str(kept) in page.content.decode()
+    for d in Decision.objects.all():
+        assert client.get(f"/admin/moderation/decision/{d.pk}/change/").status_code == 200
