@@ -14,7 +14,7 @@ from pathlib import Path
 from civility.portability.dates import parse_when
 from civility.portability.formats import count_bytes
 from civility.portability.formats.text import html_to_text, truthy, valid_ip
-from civility.portability.formats.xmlstream import child, child_text, elements
+from civility.portability.formats.xmlstream import elements, index, text
 from civility.portability.records import ArticleRecord, CommentRecord, MalformedFile, Record
 
 DSQ_ID = "{http://disqus.com/disqus-internals}id"
@@ -42,27 +42,26 @@ class DisqusImporter:
 
 
 def _thread(elem, ref: str) -> ArticleRecord:
-    return ArticleRecord(ref=ref, key=child_text(elem, "id"), title=child_text(elem, "title"),
-                         url=child_text(elem, "link"), created_at=parse_when(child_text(elem, "createdAt")),
-                         comments_open=not truthy(child_text(elem, "isClosed")))
+    f = index(elem)
+    return ArticleRecord(ref=ref, key=text(f, "id"), title=text(f, "title"), url=text(f, "link"),
+                         created_at=parse_when(text(f, "createdAt")), comments_open=not truthy(text(f, "isClosed")))
 
 
 def _post(elem, ref: str, where: str) -> CommentRecord:
-    thread = child(elem, "thread")
+    f = index(elem)
+    thread, parent = f.get("thread"), f.get("parent")
     if thread is None or not thread.get(DSQ_ID):
         raise ValueError("a post without <thread dsq:id>")
-    parent = child(elem, "parent")
-    author = child(elem, "author")
-    if truthy(child_text(elem, "isSpam")) or truthy(child_text(elem, "isDeleted")):
+    author = index(f["author"]) if "author" in f else {}
+    if truthy(text(f, "isSpam")) or truthy(text(f, "isDeleted")):
         status = "rejected"
-    elif child_text(elem, "isApproved", "true").lower() == "false":
+    elif text(f, "isApproved", "true").lower() == "false":
         status = "pending"
     else:
         status = "approved"
     return CommentRecord(
-        ref=ref, article_ref=thread.get(DSQ_ID), body=html_to_text(child_text(elem, "message")), status=status,
-        author_name=child_text(author, "name") if author is not None else "",
-        author_email=child_text(author, "email") if author is not None else "",
-        created_at=parse_when(child_text(elem, "createdAt")),
+        ref=ref, article_ref=thread.get(DSQ_ID), body=html_to_text(text(f, "message", strip=False)), status=status,
+        author_name=text(author, "name"), author_email=text(author, "email"),
+        created_at=parse_when(text(f, "createdAt")),
         parent_ref=parent.get(DSQ_ID) if parent is not None else None,
-        ip_address=valid_ip(child_text(elem, "ipAddress")), position=where)
+        ip_address=valid_ip(text(f, "ipAddress")), position=where)

@@ -22,38 +22,43 @@ def local(tag: str) -> str:
     return tag.rpartition("}")[2]
 
 
-def child_text(elem: ET.Element, name: str, default: str = "") -> str:
-    """The text of the first child called ``name`` (any namespace)."""
-    for child in elem:
-        if local(child.tag) == name:
-            return (child.text or "").strip() if name != "message" else (child.text or "")
-    return default
-
-
-def child(elem: ET.Element, name: str) -> ET.Element | None:
+def index(elem: ET.Element) -> dict[str, ET.Element]:
+    """An element's children by local name (the first of each name), looked up once."""
+    out: dict[str, ET.Element] = {}
     for c in elem:
-        if local(c.tag) == name:
-            return c
-    return None
+        out.setdefault(local(c.tag), c)
+    return out
+
+
+def text(children: dict[str, ET.Element], name: str, default: str = "", *, strip: bool = True) -> str:
+    """The text of the child called ``name``, stripped unless told not to."""
+    c = children.get(name)
+    if c is None:
+        return default
+    return (c.text or "").strip() if strip else (c.text or "")
 
 
 def elements(path: Path, names: set[str], *, depth: int) -> Iterator[tuple[ET.Element, int]]:
     """Each finished element whose local name is in ``names`` and that sits ``depth`` levels
     below the root, with its ordinal among them. Elements are cleared once the caller moves on."""
-    stack: list[ET.Element] = []
+    parents: list[ET.Element] = []  # the open elements above ``depth`` only
+    level = 0
     n = 0
     try:
         for event, elem in iterparse(path, events=("start", "end")):
             if event == "start":
-                stack.append(elem)
+                if level < depth:
+                    parents.append(elem)
+                level += 1
                 continue
-            stack.pop()
-            if len(stack) == depth and local(elem.tag) in names:
+            level -= 1
+            if level < depth:
+                parents.pop()
+            elif level == depth and local(elem.tag) in names:
                 n += 1
                 yield elem, n
                 elem.clear()
-                if stack:  # the finished element is no longer needed by its parent
-                    stack[-1].remove(elem)
+                parents[-1].remove(elem)  # the finished element is no longer needed by its parent
     except ET.ParseError as exc:
         line, column = exc.position
         raise MalformedFile(str(exc).split(":")[0], position=f"line {line}, column {column + 1}") from exc
