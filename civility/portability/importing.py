@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -128,6 +129,24 @@ def _site(slug: str | None, *, own_export: bool) -> Site | None:
                        "There is no site yet to import into; create one first.", fields={"site": "required"})
 
 
+@dataclass
+class _Articles:
+    """One site's articles, for matching records to them."""
+
+    ids: set[int] = field(default_factory=set)
+    by_url: dict[str, int] = field(default_factory=dict)
+    by_key: dict[str, int] = field(default_factory=dict)
+    #: by the path of their address, without its last slash (Isso knows threads by path)
+    by_path: dict[str, int] = field(default_factory=dict)
+
+    def add(self, article: Article) -> None:
+        self.ids.add(article.pk)
+        self.by_key[article.key] = article.pk
+        if article.url:
+            self.by_url.setdefault(article.url, article.pk)
+            self.by_path.setdefault(urlsplit(article.url).path.rstrip("/"), article.pk)
+
+
 class _Store:
     """Turns the stream of records into rows, in batches (inside the caller's transaction)."""
 
@@ -139,6 +158,9 @@ class _Store:
         #: article ref → (article id, site id), for the comments that follow
         self.articles: dict[str, tuple[int, int]] = {}
         self.article_site: dict[int, int] = {}
+        self.by_site: dict[int, _Articles] = {}
+        #: every article key in the database (keys are unique across sites), once a new one is needed
+        self.keys: set[str] | None = None
         #: (kind, site id, ref) → row id, from earlier runs and this one (0: not inserted yet)
         self.known: dict[tuple[str, int, str], int] = {
             (kind, site_id, ref): object_id for kind, site_id, ref, object_id in
@@ -175,45 +197,56 @@ class _Store:
 
     def _article(self, r: ArticleRecord) -> None:
         site = self._site_of(r)
+        here = self._site_articles(site)
         key = ("article", site.pk, r.ref)
         article_id = self.known.get(key)
-        if article_id and Article.objects.filter(pk=article_id).exists():
+        if article_id and article_id in here.ids:
             self.summary.counts["article", "existing"] += 1
         else:
-            article = self._match(site, r)
-            if article is None:
+            article_id = self._match(here, r)
+            if article_id is None:
                 article = Article.objects.create(
                     site=site, key=self._new_key(r), title=(r.title or r.url or r.ref)[:300],
                     url=r.url if len(r.url) <= 200 and r.url.startswith(("http://", "https://")) else "",
                     body=r.body, comments_open=r.comments_open,
                     created_at=r.created_at or timezone.now())
+                article_id = article.pk
+                here.add(article)
                 self.summary.counts["article", "created"] += 1
             else:
                 self.summary.counts["article", "matched"] += 1
-            article_id = article.pk
-            ImportedItem.objects.update_or_create(source=self.source, site=site, kind="article", ref=r.ref[:255],
-                                                  defaults={"object_id": article_id})
+            if key in self.known:  # its article was deleted since an earlier run
+                ImportedItem.objects.filter(source=self.source, site=site, kind="article",
+                                            ref=r.ref[:255]).update(object_id=article_id)
+            else:
+                ImportedItem.objects.create(source=self.source, site=site, kind="article", ref=r.ref[:255],
+                                            object_id=article_id)
             self.known[key] = article_id
         self.articles[r.ref] = (article_id, site.pk)
         self.article_site[article_id] = site.pk
 
-    def _match(self, site: Site, r: ArticleRecord) -> Article | None:
+    def _site_articles(self, site: Site) -> _Articles:
+        """The site's articles by address and key, read once (a site has thousands, not millions)."""
+        if site.pk not in self.by_site:
+            here = self.by_site[site.pk] = _Articles()
+            for article in Article.objects.filter(site=site).only("pk", "key", "url").iterator():
+                here.add(article)
+        return self.by_site[site.pk]
+
+    def _match(self, here: _Articles, r: ArticleRecord) -> int | None:
         """An article already here for the record: same address, or same key on this site."""
-        if r.url.startswith(("http://", "https://")):
-            found = Article.objects.filter(site=site, url=r.url).first()
-            if found:
-                return found
-        elif r.url.startswith("/"):  # a path (Isso): an article whose address ends with it
-            found = (Article.objects.filter(site=site, url__endswith=r.url).first()
-                     or Article.objects.filter(site=site, url__endswith=r.url.rstrip("/")).first())
-            if found:
-                return found
+        if r.url.startswith(("http://", "https://")) and r.url in here.by_url:
+            return here.by_url[r.url]
+        if r.url.startswith("/") and r.url.rstrip("/") in here.by_path:  # a path (Isso)
+            return here.by_path[r.url.rstrip("/")]
         if r.key and _KEY.match(r.key):
-            return Article.objects.filter(site=site, key=r.key).first()
+            return here.by_key.get(r.key)
         return None
 
     def _new_key(self, r: ArticleRecord) -> str:
         """A valid key no other article has: the record's, else a slug of its address or title."""
+        if self.keys is None:
+            self.keys = set(Article.objects.values_list("key", flat=True).iterator())
         base = r.key if r.key and _KEY.match(r.key) else ""
         if not base and r.url:
             path = re.sub(r"^[a-z]+://[^/]+", "", r.url).strip("/")
@@ -221,9 +254,10 @@ class _Store:
         base = base or slugify(r.title)[:180] or f"imported-{slugify(r.ref)[:40] or uuid.uuid4().hex[:8]}"
         base = base.lstrip("-_.") or "imported"
         key, n = base, 1
-        while Article.objects.filter(key=key).exists():
+        while key in self.keys:
             n += 1
             key = f"{base[:190]}-{n}"
+        self.keys.add(key)
         return key
 
     def _comment(self, r: CommentRecord) -> None:

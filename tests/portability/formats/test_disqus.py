@@ -79,3 +79,12 @@ def test_entity_tricks_are_refused(site, tmp_path):
                                        '<disqus xmlns="http://disqus.com">&a;</disqus>')
     with pytest.raises(CommandError, match="refused"):
         run_import("disqus", tmp_path / "bomb.xml")
+
+
+def test_a_deleted_article_comes_back_empty_on_the_next_run(site):
+    run_import("disqus", SAMPLES / "disqus.xml")
+    Article.objects.filter(key="lachin-corridor").delete()  # its comments go with it
+    out = run_import("disqus", SAMPLES / "disqus.xml")
+    again = Article.objects.get(key="lachin-corridor")
+    assert not Comment.objects.filter(article=again).exists()  # deleted comments stay deleted
+    assert "articles │       1 │       0 │                1" in out
