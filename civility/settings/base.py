@@ -12,16 +12,7 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 
-from civility.settings.env import (
-    env_bool,
-    env_choice,
-    env_days,
-    env_list,
-    env_rate,
-    env_seconds,
-    env_str,
-    secret_key,
-)
+from civility.settings.env import env_bool, env_choice, env_days, env_list, env_rate, env_seconds, env_str, secret_key
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("CIVILITY_DATA_DIR", "var")).resolve()
