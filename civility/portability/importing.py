@@ -33,11 +33,11 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from civility.accounts.models import User
+from civility.accounts.models import Role, User
 from civility.background.queue import enqueue_on_commit
 from civility.comments.models import Comment, Status
 from civility.comments.names import name_clean
-from civility.errors import InvalidInput, NotFound
+from civility.errors import InvalidInput, NotFound, PermissionDenied
 from civility.moderation.models import Action, Decision
 from civility.portability.formats import IMPORTERS, importer_for
 from civility.portability.models import ImportedItem
@@ -91,11 +91,13 @@ def import_run(*, user: Any = None, format: str, path: Path, site_slug: str | No
                progress: Callable[[int], None] | None = None) -> ImportSummary:
     """Import ``path`` in ``format`` into the site ``site_slug``; the summary of what happened.
 
-    ``user`` is None for the command line (an operator). ``site_slug`` may be left out when
+    ``user`` is None for the command line (an operator), else it must be an admin. ``site_slug`` may be left out when
     there is one site, or for Civility's own export (whose articles name their sites).
     ``progress`` is called with the number of records read so far, every few hundred.
     Raises InvalidInput / NotFound for bad arguments and MalformedFile for a bad file.
     """
+    if user is not None and not getattr(user, "is_superuser", False) and getattr(user, "role", "") != Role.ADMIN:
+        raise PermissionDenied("Only admins can import comments.")
     if format not in IMPORTERS:
         raise InvalidInput(f"Unknown format {format!r}; choose one of {', '.join(IMPORTERS)}.",
                            fields={"format": "unknown format"})

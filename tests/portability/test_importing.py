@@ -66,3 +66,12 @@ def test_progress_is_reported(site, tmp_path):
     summary = import_run(format="civility", path=Path(tmp_path / "many.jsonl"), site_slug="gazette",
                          progress=seen.append)
     assert seen == [250, 500] and summary.counts["comment", "created"] == 599
+
+
+def test_only_admins_import(site, moderator, admin_user):
+    from civility.errors import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        import_run(user=moderator, format="disqus", path=SAMPLES / "disqus.xml")
+    import_run(user=admin_user, format="disqus", path=SAMPLES / "disqus.xml")
+    assert Comment.objects.count() == 6

@@ -15,6 +15,7 @@ import os
 import signal
 import socket
 import threading
+import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -58,13 +59,11 @@ class Command(BaseCommand):
         beats = threading.Thread(target=_beat, args=(worker_id, stop, os.getppid() if stop_with_parent else None),
                                  name="civility-worker-beat", daemon=True)
         beats.start()
-        sweeps = threading.Thread(target=_sweep, args=(recovery_sweeper(), stop), name="civility-triage-recovery",
-                                  daemon=True)
+        # periodic work, one after the other in one thread (on SQLite, two writers would only wait
+        # on each other): triage recovery, and the clearing of addresses past CIVILITY_IP_RETENTION_DAYS
+        sweeps = threading.Thread(target=_sweep, args=([recovery_sweeper(), retention_sweeper()], stop),
+                                  name="civility-periodic", daemon=True)
         sweeps.start()
-        # periodic: clear IP addresses and user agents past CIVILITY_IP_RETENTION_DAYS
-        forgets = threading.Thread(target=_sweep, args=(retention_sweeper(), stop), name="civility-ip-retention",
-                                   daemon=True)
-        forgets.start()
         self.stdout.write(f"civility worker {worker_id}: queues {queue}, lease {settings.CIVILITY_WORKER_LEASE:g} s")
         self.stdout.flush()
         worker = Worker(queue_names=queue.split(","), interval=interval, batch=batch,
@@ -77,7 +76,6 @@ class Command(BaseCommand):
             stop.set()
             beats.join(timeout=5)
             sweeps.join(timeout=5)
-            forgets.join(timeout=5)
             recovery.beat_stop(worker_id)
 
 
@@ -93,18 +91,24 @@ def retention_sweeper():
     return RetentionSweeper()
 
 
-def _sweep(sweeper, stop: threading.Event) -> None:
-    """Triage untriaged comments now (all of them), then every CIVILITY_TRIAGE_RECOVERY_EVERY
-    seconds (those stored since the last look). Its own thread: a long first look after an
-    outage must hold up neither the tasks nor the heartbeat."""
+def _sweep(sweepers: list, stop: threading.Event) -> None:
+    """Run each sweeper now, then every ``sweeper.every`` seconds: triage recovery looks at all
+    untriaged comments first, then every CIVILITY_TRIAGE_RECOVERY_EVERY seconds at those stored
+    since; the retention sweep clears old addresses every hour. Its own thread: a long first look
+    after an outage must hold up neither the tasks nor the heartbeat."""
+    due = [0.0] * len(sweepers)
     try:
         while not stop.is_set():
             close_old_connections()
-            try:
-                sweeper.sweep()
-            except Exception:  # the database may be briefly away; the next look tries again
-                log.exception("periodic work failed: %s", type(sweeper).__name__)
-            stop.wait(sweeper.every)
+            for i, sweeper in enumerate(sweepers):
+                if time.monotonic() < due[i]:
+                    continue
+                try:
+                    sweeper.sweep()
+                except Exception:  # the database may be briefly away; the next look tries again
+                    log.exception("periodic work failed: %s", type(sweeper).__name__)
+                due[i] = time.monotonic() + sweeper.every
+            stop.wait(max(0.0, min(due) - time.monotonic()))
     finally:
         connections.close_all()
 
