@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test lint bench bench-triage clean
+.PHONY: install run test lint bench bench-triage bench-import clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,3 +35,6 @@ bench-triage: install  ## in-process triage throughput/latency, near-duplicate l
 	$(BIN)/python -m benchmarks.triage
 	$(BIN)/python -m benchmarks.neardup --n $${BENCH_N:-100000}
 	$(BIN)/python -m benchmarks.flood --copies 2000
+
+bench-import: install  ## `civility import` of a generated Disqus export (BENCH_N comments, default 100000): time, peak memory
+	$(BIN)/python -m benchmarks.importing --comments $${BENCH_N:-100000}

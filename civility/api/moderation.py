@@ -163,9 +163,17 @@ def history(request: HttpRequest, q: Query[PageQuery]):
     page = selectors.history_list(user=request.auth, cursor=q.cursor, limit=q.limit)
     return {
         "decisions": [
-            {**decision_out(d), "article_key": d.comment.article.key,
-             "comment_author": d.comment.author_name, "comment_excerpt": d.comment.body[:200]}
+            {**decision_out(d), **_comment_out(d)}
             for d in page.items
         ],
         "next": _next(request, "api-1:history", page.next_cursor, limit=q.limit),
     }
+
+
+def _comment_out(d: Decision) -> dict:
+    """The comment a history row is about; from the decision's snapshot when it was deleted."""
+    if d.comment is None:
+        return {"article_key": d.snapshot.get("article_key", ""), "comment_author": "", "comment_excerpt": "",
+                "comment_deleted": True}
+    return {"article_key": d.comment.article.key, "comment_author": d.comment.author_name,
+            "comment_excerpt": d.comment.body[:200], "comment_deleted": False}

@@ -228,6 +228,7 @@ class HistoryItem(DecisionOut):
     article_key: str
     comment_author: str
     comment_excerpt: str
+    comment_deleted: bool = Field(description="The comment was deleted since; the decision stays.")
 
 
 class HistoryOut(Schema):

@@ -131,17 +131,11 @@ def comment_email_confirmed(*, email: str) -> list[int]:
     return ids
 
 
-def comment_edit(*, comment: Comment) -> Comment:
-    """Save a staff edit of a comment (the admin); readers see a published one changed at once."""
-    with transaction.atomic():
-        comment.save()
-        if comment.status == Status.APPROVED:
-            article_public_changed(article_ids=[comment.article_id])
-    return comment
-
-
 def comment_delete(*, comments: Iterable[Comment]) -> None:
-    """Delete comments (the admin), with their replies; their threads are rebuilt for readers."""
+    """Delete comments (the admin), with their replies; their threads are rebuilt for readers.
+
+    Their decisions stay in the audit log (``moderation.models.Decision`` keeps the id).
+    """
     comments = list(comments)
     with transaction.atomic():
         article_public_changed(article_ids={c.article_id for c in comments})

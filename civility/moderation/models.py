@@ -1,4 +1,10 @@
-"""The audit log: one append-only row per decision, undo included."""
+"""The audit log: one append-only row per decision, undo, staff edit and erasure included.
+
+Rows outlive what they are about: deleting a comment (or its article, site or commenter)
+leaves its decisions in place. ``comment_id`` keeps the comment's id without a database
+constraint, and ``snapshot`` keeps what the history needs to say where it was (never
+personal data, so an erasure has nothing to take out of it).
+"""
 
 from __future__ import annotations
 
@@ -14,6 +20,12 @@ class Action(models.TextChoices):
     APPROVE = "approve", "Approve"
     REJECT = "reject", "Reject"
     UNDO = "undo", "Undo"
+    EDIT = "edit", "Edited by staff"
+    ERASE = "erase", "Personal data erased"
+
+
+#: the actions that move a comment between statuses (what undo looks at)
+STATUS_ACTIONS = (Action.APPROVE, Action.REJECT, Action.UNDO)
 
 
 class Reason(models.TextChoices):
@@ -32,7 +44,11 @@ class AppendOnlyError(Exception):
 
 
 class Decision(models.Model):
-    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="decisions")
+    # No cascade and no database constraint: the row stays when its comment is deleted.
+    # Nullable only so that joins to the comment are outer joins (the history keeps rows
+    # whose comment is gone); every decision is written with its comment's id.
+    comment = models.ForeignKey(Comment, null=True, blank=True, on_delete=models.DO_NOTHING,
+                                db_constraint=False, related_name="decisions")
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
         related_name="decisions", help_text="Empty when a site rule decided.",
@@ -47,6 +63,9 @@ class Decision(models.Model):
     )
     batch = models.UUIDField(default=uuid.uuid4, editable=False, help_text="Shared by one bulk action.")
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    #: where the comment was, for when it is gone: article id, key and title, parent id,
+    #: when it was written (see :func:`snapshot_of`); no personal data
+    snapshot = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -94,3 +113,13 @@ class QueueView(models.Model):
     @property
     def article_keys(self) -> list[str]:
         return [k for k in self.articles.split(",") if k]
+
+
+def snapshot_of(comment: Comment) -> dict:
+    """What a decision remembers of its comment: where it was, nothing about who wrote it."""
+    article = comment.article
+    return {
+        "article_id": comment.article_id, "article_key": article.key, "article_title": article.title[:300],
+        "parent_id": comment.parent_id,
+        "created_at": comment.created_at.isoformat() if comment.created_at else None,
+    }

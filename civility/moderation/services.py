@@ -22,7 +22,7 @@ from civility.comments.events import comment_status_changed
 from civility.comments.models import Comment, Status
 from civility.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from civility.moderation.claims import claims_check
-from civility.moderation.models import Action, Decision, Reason
+from civility.moderation.models import STATUS_ACTIONS, Action, Decision, Reason, snapshot_of
 from civility.publishing.services import article_public_changed
 
 MAX_BULK = 500
@@ -114,7 +114,8 @@ def _decide(ids: list[int], *, actor: Any, action: Action, reason: str, note: st
             pending_only: bool = False) -> list[Decision]:
     """Lock ``ids`` and move each to ``action``'s status (inside the caller's transaction)."""
     target = _TARGET[action]
-    comments = Comment.objects.select_for_update().in_bulk(ids)
+    # the article for each decision's snapshot; only the comments are locked
+    comments = Comment.objects.select_related("article").select_for_update(of=("self",)).in_bulk(ids)
     missing = [i for i in ids if i not in comments]
     if missing:
         raise NotFound(f"No comment with id {', '.join(map(str, missing))}.", code="comment_not_found")
@@ -130,13 +131,16 @@ def decision_undo(*, user: Any, decision_id: int, note: str = "") -> Decision:
     """Put a comment back where a decision found it; the undo is itself logged."""
     _require_moderator(user)
     with transaction.atomic():
-        decision = Decision.objects.select_related("comment").filter(pk=decision_id).first()
+        decision = Decision.objects.filter(pk=decision_id).first()
         if decision is None:
             raise NotFound(f"No decision with id {decision_id}.", code="decision_not_found")
-        comment = Comment.objects.select_for_update().get(pk=decision.comment_id)
-        latest = comment.decisions.order_by("-created_at", "-id").first()
-        if decision.action == Action.UNDO:
-            raise Conflict("An undo cannot be undone; decide the comment again instead.", code="not_undoable")
+        if decision.action not in STATUS_ACTIONS or decision.action == Action.UNDO:
+            raise Conflict(f"A decision of the kind {decision.action!r} cannot be undone; decide the comment "
+                           f"again instead.", code="not_undoable")
+        comment = Comment.objects.select_for_update().filter(pk=decision.comment_id).first()
+        if comment is None:
+            raise Conflict("The comment of this decision has been deleted.", code="comment_deleted")
+        latest = comment.decisions.filter(action__in=STATUS_ACTIONS).order_by("-created_at", "-id").first()
         if latest is None or latest.pk != decision.pk or comment.status != decision.to_status:
             raise Conflict(
                 "A later decision on this comment replaced this one; undo that one instead.",
@@ -158,6 +162,33 @@ def decision_by_policy(*, comment: Comment, note: str) -> Decision:
     return decision
 
 
+def comment_staff_edit(*, user: Any, comment: Comment, fields: Sequence[str], note: str = "") -> Decision | None:
+    """Save a staff edit of a comment (the admin) with an "edited by staff" row in the audit log.
+
+    ``comment`` carries the new values; ``fields`` names the ones that changed (only their
+    names are logged, never the old text). Readers see a published comment changed at once.
+    Returns the audit row, or None when nothing changed.
+    """
+    _require_moderator(user)
+    fields = [f for f in dict.fromkeys(fields) if f in EDITABLE]
+    if not fields:
+        return None
+    with transaction.atomic():
+        comment.save(update_fields=fields)
+        decision = Decision.objects.create(
+            comment=comment, actor=user, action=Action.EDIT, from_status=comment.status,
+            to_status=comment.status, note=(note.strip() or "Changed: " + ", ".join(fields))[:2000],
+            snapshot=snapshot_of(comment),
+        )
+        if comment.status == Status.APPROVED:
+            article_public_changed(article_ids=[comment.article_id])
+    return decision
+
+
+#: what staff may change in a comment (its status only changes by decisions)
+EDITABLE = ("body", "author_name", "author_email")
+
+
 def _apply(
     *, comment: Comment, actor: Any, action: Action, to_status: str, reason: str = "",
     note: str = "", batch: uuid.UUID | None = None, undoes: Decision | None = None,
@@ -165,6 +196,7 @@ def _apply(
     decision = Decision.objects.create(
         comment=comment, actor=actor, action=action, reason=reason, note=note.strip()[:2000],
         from_status=comment.status, to_status=to_status, undoes=undoes, batch=batch or uuid.uuid4(),
+        snapshot=snapshot_of(comment),
     )
     comment.status = to_status
     comment.save(update_fields=["status"])

@@ -13,7 +13,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 
 from civility.notifications.email_url import parse_email_url
-from civility.settings.env import env_bool, env_choice, env_list, env_rate, env_seconds, env_str, secret_key
+from civility.settings.env import env_bool, env_choice, env_days, env_list, env_rate, env_seconds, env_str, secret_key
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("CIVILITY_DATA_DIR", "var")).resolve()
@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "civility.background",
     "civility.web",
     "civility.notifications",
+    "civility.portability",
 ]
 
 MIDDLEWARE = [
@@ -226,6 +227,9 @@ CIVILITY_TASK_MAX_ATTEMPTS = 3
 # Every this many seconds a worker triages the comments stored since its last look that have
 # no triage report (a crash between storing and triaging; civility.triage.recovery).
 CIVILITY_TRIAGE_RECOVERY_EVERY = env_seconds("CIVILITY_TRIAGE_RECOVERY_EVERY", 60)
+# Days after which `civility worker` clears comments' IP addresses and user agents
+# (civility.portability.retention; docs/portability.md). 0 keeps them.
+CIVILITY_IP_RETENTION_DAYS = env_days("CIVILITY_IP_RETENTION_DAYS", 90)
 
 # Periodic work: every worker queues each of these tasks every so many seconds (unless one
 # is still waiting), e.g. notifications' retries and moderators' alerts.

@@ -53,6 +53,16 @@ def env_seconds(name: str, default: float, *, minimum: float = 1) -> float:
     return value
 
 
+def env_days(name: str, default: int) -> int:
+    """A whole number of days, 0 or more."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit():
+        raise ImproperlyConfigured(f"{name}={raw!r}: expected a whole number of days, such as 90 (0: never)")
+    return int(raw)
+
+
 _RATE = re.compile(r"^\d+/\d*[smhd]$")
 _UNIT_WORDS = {"sec": "s", "second": "s", "min": "m", "minute": "m", "hour": "h", "day": "d"}
 

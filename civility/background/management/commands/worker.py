@@ -2,8 +2,9 @@
 notifications), and queue the periodic ones (``CIVILITY_PERIODIC_TASKS``).
 
 Wraps django-tasks-db's worker loop and adds what it lacks: a heartbeat, recovery of
-tasks whose worker died mid-task (``civility.background.recovery``), and triage of comments
-stored without a report by a server that crashed (``civility.triage.recovery``). Run one per core,
+tasks whose worker died mid-task (``civility.background.recovery``), triage of comments
+stored without a report by a server that crashed (``civility.triage.recovery``), and the
+clearing of old comments' IP addresses (``civility.portability.retention``). Run one per core,
 on any machine with the app servers' environment (docs/deploy.md).
 """
 
@@ -61,8 +62,10 @@ class Command(BaseCommand):
         beats = threading.Thread(target=_beat, args=(worker_id, stop, os.getppid() if stop_with_parent else None),
                                  name="civility-worker-beat", daemon=True)
         beats.start()
-        sweeps = threading.Thread(target=_sweep, args=(recovery_sweeper(), stop), name="civility-triage-recovery",
-                                  daemon=True)
+        # periodic work, one after the other in one thread (on SQLite, two writers would only wait
+        # on each other): triage recovery, and the clearing of addresses past CIVILITY_IP_RETENTION_DAYS
+        sweeps = threading.Thread(target=_sweep, args=([recovery_sweeper(), retention_sweeper()], stop),
+                                  name="civility-sweeps", daemon=True)
         sweeps.start()
         periodic = threading.Thread(target=_periodic, args=(stop,), name="civility-periodic", daemon=True)
         periodic.start()
@@ -88,18 +91,30 @@ def recovery_sweeper():
     return Sweeper()
 
 
-def _sweep(sweeper, stop: threading.Event) -> None:
-    """Triage untriaged comments now (all of them), then every CIVILITY_TRIAGE_RECOVERY_EVERY
-    seconds (those stored since the last look). Its own thread: a long first look after an
-    outage must hold up neither the tasks nor the heartbeat."""
+def retention_sweeper():
+    from civility.portability.retention import RetentionSweeper
+
+    return RetentionSweeper()
+
+
+def _sweep(sweepers: list, stop: threading.Event) -> None:
+    """Run each sweeper now, then every ``sweeper.every`` seconds: triage recovery looks at all
+    untriaged comments first, then every CIVILITY_TRIAGE_RECOVERY_EVERY seconds at those stored
+    since; the retention sweep clears old addresses every hour. Its own thread: a long first look
+    after an outage must hold up neither the tasks nor the heartbeat."""
+    due = [0.0] * len(sweepers)
     try:
         while not stop.is_set():
             close_old_connections()
-            try:
-                sweeper.sweep()
-            except Exception:  # the database may be briefly away; the next look tries again
-                log.exception("looking for untriaged comments failed")
-            stop.wait(sweeper.every)
+            for i, sweeper in enumerate(sweepers):
+                if time.monotonic() < due[i]:
+                    continue
+                try:
+                    sweeper.sweep()
+                except Exception:  # the database may be briefly away; the next look tries again
+                    log.exception("periodic work failed: %s", type(sweeper).__name__)
+                due[i] = time.monotonic() + sweeper.every
+            stop.wait(max(0.0, min(due) - time.monotonic()))
     finally:
         connections.close_all()
 
