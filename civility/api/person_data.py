@@ -58,18 +58,35 @@ class PersonAccountOut(Schema):
     last_login: datetime | None
 
 
+class PersonNoteOut(Schema):
+    text: str
+    created_at: datetime
+
+
+class PersonBanOut(Schema):
+    kind: str
+    value: str
+    reason: str
+    created_at: datetime
+    expires_at: datetime | None
+    lifted_at: datetime | None
+
+
 class PersonOut(Schema):
     email: str
     exported_at: datetime
     comments: list[PersonCommentOut]
     decisions: list[PersonDecisionOut]
     accounts: list[PersonAccountOut]
+    notes: list[PersonNoteOut] = Field(description="Moderators' notes about the person.")
+    bans: list[PersonBanOut] = Field(description="Bans naming their address or its domain.")
 
 
 class ErasedOut(Schema):
     email: str
     comments: int = Field(description="Comments whose personal data was replaced by placeholders.")
-    notes: int = Field(description="Moderators' notes from which the address or names were taken out.")
+    notes: int = Field(description="Moderators' notes from which the address or names were taken out, "
+                             "and notes about the person, deleted.")
 
 
 @router.post("/export", response={200: PersonOut, **ERRORS}, summary="Everything about a commenter")

@@ -20,7 +20,7 @@ from civility.accounts.permissions import can_moderate
 from civility.comments.models import Comment, Status
 from civility.errors import InvalidInput, NotFound, PermissionDenied
 from civility.moderation.models import Decision
-from civility.people.models import Ban, PersonNote
+from civility.people.models import Ban, BanKind, PersonNote
 from civility.people.sanctions import bans_matching
 
 #: the person page lists this many of the latest comments and decisions (counts cover all)
@@ -109,3 +109,19 @@ def triage_of(comment: Comment):
         return comment.triage
     except Comment.triage.RelatedObjectDoesNotExist:
         return None
+
+
+def person_record(email: str) -> dict[str, Any]:
+    """What the people room keeps about ``email``, for the commenter's own copy (GDPR article 15):
+    moderators' notes about them and the bans that name their address or its domain."""
+    email = email.strip().lower()
+    domain = email.rpartition("@")[2]
+    notes = PersonNote.objects.filter(email=email).order_by("created_at", "pk")
+    bans = Ban.objects.filter(Q(kind=BanKind.EMAIL, value=email) | Q(kind=BanKind.EMAIL_DOMAIN, value=domain))
+    return {
+        "notes": [{"text": n.text, "created_at": n.created_at.isoformat()} for n in notes],
+        "bans": [{"kind": b.kind, "value": b.value, "reason": b.reason, "created_at": b.created_at.isoformat(),
+                  "expires_at": b.expires_at.isoformat() if b.expires_at else None,
+                  "lifted_at": b.lifted_at.isoformat() if b.lifted_at else None}
+                 for b in bans.order_by("created_at", "pk")],
+    }

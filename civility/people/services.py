@@ -59,3 +59,13 @@ def person_reject_pending(*, user: Any, email: str, reason: Reason | str, note: 
             decisions += decision_record(user=user, comment_ids=ids[start:start + MAX_BULK], action=Action.REJECT,
                                          reason=reason, note=note)
     return decisions
+
+
+def person_notes_erase(*, email: str) -> int:
+    """Delete moderators' notes about ``email`` (the person's erasure request); how many.
+
+    Bans that name the address stay: keeping someone who was banned from coming straight back
+    is the newsroom's legitimate interest, and a ban holds only the address (docs/portability.md).
+    """
+    deleted, _ = PersonNote.objects.filter(email=email.strip().lower()).delete()
+    return deleted

@@ -27,6 +27,8 @@ from civility.background.queue import enqueue_on_commit
 from civility.comments.models import Comment, Status
 from civility.errors import InvalidInput, PermissionDenied
 from civility.moderation.models import Action, Decision, snapshot_of
+from civility.people.selectors import person_record
+from civility.people.services import person_notes_erase
 from civility.portability.exporting import comment_line
 from civility.publishing.services import article_public_changed
 from civility.triage.models import CampaignTally, NearDupBand, TriageReport
@@ -73,8 +75,8 @@ def person_export(*, user: Any, email: str) -> dict[str, Any]:
         "accounts": [{"username": u.username, "role": u.role, "email": u.email, "date_joined":
                       u.date_joined.isoformat(), "last_login": u.last_login.isoformat() if u.last_login else None}
                      for u in accounts],
-        # Civility keeps no bans or notes about commenters; what moderators think of a comment
-        # is in its decisions above.
+        # moderators' notes about the person and the bans naming their address (civility.people)
+        **person_record(email),
     }
 
 
@@ -88,7 +90,7 @@ def person_erase(*, user: Any, email: str) -> dict[str, int]:
         comments = list(_comments_of(email).select_related("article", "user").select_for_update(of=("self",)))
         names = {c.author_name for c in comments if c.author_name and c.author_name != ERASED_NAME}
         ids = [c.pk for c in comments]
-        notes = _scrub_notes(ids, [email, *names])
+        notes = _scrub_notes(ids, [email, *names]) + person_notes_erase(email=email)
         for c in comments:
             Decision.objects.create(
                 comment=c, actor=actor, action=Action.ERASE, from_status=c.status, to_status=c.status,

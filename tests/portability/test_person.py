@@ -155,3 +155,19 @@ def test_admin_actions(client, thread, admin_user):
     assert r.status_code == 302
     assert Comment.objects.get(pk=top.pk).body == ERASED_BODY
     assert Decision.objects.filter(action=Action.ERASE, actor=admin_user).count() == 2
+
+
+def test_moderators_notes_go_and_bans_stay_with_the_address(thread, moderator):
+    from civility.people.models import Ban, PersonNote
+    from civility.people.sanctions import ban_create
+    from civility.people.services import person_note_add
+
+    person_note_add(user=moderator, email=EMAIL, text="Posts at night.")
+    ban_create(user=moderator, reason="Flood", email=EMAIL)
+    data = person_export(user=moderator, email=EMAIL)
+    assert [n["text"] for n in data["notes"]] == ["Posts at night."]
+    assert [(b["kind"], b["value"]) for b in data["bans"]] == [("email", EMAIL)]
+    json.dumps(data)
+    person_erase(user=moderator, email=EMAIL)
+    assert not PersonNote.objects.filter(email=EMAIL).exists()
+    assert Ban.objects.filter(value=EMAIL, lifted_at=None).exists()
