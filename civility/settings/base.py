@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "civility.classify",
     "civility.background",
     "civility.web",
+    "civility.db",
 ]
 
 MIDDLEWARE = [
