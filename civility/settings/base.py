@@ -12,7 +12,16 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 
-from civility.settings.env import env_bool, env_choice, env_list, env_rate, env_seconds, env_str, secret_key
+from civility.settings.env import (
+    env_bool,
+    env_choice,
+    env_list,
+    env_networks,
+    env_rate,
+    env_seconds,
+    env_str,
+    secret_key,
+)
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("CIVILITY_DATA_DIR", "var")).resolve()
@@ -45,6 +54,7 @@ INSTALLED_APPS = [
     "civility.background",
     "civility.web",
     "civility.db",
+    "civility.observability",
 ]
 
 MIDDLEWARE = [
@@ -65,6 +75,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # answers a locked-out log-in with the page below (it must come last: docs of django-axes)
     "axes.middleware.AxesMiddleware",
+    # notes the matched route for the request-latency metric (process_view only)
+    "civility.observability.middleware.RouteTag",
 ]
 
 ROOT_URLCONF = "civility.urls"
@@ -224,6 +236,11 @@ CIVILITY_TASK_MAX_ATTEMPTS = 3
 # Every this many seconds a worker triages the comments stored since its last look that have
 # no triage report (a crash between storing and triaging; civility.triage.recovery).
 CIVILITY_TRIAGE_RECOVERY_EVERY = env_seconds("CIVILITY_TRIAGE_RECOVERY_EVERY", 60)
+
+# --- Metrics: GET /metrics in the Prometheus text format (docs/deploy.md, "Metrics and logs").
+# Off until one of these is set; either one lets a scraper in.
+CIVILITY_METRICS_TOKEN = env_str("CIVILITY_METRICS_TOKEN", "")
+CIVILITY_METRICS_ALLOWED_ADDRESSES = env_networks("CIVILITY_METRICS_ALLOWED_ADDRESSES")
 
 # --- Demo data created by `civility serve` ---
 CIVILITY_DEMO = env_bool("CIVILITY_DEMO", True)
