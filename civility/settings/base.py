@@ -245,12 +245,19 @@ CIVILITY_METRICS_ALLOWED_ADDRESSES = env_networks("CIVILITY_METRICS_ALLOWED_ADDR
 # --- Demo data created by `civility serve` ---
 CIVILITY_DEMO = env_bool("CIVILITY_DEMO", True)
 
+# "text" (the message alone) or "json" (one object per line, with the request id; docs/deploy.md)
+CIVILITY_LOG_FORMAT = env_choice("CIVILITY_LOG_FORMAT", "text", ("text", "json"))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    # control characters from requests (a NUL in a path) are escaped, never written raw
-    "filters": {"escape_controls": {"()": "civility.log.EscapeControls"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["escape_controls"]}},
+    # control characters from requests (a NUL in a path) are escaped, never written raw;
+    # every record carries the id of the request it was written in (civility.observability.logs)
+    "filters": {"escape_controls": {"()": "civility.log.EscapeControls"},
+                "request_id": {"()": "civility.observability.logs.RequestIdFilter"}},
+    "formatters": {"text": {"format": "%(message)s"},
+                   "json": {"()": "civility.observability.logs.JsonFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id", "escape_controls"],
+                             "formatter": CIVILITY_LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env_str("CIVILITY_LOG_LEVEL", "INFO")},
     # django-axes announces itself at every start, commands included; its failures and
     # lockouts (warnings) still show

@@ -1,7 +1,9 @@
-"""`/metrics` under `civility serve --production` with two gunicorn workers.
+"""`/metrics` and JSON logs under `civility serve --production` with two gunicorn workers.
 
 Each worker counts in files of its own (prometheus-client's multiprocess mode); whichever
-worker answers a scrape adds them all up, so every scrape reports the same totals.
+worker answers a scrape adds them all up, so every scrape reports the same totals. With
+``CIVILITY_LOG_FORMAT=json`` every log line is a JSON object, and a request's lines (the
+access line included) carry the id its response sent as ``X-Request-ID``.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ def test_metrics_add_up_the_workers_and_need_the_token(tmp_path, redis_url):  # 
     (folder / "counter_999999.db").write_bytes(b"left by an earlier run")
     env = {**PRODUCTION_ENV, "REDIS_URL": redis_url, "CIVILITY_EMBED_ORIGINS": EMBED,
            "CIVILITY_METRICS_TOKEN": TOKEN, "CIVILITY_SUBMIT_RATE_PER_IP": "1/min",
-           "PROMETHEUS_MULTIPROC_DIR": str(folder)}
+           "PROMETHEUS_MULTIPROC_DIR": str(folder), "CIVILITY_LOG_FORMAT": "json"}
     migrate(env, tmp_path)
     civility(env, tmp_path, "site", "create", "gazette", "--name", "Gazette")
     civility(env, tmp_path, "article", "create", "corridor", "--title", "The corridor")
@@ -50,8 +52,14 @@ def test_metrics_add_up_the_workers_and_need_the_token(tmp_path, redis_url):  # 
         status, _, body = request(base, "GET", "/metrics", Authorization=f"Bearer {TOKEN}")
         assert status == 200
         probes = samples(body)[HEALTHZ]  # server() waited for /healthz: at least one answered
+        ids = set()
         for _ in range(10):
-            assert request(base, "GET", "/healthz")[0] == 200
+            status, headers, _ = request(base, "GET", "/healthz")
+            assert status == 200
+            ids.add(headers["X-Request-ID"])
+        assert len(ids) == 10
+        status, headers, _ = request(base, "GET", "/no-such-page", **{"X-Request-ID": "proxy-given-id-42"})
+        assert status == 404 and headers["X-Request-ID"] == "proxy-given-id-42"
         comment = {"body": "A civil remark.", "author_name": "Ayşə", "author_email": "a@example.org"}
         status, _, body = request(base, "POST", "/api/v1/articles/corridor/comments", comment, Origin=EMBED)
         assert status == 202, body
@@ -74,6 +82,17 @@ def test_metrics_add_up_the_workers_and_need_the_token(tmp_path, redis_url):  # 
             assert status == 200 and headers["Content-Type"].startswith("text/plain; version=")
             scrapes.append(samples(body))
         assert len({p.name.split("_")[-1] for p in folder.glob("*.db")}) >= 2  # the master's and workers' files
+
+    lines = [line for line in (tmp_path / "server.log").read_text().splitlines()
+             if line.strip() and not line.startswith("Civility (production) on ")]  # the command's banner
+    records = [json.loads(line) for line in lines]  # every log line is JSON
+    assert {"time", "level", "logger", "message", "request_id", "process"} <= set(records[0])
+    access = {r["request_id"]: r for r in records if r["logger"] == "gunicorn.access"}
+    assert ids <= set(access)  # each /healthz access line has its request's id
+    assert access["proxy-given-id-42"]["http"]["status"] == 404
+    assert access["proxy-given-id-42"]["http"]["path"] == "/no-such-page"
+    # Django's own line about the 404 was written while that request was served: it has its id
+    assert any(r["logger"] == "django.request" and r["request_id"] == "proxy-given-id-42" for r in records)
 
     for seen in scrapes:
         assert seen[HEALTHZ] == probes + 10
