@@ -87,8 +87,8 @@ def test_systemd_accepts_the_unit(path, tmp_path):
     text = path.read_text().replace(INSTALL_DIR, str(install)).replace("/etc/civility/civility.env", str(env))
     copy = tmp_path / path.name.replace("@.", "@1.")  # a template is verified as an instance
     copy.write_text(text)
-    r = subprocess.run([shutil.which("systemd-analyze") or "", "verify", str(copy)], capture_output=True, text=True, check=False,
-                       timeout=60)
+    r = subprocess.run([shutil.which("systemd-analyze") or "", "verify", str(copy)], capture_output=True,
+                       text=True, check=False, timeout=60)
     ours = [line for line in (r.stdout + r.stderr).splitlines() if copy.name in line]
     assert r.returncode == 0 and not ours, r.stdout + r.stderr
 
