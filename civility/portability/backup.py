@@ -74,6 +74,7 @@ def backup_create(*, path: Path, overwrite: bool = False, alias: str = DEFAULT_D
                            code="backup_folder_missing")
     partial = _partial(path)
     partial.unlink(missing_ok=True)
+    partial.touch(mode=0o600)  # readers' e-mail and IP addresses: for the owner's eyes only
     try:
         (_sqlite_backup if _vendor(alias) == "sqlite" else _pg_backup)(partial, alias)
         partial.replace(path)
@@ -145,7 +146,8 @@ def _run(argv: list[str], env: dict[str, str], **kwargs) -> subprocess.Completed
 
 def _pg_backup(target: Path, alias: str) -> None:
     env, name = _pg_environment(alias)
-    _run([_tool("pg_dump"), "--format=custom", "--no-owner", "--no-privileges", f"--file={target}", name], env)
+    _run([_tool("pg_dump"), "--format=custom", "--no-owner", "--no-privileges", f"--file={target}", f"--dbname={name}"],
+         env)
 
 
 def _kind(path: Path) -> str:

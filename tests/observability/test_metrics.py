@@ -53,7 +53,21 @@ def test_events_and_database_gauges_are_reported(client, metrics_on, article, mo
     assert value(after, "civility_comments_pending") == 1
     assert value(after, "civility_comments_oldest_pending_age_seconds") > 5 * 365 * 86400
     assert value(after, "civility_metrics_database_up") == 1
-    assert ("civility_background_tasks", (("state", "failed"),)) in after
+    assert value(after, "civility_background_tasks", state="failed") == 0
+
+
+@pytest.mark.django_db
+def test_background_tasks_are_counted_by_state(client, metrics_on):
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    for status in ["FAILED", "FAILED", "READY", "SUCCESSFUL"]:
+        DBTaskResult.objects.create(status=status, args_kwargs={}, task_path="x.y", backend_name="default",
+                                    run_after=timezone.now())
+    seen = scrape(client)
+    assert value(seen, "civility_background_tasks", state="failed") == 2
+    assert value(seen, "civility_background_tasks", state="queued") == 1
+    assert value(seen, "civility_background_tasks", state="running") == 0
 
 
 @pytest.mark.django_db

@@ -62,6 +62,7 @@ def round_trip(tmp_path: Path, source_url: str, target_url: str, hold_a_write) -
     with hold_a_write():
         out = cli("backup", str(backup), database_url=source_url, tmp_path=tmp_path).stdout
     assert f"backed up to {backup}" in out
+    assert backup.stat().st_mode & 0o777 == 0o600
     assert not list(tmp_path.glob(".*.partial"))
     refused(cli("backup", str(backup), database_url=source_url, tmp_path=tmp_path, check=False), "already exists")
 
