@@ -15,6 +15,10 @@ def main(argv: list[str] | None = None) -> None:
     # `serve --production` runs with the production settings unless told otherwise.
     production = args[:1] == ["serve"] and "--production" in args
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", f"civility.settings.{'production' if production else 'base'}")
+    if production:  # before prometheus-client is imported: it then chooses how to keep values
+        from civility.observability.multiprocess import prepare
+
+        prepare()
     from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 

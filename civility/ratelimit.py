@@ -16,12 +16,16 @@ import hashlib
 import logging
 
 from django.conf import settings
+from django.dispatch import Signal
 from django.http import HttpRequest
 from django_ratelimit.core import get_usage
 
 from civility.errors import RateLimited
 
 log = logging.getLogger(__name__)
+
+#: sent with ``limit`` (the group: submit-ip, submit-email, triage-ip) each time a request is refused
+rate_limited = Signal()
 
 
 def client_ip(request: HttpRequest) -> str | None:
@@ -43,6 +47,7 @@ def _check(request: HttpRequest, *, group: str, value: str, rate: str | None, wh
         log.exception("rate limit %s not checked: the cache did not answer", group)
         return
     if usage and usage["should_limit"]:
+        rate_limited.send(sender=None, limit=group)
         raise RateLimited(
             f"Too many comments from this {what}; please wait a little before posting again.",
             retry_after=usage["time_left"],

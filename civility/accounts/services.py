@@ -16,9 +16,11 @@ def user_create(
 ) -> tuple[User, str]:
     """Create a user; returns it with the password (generated when none is given).
 
-    Raises ``ValueError`` for an unknown role or a taken name and Django's
-    ``ValidationError`` for a weak password.
+    Raises ``ValueError`` for an unknown role, a taken name or an unusable name or e-mail
+    address, and Django's ``ValidationError`` for a weak password.
     """
+    from django.core.exceptions import ValidationError
+
     role = Role(role)
     if User.objects.filter(username__iexact=username).exists():
         raise ValueError(f"a user named {username!r} already exists")
@@ -31,6 +33,10 @@ def user_create(
         is_staff=role == Role.ADMIN,
         is_superuser=role == Role.ADMIN,
     )
+    try:
+        user.full_clean(exclude=["password"], validate_unique=False)
+    except ValidationError as exc:
+        raise ValueError("; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in exc.message_dict.items())) from exc
     if not generated:
         validate_password(password, user)
     user.set_password(password)

@@ -113,6 +113,7 @@ class Handler(WSGIHandler):
             if match:
                 answer = self._fast(environ, match.group(1))
                 if answer is not None:
+                    environ["civility.route"] = "api/v1/articles/<key>/comments (fast path)"  # for the metrics
                     status, headers, body = answer
                     start_response(status, list(headers))
                     return body

@@ -13,8 +13,9 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.utils.translation import gettext as _
 
-from civility.errors import InvalidInput, NotFound
+from civility.errors import Conflict, InvalidInput, NotFound
 from civility.publishing import public_versions
 from civility.publishing.models import Article, Site
 
@@ -62,6 +63,47 @@ def site_save(*, site: Site) -> Site:
     """Save a site edited by staff (admin); its articles' readers see the change at once."""
     site.save()
     site_public_changed(site_id=site.pk)
+    return site
+
+
+def origin_normalize(origin: str) -> str:
+    """``https://news.example.org/`` → ``https://news.example.org``; anything but a bare
+    http(s) origin (a path, a query, no host) is refused with the reason."""
+    from urllib.parse import urlsplit
+
+    raw = origin.strip()
+    try:
+        parts = urlsplit(raw)
+        parts.port  # noqa: B018  (raises ValueError on a port that is not a number)
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InvalidInput(_("%(origin)r is not an origin such as https://news.example.org") % {"origin": raw},
+                           fields={"origins": _("expected http(s)://host[:port]")})
+    if parts.path.strip("/") or parts.query or parts.fragment or parts.username or parts.password:
+        raise InvalidInput(_("%(origin)r is not an origin: give only the scheme, host and port, such as "
+                             "https://news.example.org") % {"origin": raw},
+                           fields={"origins": _("expected http(s)://host[:port]")})
+    return f"{parts.scheme}://{parts.netloc.lower()}"
+
+
+@transaction.atomic
+def site_create(*, user=None, slug: str, name: str, origins: Iterable[str] = ()) -> Site:
+    """A new site (a newsroom's publication) whose pages at ``origins`` may embed threads.
+
+    ``user`` is the acting staff member (None from the command line, which is trusted).
+    """
+    allowed = list(dict.fromkeys(origin_normalize(o) for o in origins))
+    site = Site(slug=slug.strip(), name=name.strip(), allowed_origins="\n".join(allowed))
+    try:
+        site.full_clean(validate_unique=False)
+    except ValidationError as exc:
+        fields = {k: " ".join(v) for k, v in exc.message_dict.items()}
+        raise InvalidInput(_("the site is not valid"), fields=fields) from exc
+    if Site.objects.filter(slug=site.slug).exists():
+        raise Conflict(_("a site with the slug %(slug)r already exists") % {"slug": site.slug},
+                       code="site_exists", fields={"slug": _("already taken")})
+    site.save()
     return site
 
 

@@ -13,7 +13,17 @@ import dj_database_url
 from csp.constants import NONE, SELF
 
 from civility.notifications.email_url import parse_email_url
-from civility.settings.env import env_bool, env_choice, env_days, env_list, env_rate, env_seconds, env_str, secret_key
+from civility.settings.env import (
+    env_bool,
+    env_choice,
+    env_days,
+    env_list,
+    env_networks,
+    env_rate,
+    env_seconds,
+    env_str,
+    secret_key,
+)
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("CIVILITY_DATA_DIR", "var")).resolve()
@@ -48,6 +58,8 @@ INSTALLED_APPS = [
     "civility.web",
     "civility.notifications",
     "civility.portability",
+    "civility.db",
+    "civility.observability",
 ]
 
 MIDDLEWARE = [
@@ -68,6 +80,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # answers a locked-out log-in with the page below (it must come last: docs of django-axes)
     "axes.middleware.AxesMiddleware",
+    # notes the matched route for the request-latency metric (process_view only)
+    "civility.observability.middleware.RouteTag",
 ]
 
 ROOT_URLCONF = "civility.urls"
@@ -256,15 +270,27 @@ CIVILITY_BASE_URL = env_str("CIVILITY_BASE_URL", "http://127.0.0.1:8000")
 # A message or webhook call that keeps failing is tried this many times (backoff 1, 2, 4… minutes).
 CIVILITY_NOTIFY_MAX_ATTEMPTS = 8
 
+# --- Metrics: GET /metrics in the Prometheus text format (docs/deploy.md, "Metrics and logs").
+# Off until one of these is set; either one lets a scraper in.
+CIVILITY_METRICS_TOKEN = env_str("CIVILITY_METRICS_TOKEN", "")
+CIVILITY_METRICS_ALLOWED_ADDRESSES = env_networks("CIVILITY_METRICS_ALLOWED_ADDRESSES")
+
 # --- Demo data created by `civility serve` ---
 CIVILITY_DEMO = env_bool("CIVILITY_DEMO", True)
 
+# "text" (the message alone) or "json" (one object per line, with the request id; docs/deploy.md)
+CIVILITY_LOG_FORMAT = env_choice("CIVILITY_LOG_FORMAT", "text", ("text", "json"))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    # control characters from requests (a NUL in a path) are escaped, never written raw
-    "filters": {"escape_controls": {"()": "civility.log.EscapeControls"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["escape_controls"]}},
+    # control characters from requests (a NUL in a path) are escaped, never written raw;
+    # every record carries the id of the request it was written in (civility.observability.logs)
+    "filters": {"escape_controls": {"()": "civility.log.EscapeControls"},
+                "request_id": {"()": "civility.observability.logs.RequestIdFilter"}},
+    "formatters": {"text": {"format": "%(message)s"},
+                   "json": {"()": "civility.observability.logs.JsonFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id", "escape_controls"],
+                             "formatter": CIVILITY_LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env_str("CIVILITY_LOG_LEVEL", "INFO")},
     # django-axes announces itself at every start, commands included; its failures and
     # lockouts (warnings) still show

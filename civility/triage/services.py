@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 
 from django.conf import settings
 from django.db import transaction
@@ -10,6 +11,7 @@ from django.db import transaction
 from civility.background.queue import enqueue_on_commit
 from civility.comments.models import Comment, Status
 from civility.triage import policy
+from civility.triage.events import comment_triaged
 from civility.triage.models import Campaign, TriageReport
 from civility.triage.pipeline import Pipeline, background_pipeline, pipeline
 from civility.triage.signals import duplicates
@@ -57,6 +59,7 @@ def triage_comment(
     Never raises: a failure is stored as an incomplete report, and the comment
     stays in the queue either way.
     """
+    started = time.perf_counter()
     pipe = using or pipeline()
     doc = pipe.run(subject_for(comment, client=client))
     try:
@@ -69,6 +72,7 @@ def triage_comment(
         log.exception("could not store the triage report of comment %s", comment.pk)
         doc.errors.append({"signal": "store", "error": "the report could not be stored"})
         report = policy.assess(doc)
+    comment_triaged.send(sender=Comment, comment=comment, report=report, seconds=time.perf_counter() - started)
     return report
 
 

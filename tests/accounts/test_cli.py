@@ -112,3 +112,13 @@ def test_article_create_open_close(client):
         run("article", "create", "has spaces", "--title", "Bad")
     with pytest.raises(CommandError, match="no article"):
         run("article", "open", "missing")
+
+
+@pytest.mark.parametrize(("name", "email", "message"), [
+    ("has spaces", "", "username: Enter a valid username"),
+    ("ok", "not-an-address", "email: Enter a valid email address"),
+])
+def test_user_create_refuses_unusable_names_and_addresses(name, email, message):
+    with pytest.raises(CommandError, match=message):
+        run("user", "create", name, "--role", "admin", "--email", email)
+    assert not User.objects.exists()

@@ -45,7 +45,8 @@ def call(path=PATH, query="", method="GET", **headers):
     got = {}
 
     def start_response(status, headers, exc_info=None):
-        got["status"], got["headers"] = status, {k.lower(): v for k, v in headers}
+        # (without X-Request-ID, which is each request's own: tests/observability/test_logs.py)
+        got["status"], got["headers"] = status, {k.lower(): v for k, v in headers if k.lower() != "x-request-id"}
 
     # as Django's test client does: the test's transaction must survive the request signals
     request_started.disconnect(close_old_connections)

@@ -30,6 +30,7 @@ from django.db import connections
 
 from civility import release
 from civility.background.queue import has_queue
+from civility.observability.gunicorn import ACCESS_FORMAT
 from civility.publishing.demo import demo_ensure
 from civility.readiness import require_migrated
 
@@ -78,6 +79,9 @@ class ServerConfig:
             "bind": self.bind, "workers": self.workers, "threads": self.threads,
             "worker_class": "civility.web.httpworker.BufferingThreadWorker",
             "accesslog": "-",
+            # its lines carry the request id, in JSON with CIVILITY_LOG_FORMAT=json
+            "logger_class": "civility.observability.gunicorn.Logger",
+            "access_log_format": ACCESS_FORMAT,
         }
         if self.production:
             options |= {

@@ -1,0 +1,1 @@
+"""Watching Civility run: Prometheus metrics at ``/metrics`` and the format of log lines."""
