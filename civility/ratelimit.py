@@ -17,11 +17,16 @@ import logging
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import get_usage
 
 from civility.errors import RateLimited
 
 log = logging.getLogger(__name__)
+
+
+FROM_ADDRESS = _("Too many comments from this network address; please wait a little before posting again.")
+FROM_EMAIL = _("Too many comments from this email address; please wait a little before posting again.")
 
 
 def client_ip(request: HttpRequest) -> str | None:
@@ -34,7 +39,7 @@ def client_ip(request: HttpRequest) -> str | None:
     return request.META.get("REMOTE_ADDR") or None
 
 
-def _check(request: HttpRequest, *, group: str, value: str, rate: str | None, what: str) -> None:
+def _check(request: HttpRequest, *, group: str, value: str, rate: str | None, message: str) -> None:
     if rate is None or not value:
         return
     try:
@@ -44,21 +49,21 @@ def _check(request: HttpRequest, *, group: str, value: str, rate: str | None, wh
         return
     if usage and usage["should_limit"]:
         raise RateLimited(
-            f"Too many comments from this {what}; please wait a little before posting again.",
+            str(message),
             retry_after=usage["time_left"],
         )
 
 
 def triage_check(request: HttpRequest) -> None:
     """Count one draft check (the widget's nudge); raise RateLimited past the rate."""
-    _check(request, group="triage-ip", value=client_ip(request) or "", what="network address",
+    _check(request, group="triage-ip", value=client_ip(request) or "", message=FROM_ADDRESS,
            rate=settings.CIVILITY_TRIAGE_RATE_PER_IP)
 
 
 def submission_check(request: HttpRequest, *, email: str) -> None:
     """Count one submission; raise RateLimited when the IP or the email is over its rate."""
-    _check(request, group="submit-ip", value=client_ip(request) or "", what="network address",
+    _check(request, group="submit-ip", value=client_ip(request) or "", message=FROM_ADDRESS,
            rate=settings.CIVILITY_SUBMIT_RATE_PER_IP)
     digest = hashlib.sha256(email.strip().lower().encode()).hexdigest() if email.strip() else ""
-    _check(request, group="submit-email", value=digest, what="email address",
+    _check(request, group="submit-email", value=digest, message=FROM_EMAIL,
            rate=settings.CIVILITY_SUBMIT_RATE_PER_EMAIL)

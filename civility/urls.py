@@ -8,5 +8,6 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("api/docs", RedirectView.as_view(url="/api/v1/docs", permanent=False)),
     path("admin/", admin.site.urls),
+    path("", include("civility.i18n.urls")),
     path("", include("civility.web.urls")),
 ]

@@ -41,6 +41,8 @@ class CommentOut(Schema):
     author_name: str
     is_author: bool = Field(description="Written by a logged-in newsroom author (show a badge).")
     body_html: str = Field(description="Escaped, linkified and sanitised; safe to insert as HTML.")
+    lang: str | None = Field(None, description="The comment's language (ISO 639-1) when triage was sure of it; "
+                                               "for the lang attribute.")
     created_at: datetime
 
 

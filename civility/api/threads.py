@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja import Status as Respond
 
@@ -48,6 +49,8 @@ def comment_out(comment: Comment) -> dict:
         "author_name": name_clean(comment.author_name),  # names stored before they were cleaned
         "is_author": comment.is_author,
         "body_html": body_to_html(comment.body),
+        # only when triage was sure of it ("und" and "" are not languages)
+        "lang": comment.lang if comment.lang and comment.lang != "und" else None,
         "created_at": comment.created_at,
     }
 
@@ -69,6 +72,7 @@ def thread(request: HttpRequest, key: str, q: Query[ThreadQuery]):
     response = cached_page(request, scope=("thread", article_id, version, q.order, q.cursor, q.limit),
                            build=lambda: _thread_response(request, key, q))
     mark_public(request, response, article_key=key, version=version)
+    response.language_neutral = True  # readers' comments only: the same in every language
     return response
 
 
@@ -121,9 +125,9 @@ def submit(request: HttpRequest, key: str, payload: CommentIn):
         client=client,
     )
     if comment.status == Status.APPROVED:
-        message = "Your comment is published."
+        message = _("Your comment is published.")
     else:
-        message = "Thank you. Your comment is held for review: a moderator reads every comment before it appears."
+        message = _("Thank you. Your comment is held for review: a moderator reads every comment before it appears.")
     return Respond(202, {"id": comment.pk, "status": comment.status, "message": message})
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
+from django.utils.translation import gettext as _
 
 from civility.comments.models import Comment, Status
 from civility.errors import CivilityError, InvalidInput, NotFound
@@ -39,7 +40,7 @@ def article_get(*, key: str) -> Article:
         .first()
     )
     if article is None:
-        raise NotFound(f"There is no article with the key {key!r}.", code="article_not_found")
+        raise NotFound(_("There is no article with the key %(key)r.") % {"key": key}, code="article_not_found")
     return article
 
 
@@ -47,7 +48,7 @@ def article_public_version(*, key: str) -> tuple[int, int]:
     """(id, public_version) of an article: what a cached page of its thread is keyed on."""
     row = public_versions.current(key)
     if row is None:
-        raise NotFound(f"There is no article with the key {key!r}.", code="article_not_found")
+        raise NotFound(_("There is no article with the key %(key)r.") % {"key": key}, code="article_not_found")
     return row
 
 
@@ -62,7 +63,7 @@ def thread_for_article(
     article = article_get(key=key)
     order = order or article.site.default_order
     if order not in ThreadOrder.values:
-        raise InvalidInput("order must be 'newest' or 'oldest'.", fields={"order": "newest or oldest"})
+        raise InvalidInput(_("order must be 'newest' or 'oldest'."), fields={"order": _("newest or oldest")})
     limit = min(max(1, limit or article.site.page_size), MAX_PAGE)
 
     roots = Comment.objects.filter(article=article, status=Status.APPROVED, parent__isnull=True)

@@ -6,25 +6,26 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from civility.comments.models import Comment, Status
 
 
 class Action(models.TextChoices):
-    APPROVE = "approve", "Approve"
-    REJECT = "reject", "Reject"
-    UNDO = "undo", "Undo"
+    APPROVE = "approve", _("Approve")
+    REJECT = "reject", _("Reject")
+    UNDO = "undo", _("Undo")
 
 
 class Reason(models.TextChoices):
     """Why a comment was rejected, in the words of the published policy."""
 
-    HATE_SPEECH = "hate_speech", "Hate speech"
-    OBSCENITY = "obscenity", "Obscenity"
-    PERSONAL_ATTACK = "personal_attack", "Personal attack"
-    SPAM = "spam", "Spam or repeated comment"
-    OFF_TOPIC = "off_topic", "Off topic"
-    OTHER = "other", "Other"
+    HATE_SPEECH = "hate_speech", _("Hate speech")
+    OBSCENITY = "obscenity", _("Obscenity")
+    PERSONAL_ATTACK = "personal_attack", _("Personal attack")
+    SPAM = "spam", _("Spam or repeated comment")
+    OFF_TOPIC = "off_topic", _("Off topic")
+    OTHER = "other", _("Other")
 
 
 class AppendOnlyError(Exception):

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "civility.classify",
     "civility.background",
     "civility.web",
+    "civility.i18n",
 ]
 
 MIDDLEWARE = [
@@ -53,6 +54,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # the language of the answer: ?lang=, the switcher's cookie (pages only), Accept-Language
+    "civility.i18n.middleware.RequestLanguage",
     "django.middleware.common.CommonMiddleware",
     # 413 / 415 / NUL characters under /api/ (and NUL in pages' addresses), before CSRF,
     # authentication or any view.
@@ -130,7 +133,17 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "after-login"
 LOGOUT_REDIRECT_URL = "login"
 
-LANGUAGE_CODE = "en"
+# The site's default language (any of LANGUAGES); readers and staff get their own
+# (civility.i18n, docs/languages.md).
+LANGUAGE_CODE = env_str("CIVILITY_LANGUAGE", "en")
+LANGUAGES = [
+    ("en", "English"),
+    ("ru", "Русский"),
+    ("az", "Azərbaycanca"),
+    ("tr", "Türkçe"),
+    ("hy", "Հայերեն"),
+]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

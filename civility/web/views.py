@@ -12,25 +12,29 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from civility.accounts.permissions import can_moderate
 from civility.errors import CivilityError
+from civility.i18n.languages import supported as supported_language
 from civility.moderation import selectors, services
 from civility.moderation.explain import LABEL_NAMES
 from civility.moderation.models import Reason
 from civility.publishing.demo import DEMO_ARTICLE_KEY
 from civility.publishing.models import Article
 from civility.web.forms import ActionForm, DecisionForm
-from civility.web.queue import queue_rows, reason_options, report_of
+from civility.web.queue import comment_languages, queue_rows, reason_options, report_of
 
 log = logging.getLogger(__name__)
 
 
 def _moderator(request: HttpRequest) -> None:
     if not can_moderate(request.user):
-        raise DjangoPermissionDenied("Only moderators can open the moderation queue.")
+        raise DjangoPermissionDenied(_("Only moderators can open the moderation queue."))
 
 
 @login_required
@@ -48,7 +52,12 @@ def article_page(request: HttpRequest, key: str) -> HttpResponse:
     """A plain article page with the embedded thread, as a newspaper would show it."""
     article = get_object_or_404(Article.objects.select_related("site"), key=key)
     paragraphs = [p.strip() for p in article.body.split("\n\n") if p.strip()]
-    return render(request, "civility/article.html", {"article": article, "paragraphs": paragraphs})
+    # ?lang=hy shows the page (and so its widget, which follows <html lang>) in that language
+    language = supported_language(request.GET.get("lang")) or request.LANGUAGE_CODE
+    with translation.override(language):
+        response = render(request, "civility/article.html", {"article": article, "paragraphs": paragraphs})
+    response["Content-Language"] = language
+    return response
 
 
 def demo_redirect(request: HttpRequest) -> HttpResponse:
@@ -74,7 +83,7 @@ def queue_page(request: HttpRequest) -> HttpResponse:
     return render(request, "civility/queue.html", {
         "items": queue_rows(page.items, history=page.history, originals=originals), "page": page,
         "reasons": Reason.choices, "reason_options": reason_options(Reason.choices), "filters": filters,
-        "article_filter": filters["article"], "labels": LABEL_NAMES.items(),
+        "article_filter": filters["article"], "labels": LABEL_NAMES.items(), "comment_languages": comment_languages(),
         "filter_query": urlencode(query), "next_path": request.get_full_path(),
         "decide_url": reverse("moderation-decide"),
     })
@@ -98,8 +107,11 @@ def decide_campaign(request: HttpRequest, campaign_id: int) -> HttpResponse:
     except CivilityError as exc:
         messages.error(request, exc.message)
     else:
-        verb = "Approved" if data["action"] == "approve" else "Rejected"
-        messages.success(request, f"{verb} {len(decisions)} comments of campaign {campaign_id}.")
+        values = {"count": len(decisions), "id": campaign_id}
+        if data["action"] == "approve":
+            messages.success(request, _("Approved %(count)s comments of campaign %(id)s.") % values)
+        else:
+            messages.success(request, _("Rejected %(count)s comments of campaign %(id)s.") % values)
     return redirect(_back(request, reverse("moderation-queue")))
 
 
@@ -122,10 +134,12 @@ def decide(request: HttpRequest) -> HttpResponse:
         except CivilityError as exc:
             messages.error(request, exc.message)
         else:
-            verb = "Approved" if data["action"] == "approve" else "Rejected"
             n = len(decisions)
-            messages.success(request, f"{verb} {n} comment{'s' if n != 1 else ''}.",
-                             extra_tags=",".join(str(d.pk) for d in decisions))
+            if data["action"] == "approve":
+                text = ngettext("Approved %(count)s comment.", "Approved %(count)s comments.", n)
+            else:
+                text = ngettext("Rejected %(count)s comment.", "Rejected %(count)s comments.", n)
+            messages.success(request, text % {"count": n}, extra_tags=",".join(str(d.pk) for d in decisions))
     return redirect(_back(request, reverse("moderation-queue")))
 
 
@@ -139,7 +153,7 @@ def undo(request: HttpRequest, decision_id: int) -> HttpResponse:
     except CivilityError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, "Undone: the comment is back where it was.")
+        messages.success(request, _("Undone: the comment is back where it was."))
     return redirect(_back(request, reverse("moderation-history")))
 
 
