@@ -30,7 +30,7 @@ lint: install
 LOCALES := -l ru -l az -l tr -l hy
 messages: install
 	cd civility && CIVILITY_DATA_DIR=../var DJANGO_SETTINGS_MODULE=civility.settings.base ../$(BIN)/python -m django makemessages $(LOCALES) -d django --no-obsolete --no-location --ignore 'classify/data/*' --ignore 'triage/data/*'
-	cd civility && CIVILITY_DATA_DIR=../var DJANGO_SETTINGS_MODULE=civility.settings.base ../$(BIN)/python -m django makemessages $(LOCALES) -d djangojs --no-obsolete --no-location --ignore 'web/static/civility/moderation.js'
+	cd civility && CIVILITY_DATA_DIR=../var DJANGO_SETTINGS_MODULE=civility.settings.base ../$(BIN)/python -m django makemessages $(LOCALES) -d djangojs --no-obsolete --no-location
 	cd civility && CIVILITY_DATA_DIR=../var DJANGO_SETTINGS_MODULE=civility.settings.base ../$(BIN)/python -m django compilemessages --ignore '.venv'
 
 clean:

@@ -13,11 +13,11 @@ CORS, no credentials) and kept by browsers and proxies for an hour.
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
-from django.views.i18n import JSONCatalog
+from django.views.i18n import JavaScriptCatalog, JSONCatalog
 
 from civility.i18n import languages
 
@@ -44,4 +44,16 @@ def widget_catalog(request: HttpRequest) -> HttpResponse:
     response["Access-Control-Allow-Origin"] = "*"
     patch_cache_control(response, public=True, max_age=MAX_AGE)
     response.language_neutral = True  # the language is in the address, not in a header
+    return response
+
+
+@require_GET
+def staff_catalog(request: HttpRequest, language: str) -> HttpResponse:
+    """The staff pages' script catalog (``window.gettext`` for moderation.js), one address per language."""
+    if languages.supported(language) != language:
+        raise Http404("no such language")
+    with translation.override(language):
+        response = JavaScriptCatalog.as_view(domain="djangojs", packages=["civility.web"])(request)
+    patch_cache_control(response, public=True, max_age=MAX_AGE)
+    response.language_neutral = True
     return response
