@@ -5,7 +5,7 @@ language of the list (the widget sends its candidates best first: its element's
 ``data-civility-lang``, the page's ``<html lang>``, the browser's languages), else of the
 site's default language::
 
-    {"language": "hy", "catalog": {"Comment": "Մեկնաբանություն", …}, "plural": "…"}
+    {"language": "hy", "bidi": false, "catalog": {"Comment": "Մեկնաբանություն", …}, "plural": "…"}
 
 The answer is the same for every caller, so it may be fetched from any page (``*``
 CORS, no credentials) and kept by browsers and proxies for an hour.
@@ -32,6 +32,7 @@ class WidgetCatalog(JSONCatalog):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["language"] = translation.get_language()
+        context["bidi"] = translation.get_language_bidi()  # the widget lays itself out right to left
         return context
 
 

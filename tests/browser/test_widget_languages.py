@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from civility.comments.models import Comment
+from tests.browser.conftest import ARTIFACTS
 from tests.conftest import approve, submit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("no_script_errors")]
@@ -165,4 +166,32 @@ def test_nothing_supported_gives_the_sites_default(live_server, browser, article
     page = context.new_page()
     thread = host_page(page, live_server, html_lang="fr")
     expect(thread.get_by_role("heading", name="0 комментариев")).to_be_visible()
+    context.close()
+
+
+@pytest.mark.usefixtures("embed_anywhere")
+def test_right_to_left_host_page(live_server, browser, article, moderator):
+    """On an Arabic page the Russian widget stays left to right as a whole, each comment takes
+    its own text's direction, and the layout mirrors wherever the widget itself runs right to
+    left (embed.css uses logical properties only)."""
+    parent = submit(article, "هذا مقال مهم جدا، شكرا للكاتب على هذا العمل الرائع.", name="سارة")
+    approve(moderator, parent)
+    approve(moderator, submit(article, "Согласен, очень важная статья.", parent=parent, name="Иван"))
+    context = news_reader(browser, live_server, "ru-RU")
+    page = context.new_page()
+    thread = host_page(page, live_server, html_lang="ar", rtl=True)
+    expect(thread.get_by_role("heading", name="2 комментария")).to_be_visible()
+    expect(thread).to_have_attribute("dir", "ltr")
+    arabic = thread.locator(".civ-body").filter(has_text="شكرا")
+    assert arabic.evaluate("n => getComputedStyle(n).direction") == "rtl"
+    russian = thread.locator(".civ-body").filter(has_text="Согласен")
+    assert russian.evaluate("n => getComputedStyle(n).direction") == "ltr"
+    replies = thread.locator(".civ-replies").first
+    assert replies.evaluate("n => parseFloat(getComputedStyle(n).borderLeftWidth)") > 0
+
+    thread.evaluate("n => n.setAttribute('dir', 'rtl')")
+    assert replies.evaluate("n => parseFloat(getComputedStyle(n).borderRightWidth)") > 0
+    assert replies.evaluate("n => parseFloat(getComputedStyle(n).borderLeftWidth)") == 0
+    assert thread.evaluate("n => getComputedStyle(n).textAlign") in ("start", "right")
+    page.screenshot(path=str(ARTIFACTS / "widget-rtl-host.png"), full_page=True)
     context.close()

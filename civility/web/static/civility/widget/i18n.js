@@ -29,8 +29,9 @@ const PLURAL_ORDER = ['zero', 'one', 'two', 'few', 'many', 'other'];
 
 /** A language's translations and formats. */
 export class Messages {
-  constructor(language, catalog = {}) {
+  constructor(language, catalog = {}, rtl = false) {
     this.language = language;
+    this.direction = rtl ? 'rtl' : 'ltr';
     this.catalog = catalog;
     this.plurals = new Intl.PluralRules(language);
     const categories = this.plurals.resolvedOptions().pluralCategories;
@@ -103,7 +104,7 @@ export function load(base, wanted) {
     if (key) url.searchParams.set('lang', key);
     loaded.set(key, fetch(url.href, { credentials: 'omit', headers: { Accept: 'application/json' } })
       .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`))))
-      .then((data) => new Messages(data.language || 'en', data.catalog || {}))
+      .then((data) => new Messages(data.language || 'en', data.catalog || {}, data.bidi === true))
       .catch((error) => {
         console.error('Civility: could not load translations; showing English.', error);
         return new Messages('en');

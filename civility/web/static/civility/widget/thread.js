@@ -74,8 +74,11 @@ export class Thread {
     this.root = el('section', {
       class: `civ-thread${theme === 'dark' || theme === 'auto' ? ` civ-theme-${theme}` : ''}`,
       'aria-labelledby': this.id('heading'),
-      // The widget's own words are in its language, whatever the page around it speaks.
+      // The widget's own words are in its language, whatever the page around it speaks, and
+      // run in that language's direction: a Russian widget stays left to right on an Arabic
+      // page (embed.css uses only logical properties, so a right-to-left one mirrors).
       lang: this.t.language,
+      dir: this.t.direction,
     }, [
       el('div', { class: 'civ-head' }, [this.heading, this.orderGroup]),
       this.loading, this.threadAlert, this.compose, this.list, this.empty, this.moreButton,
