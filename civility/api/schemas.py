@@ -32,7 +32,7 @@ class ArticleOut(Schema):
     comments_open: bool
     comment_count: int = Field(description="Approved comments on this article.")
     policy: str = Field(description="The moderation policy to show above the form.")
-    order: Literal["newest", "oldest"]
+    order: Literal["newest", "oldest", "replies"]
 
 
 class CommentOut(Schema):

@@ -37,7 +37,8 @@ router = Router(tags=["threads"])
 
 
 class ThreadQuery(Schema):
-    order: Literal["newest", "oldest"] | None = Field(None, description="Default: the article's own order.")
+    order: Literal["newest", "oldest", "replies"] | None = Field(
+        None, description="Default: the article's own order. replies: the most replied-to first.")
     cursor: str | None = Field(None, description="From the previous page's ``next``.")
     limit: int | None = Field(None, description="Top-level comments per page, 1–100 (others are clamped).")
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_queue_page import PASSWORD
 from tests.conftest import approve, submit
 
@@ -63,7 +64,8 @@ CONTRAST = """(selector) => {
     };
     const over = (top, bottom) => [0, 1, 2].map((i) => top[i] * top[3] + bottom[i] * (1 - top[3])).concat([1]);
     const luminance = (c) => {
-        const [r, g, b] = c.slice(0, 3).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+        const linear = (v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4);
+        const [r, g, b] = c.slice(0, 3).map(linear);
         return 0.2126 * r + 0.7152 * g + 0.0722 * b;
     };
     return Array.from(document.querySelectorAll(selector))
@@ -191,3 +193,36 @@ def screenshot_dir():
 
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.mark.parametrize(("theme", "scheme"), [("dark", "light"), ("auto", "dark")])
+def test_dark_theme(live_server, browser, busy_thread, settings, theme, scheme):
+    """data-civility-theme="dark", and "auto" when the reader prefers dark: light text on the
+    widget's own dark surface, every contrast kept."""
+    from tests.browser.test_widget_languages import host_origin, host_page, news_reader
+
+    settings.CIVILITY_EMBED_ORIGINS = [host_origin(live_server)]
+    context = news_reader(browser, live_server, "az")
+    context.add_init_script(script=AXE)
+    page = context.new_page()
+    page.emulate_media(color_scheme=scheme)
+    thread = host_page(page, live_server, html_lang="az", theme=theme)
+    expect(thread.locator(".civ-comment")).to_have_count(2)
+    assert thread.evaluate("n => getComputedStyle(n).backgroundColor") == "rgb(22, 24, 27)"
+    assert_accessible(page)
+    assert low_contrast(page, ".civ-hint, .civ-time, .civ-policy, .civ-author, .civ-body, label") == []
+    page.screenshot(path=str(ARTIFACTS / f"widget-theme-{theme}.png"), full_page=True)
+    context.close()
+
+
+def test_auto_theme_stays_light_for_light_readers(live_server, browser, busy_thread, settings):
+    from tests.browser.test_widget_languages import host_origin, host_page, news_reader
+
+    settings.CIVILITY_EMBED_ORIGINS = [host_origin(live_server)]
+    context = news_reader(browser, live_server, "en")
+    page = context.new_page()
+    page.emulate_media(color_scheme="light")
+    thread = host_page(page, live_server, html_lang="en", theme="auto")
+    expect(thread.locator(".civ-comment")).to_have_count(2)
+    assert thread.evaluate("n => getComputedStyle(n).backgroundColor") == "rgba(0, 0, 0, 0)"
+    context.close()

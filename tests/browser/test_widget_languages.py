@@ -112,11 +112,13 @@ def news_reader(browser, live_server, locale: str = "en-GB"):
     return context
 
 
-def host_page(page, live_server, *, html_lang: str | None, data_lang: str | None = None, rtl: bool = False):
+def host_page(page, live_server, *, html_lang: str | None, data_lang: str | None = None, rtl: bool = False,
+              theme: str | None = None):
     """A news page on another origin embedding the thread, as a newspaper would."""
     host = host_origin(live_server)
     attrs = (f' lang="{html_lang}"' if html_lang else "") + (' dir="rtl"' if rtl else "")
-    own = f' data-civility-lang="{data_lang}"' if data_lang else ""
+    own = (f' data-civility-lang="{data_lang}"' if data_lang else "") + (
+        f' data-civility-theme="{theme}"' if theme else "")
     html = (f'<!doctype html><html{attrs}><head><meta charset="utf-8"><title>News</title></head><body>'
             f'<main><h1>خبر</h1><div data-civility-article="lachin-corridor"{own}></div></main>'
             f'<script src="{live_server.url}/static/civility/embed.js" defer></script></body></html>')
@@ -195,3 +197,33 @@ def test_right_to_left_host_page(live_server, browser, article, moderator):
     assert thread.evaluate("n => getComputedStyle(n).textAlign") in ("start", "right")
     page.screenshot(path=str(ARTIFACTS / "widget-rtl-host.png"), full_page=True)
     context.close()
+
+
+MONTHS = {
+    "hy": ["հունվարի", "փետրվարի", "մարտի", "ապրիլի", "մայիսի", "հունիսի", "հուլիսի", "օգոստոսի", "սեպտեմբերի",
+           "հոկտեմբերի", "նոյեմբերի", "դեկտեմբերի"],
+    "az": ["yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr", "noyabr",
+           "dekabr"],
+}
+
+
+@pytest.mark.parametrize(("language", "now", "date"), [
+    ("hy", "հենց նոր", "{day} {month} {year} թ."),
+    ("az", "indicə", "{day} {month} {year}"),
+])
+def test_times_where_the_browser_lacks_the_languages_data(live_server, page, article, moderator, language, now, date):
+    """Chromium's ICU has no Armenian and no Azerbaijani relative times: the catalog's words then."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    recent = submit(article, "A fresh remark about the corridor.")
+    earlier = submit(article, "An older remark about the corridor.")
+    approve(moderator, recent, earlier)
+    when = timezone.localtime(timezone.now() - timedelta(days=40)).replace(hour=12)
+    Comment.objects.filter(pk=earlier.pk).update(created_at=when)
+    page.goto(f"{live_server.url}/articles/{article.key}/?lang={language}&order=newest")
+    times = page.locator(".civ-thread .civ-time")
+    expect(times).to_have_count(2)
+    expect(times.first).to_have_text(now)
+    expect(times.last).to_have_text(date.format(day=when.day, month=MONTHS[language][when.month - 1], year=when.year))

@@ -37,10 +37,17 @@ export class Messages {
     const categories = this.plurals.resolvedOptions().pluralCategories;
     this.categories = PLURAL_ORDER.filter((category) => categories.includes(category));
     this.numbers = new Intl.NumberFormat(language);
-    this.relative = typeof Intl.RelativeTimeFormat === 'function'
+    // Intl where the browser has this language's data; our own catalog where it has not
+    // (Chromium's ICU knows Armenian not at all and Azerbaijani's relative times not).
+    const relative = typeof Intl.RelativeTimeFormat === 'function'
       ? new Intl.RelativeTimeFormat(language, { numeric: 'auto' }) : null;
-    this.dates = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', year: 'numeric' });
-    this.dateTimes = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short' });
+    this.relative = relative && speaks(relative, language) && !/^-/.test(relative.format(-5, 'minute'))
+      ? relative : null;
+    const dates = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', year: 'numeric' });
+    const month = dates.formatToParts(new Date(2020, 11, 6)).find((part) => part.type === 'month');
+    this.dates = speaks(dates, language) && month && /\p{L}{3}/u.test(month.value) ? dates : null;
+    this.dateTimes = this.dates
+      ? new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short' }) : null;
     // Bound, so that a thread can hand them around.
     this.gettext = this.gettext.bind(this);
     this.ngettext = this.ngettext.bind(this);
@@ -75,21 +82,46 @@ export class Messages {
   /** "5 minutes ago" for the past week, a date before that. */
   readableTime(date) {
     const seconds = (date.getTime() - Date.now()) / 1000;
-    if (Math.abs(seconds) < 60 && this.relative) return this.relative.format(0, 'second');
     // Past a week, "6 weeks ago" is harder to place than a date.
-    if (seconds < -7 * 86400 || !this.relative) return this.dates.format(date);
-    for (const [unit, size] of UNITS) {
-      if (Math.abs(seconds) >= size) return this.relative.format(Math.round(seconds / size), unit);
-    }
-    return this.relative.format(0, 'second');
+    if (seconds < -7 * 86400) return this.date(date);
+    const unit = UNITS.find(([, size]) => Math.abs(seconds) >= size);
+    if (this.relative) return this.relative.format(unit ? Math.round(seconds / unit[1]) : 0, unit ? unit[0] : 'second');
+    if (!unit) return this.gettext('just now');
+    const count = Math.max(1, Math.round(-seconds / unit[1]));
+    const forms = {
+      day: this.ngettext('%(count)s day ago', '%(count)s days ago', count),
+      hour: this.ngettext('%(count)s hour ago', '%(count)s hours ago', count),
+      minute: this.ngettext('%(count)s minute ago', '%(count)s minutes ago', count),
+    };
+    return this.format(forms[unit[0]], { count: this.number(count) });
+  }
+
+  /** "6 December 2026", in the language's own order. */
+  date(date) {
+    if (this.dates) return this.dates.format(date);
+    const months = [
+      this.gettext('January'), this.gettext('February'), this.gettext('March'), this.gettext('April'),
+      this.gettext('May'), this.gettext('June'), this.gettext('July'), this.gettext('August'),
+      this.gettext('September'), this.gettext('October'), this.gettext('November'), this.gettext('December'),
+    ];
+    return this.format(this.gettext('%(day)s %(month)s %(year)s'), {
+      day: date.getDate(), month: months[date.getMonth()], year: date.getFullYear(),
+    });
   }
 
   fullTime(date) {
-    return this.dateTimes.format(date);
+    if (this.dateTimes) return this.dateTimes.format(date);
+    const pad = (n) => String(n).padStart(2, '0');
+    return `${this.date(date)} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
   }
 }
 
 const UNITS = [['day', 86400], ['hour', 3600], ['minute', 60]];
+
+/** Whether an Intl formatter answers in `language` itself rather than in a fallback. */
+function speaks(formatter, language) {
+  return formatter.resolvedOptions().locale.split('-')[0] === language.split('-')[0];
+}
 
 const loaded = new Map();
 

@@ -14,7 +14,7 @@ import { CommentForm } from './form.js';
 let mountCount = 0;
 
 /** The orders a reader can pick, in the order the buttons show. */
-const ORDERS = ['newest', 'oldest'];
+const ORDERS = ['newest', 'oldest', 'replies'];
 
 export class Thread {
   constructor(host, base, session, t) {
@@ -44,7 +44,9 @@ export class Thread {
   build() {
     const { gettext } = this.t;
     this.heading = el('h2', { class: 'civ-heading', id: this.id('heading'), text: gettext('Comments') });
-    const labels = { newest: gettext('Newest first'), oldest: gettext('Oldest first') };
+    const labels = {
+      newest: gettext('Newest first'), oldest: gettext('Oldest first'), replies: gettext('Most replies'),
+    };
     this.orderButtons = ORDERS.map((order) => el('button', {
       type: 'button', class: 'civ-order-button', 'data-order': order, 'aria-pressed': 'false',
       text: labels[order], onclick: () => this.changeOrder(order),
