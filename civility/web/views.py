@@ -44,7 +44,8 @@ def after_login(request: HttpRequest) -> HttpResponse:
     if can_moderate(request.user):
         return redirect("moderation-queue")
     articles = request.user.articles.order_by("-created_at")[:20]
-    return render(request, "civility/account.html", {"articles": articles})
+    comments = request.user.comments.select_related("article").order_by("-created_at")[:20]
+    return render(request, "civility/account.html", {"articles": articles, "comments": comments})
 
 
 @require_GET
