@@ -68,6 +68,9 @@ class SubmittedOut(Schema):
     id: int
     status: Literal["pending", "approved"]
     message: str
+    edit_token: str = Field(description="Keep it to edit or delete this comment (PATCH/DELETE on the comment) "
+                                        "until edit_until.")
+    edit_until: datetime
 
 
 class SessionOut(Schema):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Literal
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.urls import reverse
@@ -31,6 +33,7 @@ from civility.comments.rendering import body_to_html
 from civility.comments.selectors import article_public_version, thread_for_article
 from civility.comments.services import Origin, comment_submit
 from civility.ratelimit import client_ip, submission_check, triage_check
+from civility.readers.services import token_for
 from civility.triage.services import draft_check
 
 router = Router(tags=["threads"])
@@ -129,7 +132,9 @@ def submit(request: HttpRequest, key: str, payload: CommentIn):
         message = _("Your comment is published.")
     else:
         message = _("Thank you. Your comment is held for review: a moderator reads every comment before it appears.")
-    return Respond(202, {"id": comment.pk, "status": comment.status, "message": message})
+    return Respond(202, {"id": comment.pk, "status": comment.status, "message": message,
+                         "edit_token": token_for(comment),
+                         "edit_until": comment.created_at + timedelta(seconds=settings.CIVILITY_READER_EDIT_WINDOW)})
 
 
 @router.get("/session", response={200: SessionOut, 401: ErrorOut}, summary="Who the widget is talking for")

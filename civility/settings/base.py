@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "civility.background",
     "civility.web",
     "civility.i18n",
+    "civility.readers",
 ]
 
 MIDDLEWARE = [
@@ -207,6 +208,10 @@ CORS_URLS_REGEX = r"^/api/v1/(articles|counts|session|triage)"
 CORS_ALLOW_CREDENTIALS = True
 # The widget reads Retry-After to tell a reader how long to wait.
 CORS_EXPOSE_HEADERS = ["Retry-After"]
+
+# --- Readers' own comments (civility/readers): how long after posting a reader may edit or
+# delete a comment from the same browser (a signed token the widget keeps).
+CIVILITY_READER_EDIT_WINDOW = env_seconds("CIVILITY_READER_EDIT_WINDOW", 15 * 60)
 
 # --- Submission rate limits ("5/min", "100/h", "off") ---
 CIVILITY_SUBMIT_RATE_PER_IP = env_rate("CIVILITY_SUBMIT_RATE_PER_IP", "10/min")

@@ -13,6 +13,7 @@ urlpatterns = [
     path("moderation/undo/<int:decision_id>", views.undo, name="moderation-undo"),
     path("moderation/campaign/<int:campaign_id>/decide", views.decide_campaign, name="moderation-campaign"),
     path("moderation/history/", views.history_page, name="moderation-history"),
+    path("moderation/edits/<int:revision_id>/decide", views.decide_edit, name="moderation-edit-decide"),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/", views.after_login, name="after-login"),

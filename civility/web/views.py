@@ -26,6 +26,8 @@ from civility.moderation.explain import LABEL_NAMES
 from civility.moderation.models import Reason
 from civility.publishing.demo import DEMO_ARTICLE_KEY
 from civility.publishing.models import Article
+from civility.readers.selectors import edits_waiting, word_diff
+from civility.readers.services import revision_decide
 from civility.web.forms import ActionForm, DecisionForm
 from civility.web.queue import comment_languages, queue_rows, reason_options, report_of
 
@@ -81,7 +83,9 @@ def queue_page(request: HttpRequest) -> HttpResponse:
     originals = selectors.comments_by_id(
         {c.triage.duplicate_of_id for c in page.items if report_of(c) and c.triage.duplicate_of_id})
     query = {k: v for k, v in filters.items() if v}
+    edits = [(r, word_diff(r.before, r.after)) for r in edits_waiting(user=request.user)]
     return render(request, "civility/queue.html", {
+        "edits": edits,
         "items": queue_rows(page.items, history=page.history, originals=originals), "page": page,
         "reasons": Reason.choices, "reason_options": reason_options(Reason.choices), "filters": filters,
         "article_filter": filters["article"], "labels": LABEL_NAMES.items(), "comment_languages": comment_languages(),
@@ -141,6 +145,25 @@ def decide(request: HttpRequest) -> HttpResponse:
             else:
                 text = ngettext("Rejected %(count)s comment.", "Rejected %(count)s comments.", n)
             messages.success(request, text % {"count": n}, extra_tags=",".join(str(d.pk) for d in decisions))
+    return redirect(_back(request, reverse("moderation-queue")))
+
+
+@login_required
+@require_POST
+def decide_edit(request: HttpRequest, revision_id: int) -> HttpResponse:
+    """Approve or reject a reader's edit of their approved comment."""
+    _moderator(request)
+    action = request.POST.get("action")
+    if action not in ("approve", "reject"):
+        messages.error(request, _("Choose approve or reject."))
+        return redirect(_back(request, reverse("moderation-queue")))
+    try:
+        revision_decide(user=request.user, revision_id=revision_id, approve=action == "approve")
+    except CivilityError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("The edit is published.") if action == "approve"
+                         else _("The edit is rejected; readers keep seeing the approved text."))
     return redirect(_back(request, reverse("moderation-queue")))
 
 

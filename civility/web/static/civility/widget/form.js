@@ -120,6 +120,8 @@ export class CommentForm {
       type: 'submit', class: 'civ-button civ-primary', text: gettext('Post comment'),
     });
     this.formStatus = el('div', { class: 'civ-status', role: 'status', 'aria-live': 'polite' });
+    // Edit / Delete for the comment just posted (while it waits for a moderator).
+    this.justPosted = el('div', { class: 'civ-own civ-just-posted' });
     this.formAlert = el('div', { class: 'civ-alert', role: 'alert' });
 
     // novalidate: the server's own field messages are the ones readers see,
@@ -130,7 +132,7 @@ export class CommentForm {
     }, [
       this.replyBar, this.asLine, this.identity, bodyField, honeypot, this.nudge,
       el('div', { class: 'civ-actions' }, [this.submitButton]),
-      this.formStatus, this.formAlert,
+      this.formStatus, this.justPosted, this.formAlert,
     ]);
   }
 
@@ -299,6 +301,7 @@ export class CommentForm {
         method: 'POST', headers: this.writeHeaders(), body: JSON.stringify(payload),
       });
       this.fields.body.control.value = '';
+      this.thread.own.remember(data.id, data.edit_token, data.edit_until, body.trim());
       this.confirmedDraft = null;
       this.nudgedDraft = null;
       // The reply is sent: the form goes back to the top of the thread, out of reply mode.
@@ -311,9 +314,25 @@ export class CommentForm {
         this.formStatus.textContent = data.message || gettext(
           'Thank you. Your comment is held for review: a moderator reads every comment before it appears.',
         );
+        this.offerChanges(data.id);
       }
     } catch (error) {
       await this.showSubmitError(error);
+    }
+  }
+
+  /** Edit and Delete under the form for the comment just posted. */
+  offerChanges(id) {
+    const panel = el('div', { class: 'civ-own-panel' });
+    const buttons = this.thread.own.buttons(id, {
+      place: () => ({ panel, status: this.formStatus, alert: this.formAlert }),
+      onDeleted: async (message) => {
+        this.justPosted.replaceChildren();
+        this.formStatus.textContent = message;
+      },
+    });
+    if (buttons.length) {
+      this.justPosted.replaceChildren(el('div', { class: 'civ-comment-actions' }, buttons), panel);
     }
   }
 
@@ -403,6 +422,7 @@ export class CommentForm {
 
   clearMessages() {
     this.formStatus.replaceChildren();
+    this.justPosted.replaceChildren();
     this.formAlert.replaceChildren();
     this.nudge.replaceChildren();
     for (const field of Object.values(this.fields)) {

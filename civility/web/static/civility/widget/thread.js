@@ -10,6 +10,7 @@
 import { Api, ApiError, NetworkError } from './api.js';
 import { el, showAlert } from './dom.js';
 import { CommentForm } from './form.js';
+import { OwnComments } from './own.js';
 
 let mountCount = 0;
 
@@ -32,7 +33,18 @@ export class Thread {
     this.nextUrl = null;
     this.nodes = new Map(); // comment id -> its <ol> of replies
     this.loadSeq = 0;
+    this.own = new OwnComments(this);
     this.build();
+  }
+
+  /** The address of one comment (editing and deleting one's own). */
+  commentUrl(id) {
+    return `${this.threadUrl}/${encodeURIComponent(id)}`;
+  }
+
+  /** Reload the thread when comment `id` is in it (its text changed). */
+  async refreshIfShown(id) {
+    if (this.nodes.has(id)) await this.loadFirst();
   }
 
   id(name) {
@@ -247,6 +259,16 @@ export class Thread {
       'aria-expanded': 'false',
       onclick: () => this.form.startReply(comment, item, replyButton),
     });
+    const ownPanel = el('div', { class: 'civ-own-panel' });
+    const ownStatus = el('p', { class: 'civ-status', role: 'status' });
+    const ownAlert = el('div', { class: 'civ-alert', role: 'alert' });
+    const own = this.own.buttons(comment.id, {
+      place: () => ({ panel: ownPanel, status: ownStatus, alert: ownAlert }),
+      onDeleted: async (message) => {
+        await this.loadFirst();
+        this.form.formStatus.textContent = message;
+      },
+    });
     item.append(
       el('div', { class: 'civ-meta' }, [
         el('span', { class: 'civ-author', dir: 'auto', text: comment.author_name }),
@@ -254,7 +276,8 @@ export class Thread {
         time,
       ]),
       body,
-      el('div', { class: 'civ-comment-actions' }, [replyButton]),
+      el('div', { class: 'civ-comment-actions' }, [replyButton, ...own]),
+      own.length ? el('div', { class: 'civ-own' }, [ownPanel, ownStatus, ownAlert]) : null,
       replies,
     );
     this.nodes.set(comment.id, replies);
