@@ -67,3 +67,12 @@ def submission_check(request: HttpRequest, *, email: str) -> None:
     digest = hashlib.sha256(email.strip().lower().encode()).hexdigest() if email.strip() else ""
     _check(request, group="submit-email", value=digest, message=FROM_EMAIL,
            rate=settings.CIVILITY_SUBMIT_RATE_PER_EMAIL)
+
+
+REPORTS = _("Too many reports from this network address; please wait a little.")
+
+
+def report_check(request: HttpRequest) -> None:
+    """Count one report of a comment (readers'); raise RateLimited past the rate."""
+    _check(request, group="report-ip", value=client_ip(request) or "", message=REPORTS,
+           rate=settings.CIVILITY_REPORT_RATE_PER_IP)

@@ -5,13 +5,16 @@ from __future__ import annotations
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
+from ninja import Status as Respond
 
 from civility.api.auth import caller
 from civility.api.schemas import DbId, ErrorOut
 from civility.comments.models import Comment
 from civility.comments.services import MAX_BODY
 from civility.errors import NotFound
+from civility.ratelimit import client_ip, report_check
 from civility.readers.models import RevisionStatus
+from civility.readers.reports import report_create, reporter_key
 from civility.readers.services import own_comment_delete, own_comment_edit
 
 router = Router(tags=["threads"])
@@ -67,3 +70,26 @@ def delete(request: HttpRequest, key: str, comment_id: DbId, payload: OwnDeleteI
     _on_article(key, comment_id)
     revision = own_comment_delete(token=payload.token, comment_id=comment_id)
     return {"id": comment_id, "change": revision.status, "message": _("Your comment is deleted.")}
+
+
+class ReportIn(Schema):
+    reason: str = Field(description="One of the policy's reasons: hate_speech, obscenity, personal_attack, spam, "
+                                    "off_topic, other.", max_length=32)
+    note: str = Field("", max_length=500)
+
+
+class ReportedOut(Schema):
+    message: str
+
+
+@router.post("/articles/{key}/comments/{comment_id}/report",
+             response={201: ReportedOut, 401: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut, 429: ErrorOut},
+             summary="Report a published comment")
+def report(request: HttpRequest, key: str, comment_id: DbId, payload: ReportIn):
+    """A reason from the policy and an optional note; one report per reader (address) and
+    comment (``409 already_reported``); rate-limited per address (``CIVILITY_REPORT_RATE_PER_IP``)."""
+    caller(request)
+    report_check(request)
+    report_create(article_key=key, comment_id=comment_id, reason=payload.reason, note=payload.note,
+                  reporter=reporter_key(client_ip(request)))
+    return Respond(201, {"message": _("Thank you. A moderator will look at this comment again.")})

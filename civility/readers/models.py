@@ -40,3 +40,27 @@ class Revision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} of comment {self.comment_id} ({self.status})"
+
+
+class ReportStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    DISMISSED = "dismissed", _("Dismissed")
+    UPHELD = "upheld", _("Approval withdrawn")
+
+
+class Report(models.Model):
+    """A reader's report that a published comment breaks the policy: one per reader and comment."""
+
+    comment = models.ForeignKey("comments.Comment", on_delete=models.CASCADE, related_name="reports")
+    reason = models.CharField(max_length=32)  # a moderation Reason value
+    note = models.CharField(max_length=500, blank=True)
+    reporter = models.CharField(max_length=64, help_text="A keyed hash of the reader's address, never the address.")
+    status = models.CharField(max_length=10, choices=ReportStatus.choices, default=ReportStatus.OPEN)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["comment", "reporter"], name="report_once_per_reader")]
+        indexes = [models.Index(fields=["status", "comment"], name="report_status_idx")]
+
+    def __str__(self) -> str:
+        return f"report of comment {self.comment_id} ({self.reason})"

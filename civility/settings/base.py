@@ -218,6 +218,8 @@ CIVILITY_SUBMIT_RATE_PER_IP = env_rate("CIVILITY_SUBMIT_RATE_PER_IP", "10/min")
 CIVILITY_SUBMIT_RATE_PER_EMAIL = env_rate("CIVILITY_SUBMIT_RATE_PER_EMAIL", "5/min")
 # Draft checks from the widget (POST /api/v1/triage) per client address.
 CIVILITY_TRIAGE_RATE_PER_IP = env_rate("CIVILITY_TRIAGE_RATE_PER_IP", "30/min")
+# Readers' reports of published comments per client address (civility/readers).
+CIVILITY_REPORT_RATE_PER_IP = env_rate("CIVILITY_REPORT_RATE_PER_IP", "10/h")
 RATELIMIT_USE_CACHE = "default"
 # The embedded deployment runs one server process, so a process-local cache
 # counts every request; with several processes set REDIS_URL (`civility serve

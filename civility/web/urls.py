@@ -14,6 +14,7 @@ urlpatterns = [
     path("moderation/campaign/<int:campaign_id>/decide", views.decide_campaign, name="moderation-campaign"),
     path("moderation/history/", views.history_page, name="moderation-history"),
     path("moderation/edits/<int:revision_id>/decide", views.decide_edit, name="moderation-edit-decide"),
+    path("moderation/reported/<int:comment_id>/decide", views.decide_reported, name="moderation-reported-decide"),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/", views.after_login, name="after-login"),

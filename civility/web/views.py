@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from civility.accounts.permissions import can_moderate
+from civility.comments.rendering import body_to_html
 from civility.errors import CivilityError
 from civility.i18n.languages import supported as supported_language
 from civility.moderation import selectors, services
@@ -26,6 +27,7 @@ from civility.moderation.explain import LABEL_NAMES
 from civility.moderation.models import Reason
 from civility.publishing.demo import DEMO_ARTICLE_KEY
 from civility.publishing.models import Article
+from civility.readers.reports import reported_list, reported_total, reports_decide
 from civility.readers.selectors import edits_waiting, word_diff
 from civility.readers.services import revision_decide
 from civility.web.forms import ActionForm, DecisionForm
@@ -84,8 +86,12 @@ def queue_page(request: HttpRequest) -> HttpResponse:
         {c.triage.duplicate_of_id for c in page.items if report_of(c) and c.triage.duplicate_of_id})
     query = {k: v for k, v in filters.items() if v}
     edits = [(r, word_diff(r.before, r.after)) for r in edits_waiting(user=request.user)]
+    showing_reported = request.GET.get("show") == "reported"
+    reported = [(r, body_to_html(r.comment.body)) for r in reported_list(user=request.user)] \
+        if showing_reported else []
     return render(request, "civility/queue.html", {
-        "edits": edits,
+        "edits": edits, "showing_reported": showing_reported, "reported": reported,
+        "reported_total": reported_total(),
         "items": queue_rows(page.items, history=page.history, originals=originals), "page": page,
         "reasons": Reason.choices, "reason_options": reason_options(Reason.choices), "filters": filters,
         "article_filter": filters["article"], "labels": LABEL_NAMES.items(), "comment_languages": comment_languages(),
@@ -165,6 +171,28 @@ def decide_edit(request: HttpRequest, revision_id: int) -> HttpResponse:
         messages.success(request, _("The edit is published.") if action == "approve"
                          else _("The edit is rejected; readers keep seeing the approved text."))
     return redirect(_back(request, reverse("moderation-queue")))
+
+
+@login_required
+@require_POST
+def decide_reported(request: HttpRequest, comment_id: int) -> HttpResponse:
+    """Withdraw a reported comment's approval (with a reason) or dismiss its reports."""
+    _moderator(request)
+    action = request.POST.get("action")
+    back = _back(request, reverse("moderation-queue") + "?show=reported")
+    if action not in ("withdraw", "dismiss"):
+        messages.error(request, _("Choose approve or reject."))
+        return redirect(back)
+    try:
+        reports_decide(user=request.user, comment_id=comment_id, withdraw=action == "withdraw",
+                       reason=request.POST.get("reason", ""), note=request.POST.get("note", "")[:2000])
+    except CivilityError as exc:
+        for message in [exc.message, *exc.fields.values()]:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Approval withdrawn: readers no longer see the comment.") if action == "withdraw"
+                         else _("Reports dismissed: the comment stays published."))
+    return redirect(back)
 
 
 @login_required

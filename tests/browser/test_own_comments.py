@@ -78,3 +78,24 @@ def test_no_buttons_after_the_window(live_server, page, article, moderator, sett
     page.reload()
     expect(thread.locator(".civ-comment")).to_have_count(1)
     expect(thread.locator(".civ-comment").get_by_role("button", name="Delete")).to_have_count(0)
+
+
+def test_report_a_published_comment(live_server, page, article, moderator):
+    from civility.readers.models import Report
+    from tests.conftest import submit
+
+    approve(moderator, submit(article, "Everyone who disagrees is a fool.", name="Loud"))
+    page.goto(f"{live_server.url}/articles/{article.key}/?lang=tr")
+    thread = page.locator(".civ-thread")
+    item = thread.locator(".civ-comment")
+    expect(item).to_have_count(1)
+    item.get_by_role("button", name="Bildir").click()
+    item.get_by_role("button", name="Bildirimi gönder").click()
+    expect(item.get_by_role("alert")).to_contain_text("Kurallardan bir gerekçe seçin.")
+    item.get_by_label("Neden?").select_option("personal_attack")
+    item.get_by_label("Not (isteğe bağlı)").fill("Herkese hakaret ediyor")
+    item.get_by_role("button", name="Bildirimi gönder").click()
+    expect(item.get_by_role("status")).to_contain_text("Teşekkürler. Bir moderatör bu yoruma yeniden bakacak.")
+    expect(item.get_by_role("button", name="Bildir")).to_have_count(0)
+    stored = Report.objects.get()
+    assert stored.reason == "personal_attack" and stored.note == "Herkese hakaret ediyor"

@@ -11,6 +11,7 @@ import { Api, ApiError, NetworkError } from './api.js';
 import { el, showAlert } from './dom.js';
 import { CommentForm } from './form.js';
 import { OwnComments } from './own.js';
+import { Reports } from './report.js';
 
 let mountCount = 0;
 
@@ -34,6 +35,7 @@ export class Thread {
     this.nodes = new Map(); // comment id -> its <ol> of replies
     this.loadSeq = 0;
     this.own = new OwnComments(this);
+    this.reports = new Reports(this);
     this.build();
   }
 
@@ -269,6 +271,9 @@ export class Thread {
         this.form.formStatus.textContent = message;
       },
     });
+    // Readers report others' comments, not their own (those they can edit or delete).
+    const reportPanel = el('div', { class: 'civ-report-panel' });
+    const report = own.length ? null : this.reports.button(comment, reportPanel);
     item.append(
       el('div', { class: 'civ-meta' }, [
         el('span', { class: 'civ-author', dir: 'auto', text: comment.author_name }),
@@ -276,8 +281,8 @@ export class Thread {
         time,
       ]),
       body,
-      el('div', { class: 'civ-comment-actions' }, [replyButton, ...own]),
-      own.length ? el('div', { class: 'civ-own' }, [ownPanel, ownStatus, ownAlert]) : null,
+      el('div', { class: 'civ-comment-actions' }, [replyButton, ...own, report]),
+      own.length ? el('div', { class: 'civ-own' }, [ownPanel, ownStatus, ownAlert]) : reportPanel,
       replies,
     );
     this.nodes.set(comment.id, replies);
