@@ -118,3 +118,11 @@ def test_demo_article_takes_lang(client, article, language):
 def test_demo_article_ignores_an_unknown_lang(client, article):
     r = client.get(f"/articles/{article.key}/", {"lang": "xx"}, headers={"Accept-Language": "ru"})
     assert r.status_code == 200 and '<html lang="ru"' in r.content.decode()
+
+
+def test_queue_times_are_armenian_too(client, moderator, article):
+    """Django has no Armenian for timesince's units; our catalog fills the gap."""
+    submit(article, "A remark to moderate.")
+    client.force_login(moderator)
+    html = client.get("/moderation/", headers={"Accept-Language": "hy"}).content.decode()
+    assert "0\xa0րոպե առաջ" in html and "minutes" not in html
