@@ -226,3 +226,27 @@ def test_auto_theme_stays_light_for_light_readers(live_server, browser, busy_thr
     expect(thread.locator(".civ-comment")).to_have_count(2)
     assert thread.evaluate("n => getComputedStyle(n).backgroundColor") == "rgba(0, 0, 0, 0)"
     context.close()
+
+
+@pytest.mark.parametrize("language", ["en", "hy"])
+def test_reported_view_and_waiting_edits(live_server, browser, busy_thread, moderator, language):
+    """The queue's Reported view and the readers' edits above the queue."""
+    from civility.comments.models import Comment, Status
+    from civility.readers.models import Kind, Report, Revision, RevisionStatus
+
+    published = Comment.objects.filter(status=Status.APPROVED).first()
+    Report.objects.create(comment=published, reason="personal_attack", note="Rude", reporter="a" * 64)
+    Revision.objects.create(comment=published, kind=Kind.EDIT, status=RevisionStatus.PENDING,
+                            before=published.body, after=published.body + " Edited.")
+    context = context_for(browser, language=language)
+    page = context.new_page()
+    log_in(page, live_server, moderator)
+    page.goto(f"{live_server.url}/moderation/?show=reported")
+    expect(page.locator(".reported .edit-item")).to_have_count(1)
+    expect(page.locator(".edit-diff ins")).to_have_text("Edited.")
+    assert_accessible(page)
+    assert low_contrast(page, ".edit-diff ins, .edit-diff del, .reported .chip, .muted") == []
+    page.set_viewport_size(PHONE)
+    no_sideways_scroll(page)
+    assert_accessible(page)
+    context.close()
