@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test lint bench bench-triage bench-import clean
+.PHONY: install run test lint bench bench-triage bench-import clean messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,14 @@ test: install  ## the whole suite (SQLite unless DATABASE_URL says otherwise)
 
 lint: install
 	$(BIN)/ruff check civility tests benchmarks
+
+# The five UI languages (docs/languages.md): collect new strings into civility/locale/*/LC_MESSAGES/*.po,
+# then compile the .mo files (committed, so that a fresh checkout needs no gettext tools). Needs GNU gettext.
+LOCALES := -l ru -l az -l tr -l hy
+messages: install
+	cd civility && CIVILITY_DATA_DIR=../var DJANGO_SETTINGS_MODULE=civility.settings.base ../$(BIN)/python -m django makemessages $(LOCALES) -d django --no-obsolete --no-location --ignore 'classify/data/*' --ignore 'triage/data/*'
+	cd civility && CIVILITY_DATA_DIR=../var DJANGO_SETTINGS_MODULE=civility.settings.base ../$(BIN)/python -m django makemessages $(LOCALES) -d djangojs --no-obsolete --no-location
+	cd civility && CIVILITY_DATA_DIR=../var DJANGO_SETTINGS_MODULE=civility.settings.base ../$(BIN)/python -m django compilemessages --ignore '.venv'
 
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache

@@ -18,6 +18,7 @@ import logging
 from django.conf import settings
 from django.dispatch import Signal
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import get_usage
 
 from civility.errors import RateLimited
@@ -26,6 +27,10 @@ log = logging.getLogger(__name__)
 
 #: sent with ``limit`` (the group: submit-ip, submit-email, triage-ip) each time a request is refused
 rate_limited = Signal()
+
+
+FROM_ADDRESS = _("Too many comments from this network address; please wait a little before posting again.")
+FROM_EMAIL = _("Too many comments from this email address; please wait a little before posting again.")
 
 
 def client_ip(request: HttpRequest) -> str | None:
@@ -38,7 +43,7 @@ def client_ip(request: HttpRequest) -> str | None:
     return request.META.get("REMOTE_ADDR") or None
 
 
-def _check(request: HttpRequest, *, group: str, value: str, rate: str | None, what: str) -> None:
+def _check(request: HttpRequest, *, group: str, value: str, rate: str | None, message: str) -> None:
     if rate is None or not value:
         return
     try:
@@ -49,21 +54,30 @@ def _check(request: HttpRequest, *, group: str, value: str, rate: str | None, wh
     if usage and usage["should_limit"]:
         rate_limited.send(sender=None, limit=group)
         raise RateLimited(
-            f"Too many comments from this {what}; please wait a little before posting again.",
+            str(message),
             retry_after=usage["time_left"],
         )
 
 
 def triage_check(request: HttpRequest) -> None:
     """Count one draft check (the widget's nudge); raise RateLimited past the rate."""
-    _check(request, group="triage-ip", value=client_ip(request) or "", what="network address",
+    _check(request, group="triage-ip", value=client_ip(request) or "", message=FROM_ADDRESS,
            rate=settings.CIVILITY_TRIAGE_RATE_PER_IP)
 
 
 def submission_check(request: HttpRequest, *, email: str) -> None:
     """Count one submission; raise RateLimited when the IP or the email is over its rate."""
-    _check(request, group="submit-ip", value=client_ip(request) or "", what="network address",
+    _check(request, group="submit-ip", value=client_ip(request) or "", message=FROM_ADDRESS,
            rate=settings.CIVILITY_SUBMIT_RATE_PER_IP)
     digest = hashlib.sha256(email.strip().lower().encode()).hexdigest() if email.strip() else ""
-    _check(request, group="submit-email", value=digest, what="email address",
+    _check(request, group="submit-email", value=digest, message=FROM_EMAIL,
            rate=settings.CIVILITY_SUBMIT_RATE_PER_EMAIL)
+
+
+REPORTS = _("Too many reports from this network address; please wait a little.")
+
+
+def report_check(request: HttpRequest) -> None:
+    """Count one report of a comment (readers'); raise RateLimited past the rate."""
+    _check(request, group="report-ip", value=client_ip(request) or "", message=REPORTS,
+           rate=settings.CIVILITY_REPORT_RATE_PER_IP)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("api/docs", RedirectView.as_view(url="/api/v1/docs", permanent=False)),
     path("admin/", admin.site.urls),
     path("metrics", metrics, name="metrics"),
+    path("", include("civility.i18n.urls")),
     path("", include("civility.web.urls")),
     path("notifications/", include("civility.notifications.urls")),
 ]

@@ -7,6 +7,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponseForbidden
 from django.middleware.csrf import CsrfViewMiddleware
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja.errors import HttpError
 from ninja.security import HttpBearer
 
@@ -42,7 +43,7 @@ def refuse_bad_token(request: HttpRequest) -> None:
         return
     token = ApiToken.objects.for_raw(raw)
     if token is None or not token.user.is_active:
-        raise HttpError(401, "The bearer token is not valid.")
+        raise HttpError(401, _("The bearer token is not valid."))
 
 
 class _Csrf(CsrfViewMiddleware):
@@ -90,7 +91,7 @@ def caller(request: HttpRequest) -> Any:
     if _bearer(request) is not None:
         user = token_user(request)
         if user is None:
-            raise HttpError(401, "The bearer token is not valid.")
+            raise HttpError(401, _("The bearer token is not valid."))
         return user
     if request.user.is_authenticated:
         require_csrf(request)

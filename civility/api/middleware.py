@@ -18,27 +18,29 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import BadRequest, RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils import translation
+from django.utils.translation import gettext_lazy
 
 from civility.api.errors import error_body
 
 API_PREFIX = "/api/"
 WRITES = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
-NUL_MESSAGE = "Remove the NUL character (\\0): text may not contain one."
-TOO_LARGE = ("too_large", "The request body is too large.")
+NUL_MESSAGE = gettext_lazy("Remove the NUL character (\\0): text may not contain one.")
+TOO_LARGE = ("too_large", gettext_lazy("The request body is too large."))
 
 #: our words for errors that reach ApiErrors without a JSON body (by status)
 STATUS_ERRORS = {
-    400: ("bad_request", "The request is malformed (check its Host header and syntax)."),
-    403: ("forbidden", "You may not do this."),
-    404: ("not_found", "There is nothing at this address."),
-    405: ("method_not_allowed", "This address does not answer this method; see the Allow header."),
+    400: ("bad_request", gettext_lazy("The request is malformed (check its Host header and syntax).")),
+    403: ("forbidden", gettext_lazy("You may not do this.")),
+    404: ("not_found", gettext_lazy("There is nothing at this address.")),
+    405: ("method_not_allowed", gettext_lazy("This address does not answer this method; see the Allow header.")),
     413: TOO_LARGE,
-    414: ("uri_too_long", "The address is too long."),
-    415: ("unsupported_media_type", "Send the request body as JSON."),
-    431: ("headers_too_large", "The request's headers are too large."),
+    414: ("uri_too_long", gettext_lazy("The address is too long.")),
+    415: ("unsupported_media_type", gettext_lazy("Send the request body as JSON.")),
+    431: ("headers_too_large", gettext_lazy("The request's headers are too large.")),
 }
-SERVER_ERROR = ("server_error", "Something went wrong on our side.")
+SERVER_ERROR = ("server_error", gettext_lazy("Something went wrong on our side."))
 
 
 def _is_api(request: HttpRequest) -> bool:
@@ -62,7 +64,8 @@ def _declared_length(request: HttpRequest) -> int:
 
 
 def _error(status: int, code: str, message: str, fields: dict[str, str] | None = None) -> JsonResponse:
-    return JsonResponse(error_body(code, message, fields), status=status)
+    fields = {name: str(text) for name, text in (fields or {}).items()}
+    return JsonResponse(error_body(code, str(message), fields), status=status)
 
 
 def _nul_in(value: Any, path: tuple[str, ...] = ()) -> tuple[str, ...] | None:
@@ -115,8 +118,8 @@ class InputGuard:
                 return _error(413, *TOO_LARGE)
             media_type = request.content_type.split(";", 1)[0].strip().lower()
             if media_type != "application/json":
-                return _error(415, "unsupported_media_type",
-                              "Send the request body as JSON, with the header 'Content-Type: application/json'.")
+                return _error(415, "unsupported_media_type", gettext_lazy(
+                    "Send the request body as JSON, with the header 'Content-Type: application/json'."))
         return self.get_response(request)
 
     def process_view(self, request: HttpRequest, view, args, kwargs) -> HttpResponse | None:
@@ -144,7 +147,7 @@ class InputGuard:
 
     @staticmethod
     def _nul(field: str) -> JsonResponse:
-        return _error(422, "invalid", "Please correct the listed fields.", {field: NUL_MESSAGE})
+        return _error(422, "invalid", gettext_lazy("Please correct the listed fields."), {field: NUL_MESSAGE})
 
 
 class ApiErrors:
@@ -159,8 +162,10 @@ class ApiErrors:
                 or response.get("Content-Type", "").startswith("application/json")):
             return response
         code, message = STATUS_ERRORS.get(response.status_code, SERVER_ERROR if response.status_code >= 500
-                                          else ("http_error", "The request could not be answered."))
-        shaped = _error(response.status_code, code, message)
+                                          else ("http_error", gettext_lazy("The request could not be answered.")))
+        # outside civility.i18n's middleware: say it in the language the request was answered in
+        with translation.override(getattr(request, "LANGUAGE_CODE", None)):
+            shaped = _error(response.status_code, code, message)
         for header, value in response.items():
             if header.lower() not in ("content-type", "content-length"):
                 shaped[header] = value

@@ -32,7 +32,7 @@ class ArticleOut(Schema):
     comments_open: bool
     comment_count: int = Field(description="Approved comments on this article.")
     policy: str = Field(description="The moderation policy to show above the form.")
-    order: Literal["newest", "oldest"]
+    order: Literal["newest", "oldest", "replies"]
 
 
 class CommentOut(Schema):
@@ -41,6 +41,8 @@ class CommentOut(Schema):
     author_name: str
     is_author: bool = Field(description="Written by a logged-in newsroom author (show a badge).")
     body_html: str = Field(description="Escaped, linkified and sanitised; safe to insert as HTML.")
+    lang: str | None = Field(None, description="The comment's language (ISO 639-1) when triage was sure of it; "
+                                               "for the lang attribute.")
     created_at: datetime
 
 
@@ -68,6 +70,9 @@ class SubmittedOut(Schema):
     id: int
     status: Literal["pending", "approved", "unconfirmed"]
     message: str
+    edit_token: str = Field(description="Keep it to edit or delete this comment (PATCH/DELETE on the comment) "
+                                        "until edit_until.")
+    edit_until: datetime
 
 
 class SessionOut(Schema):

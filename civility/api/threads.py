@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Literal
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.urls import reverse
 from django.utils.http import urlencode
-from django.utils.translation import gettext
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja import Status as Respond
 
@@ -34,13 +36,15 @@ from civility.notifications.confirmations import confirmation_needed, confirmati
 from civility.notifications.services import reply_subscribe
 from civility.people.sanctions import ban_check
 from civility.ratelimit import client_ip, submission_check, triage_check
+from civility.readers.services import token_for
 from civility.triage.services import draft_check
 
 router = Router(tags=["threads"])
 
 
 class ThreadQuery(Schema):
-    order: Literal["newest", "oldest"] | None = Field(None, description="Default: the article's own order.")
+    order: Literal["newest", "oldest", "replies"] | None = Field(
+        None, description="Default: the article's own order. replies: the most replied-to first.")
     cursor: str | None = Field(None, description="From the previous page's ``next``.")
     limit: int | None = Field(None, description="Top-level comments per page, 1–100 (others are clamped).")
 
@@ -52,6 +56,8 @@ def comment_out(comment: Comment) -> dict:
         "author_name": name_clean(comment.author_name),  # names stored before they were cleaned
         "is_author": comment.is_author,
         "body_html": body_to_html(comment.body),
+        # only when triage was sure of it ("und" and "" are not languages)
+        "lang": comment.lang if comment.lang and comment.lang != "und" else None,
         "created_at": comment.created_at,
     }
 
@@ -73,6 +79,7 @@ def thread(request: HttpRequest, key: str, q: Query[ThreadQuery]):
     response = cached_page(request, scope=("thread", article_id, version, q.order, q.cursor, q.limit),
                            build=lambda: _thread_response(request, key, q))
     mark_public(request, response, article_key=key, version=version)
+    response.language_neutral = True  # readers' comments only: the same in every language
     return response
 
 
@@ -129,13 +136,15 @@ def submit(request: HttpRequest, key: str, payload: CommentIn):
         reply_subscribe(user=user, comment=comment)
     if comment.status == Status.UNCONFIRMED:
         confirmation_request(comment=comment)
-        message = gettext("Thank you. Please confirm your email address: we have sent a link to it. Your "
-                          "comment goes to the moderators once you open the link.")
+        message = _("Thank you. Please confirm your email address: we have sent a link to it. Your "
+                    "comment goes to the moderators once you open the link.")
     elif comment.status == Status.APPROVED:
-        message = "Your comment is published."
+        message = _("Your comment is published.")
     else:
-        message = "Thank you. Your comment is held for review: a moderator reads every comment before it appears."
-    return Respond(202, {"id": comment.pk, "status": comment.status, "message": message})
+        message = _("Thank you. Your comment is held for review: a moderator reads every comment before it appears.")
+    return Respond(202, {"id": comment.pk, "status": comment.status, "message": message,
+                         "edit_token": token_for(comment),
+                         "edit_until": comment.created_at + timedelta(seconds=settings.CIVILITY_READER_EDIT_WINDOW)})
 
 
 @router.get("/session", response={200: SessionOut, 401: ErrorOut}, summary="Who the widget is talking for")

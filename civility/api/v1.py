@@ -4,7 +4,7 @@ from typing import Any
 
 from ninja import NinjaAPI
 
-from civility.api import counts, errors, moderation, people, person_data, team, threads
+from civility.api import counts, errors, moderation, people, person_data, readers, team, threads
 
 #: errors any operation can answer besides its own, as the OpenAPI document lists them
 #: (ApiErrors and InputGuard in civility.api.middleware write them before or after the view)
@@ -58,6 +58,7 @@ api = CivilityApi(
 errors.install(api)
 api.add_router("/", threads.router)
 api.add_router("/", counts.router)
+api.add_router("/", readers.router)
 api.add_router("/moderation", moderation.router)
 api.add_router("/moderation", people.router)
 api.add_router("/moderation", team.router)

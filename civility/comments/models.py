@@ -5,17 +5,18 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from civility.publishing.models import Article
 
 
 class Status(models.TextChoices):
-    PENDING = "pending", "Held for review"
-    APPROVED = "approved", "Approved"
-    REJECTED = "rejected", "Rejected"
+    PENDING = "pending", _("Held for review")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
     # the site asks first-time commenters to confirm their address (civility/notifications);
     # such a comment joins the queue (PENDING) once they do
-    UNCONFIRMED = "unconfirmed", "Waiting for the commenter to confirm their email"
+    UNCONFIRMED = "unconfirmed", _("Waiting for the commenter to confirm their email")
 
 
 class Comment(models.Model):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
 
 from civility.comments.models import Comment, Status
 from civility.errors import CivilityError, InvalidInput, NotFound
@@ -13,6 +15,8 @@ from civility.publishing import public_versions
 from civility.publishing.models import Article, ThreadOrder
 
 MAX_PAGE = 100
+#: a reader's choice only (the site's default is newest or oldest): most replies first
+MOST_REPLIES = "replies"
 #: article keys per counts request: 100 keys of typical length fit the 8 KB request line proxies allow
 MAX_COUNT_KEYS = 100
 
@@ -39,7 +43,7 @@ def article_get(*, key: str) -> Article:
         .first()
     )
     if article is None:
-        raise NotFound(f"There is no article with the key {key!r}.", code="article_not_found")
+        raise NotFound(_("There is no article with the key %(key)r.") % {"key": key}, code="article_not_found")
     return article
 
 
@@ -47,7 +51,7 @@ def article_public_version(*, key: str) -> tuple[int, int]:
     """(id, public_version) of an article: what a cached page of its thread is keyed on."""
     row = public_versions.current(key)
     if row is None:
-        raise NotFound(f"There is no article with the key {key!r}.", code="article_not_found")
+        raise NotFound(_("There is no article with the key %(key)r.") % {"key": key}, code="article_not_found")
     return row
 
 
@@ -61,12 +65,20 @@ def thread_for_article(
     """
     article = article_get(key=key)
     order = order or article.site.default_order
-    if order not in ThreadOrder.values:
-        raise InvalidInput("order must be 'newest' or 'oldest'.", fields={"order": "newest or oldest"})
+    if order not in (*ThreadOrder.values, MOST_REPLIES):
+        raise InvalidInput(_("order must be 'newest', 'oldest' or 'replies'."),
+                           fields={"order": _("newest, oldest or replies")})
     limit = min(max(1, limit or article.site.page_size), MAX_PAGE)
 
     roots = Comment.objects.filter(article=article, status=Status.APPROVED, parent__isnull=True)
-    sort = ["-created_at", "-id"] if order == ThreadOrder.NEWEST else ["created_at", "id"]
+    if order == MOST_REPLIES:
+        # the most discussed first (approved replies at any depth), then the newest
+        replies = (Comment.objects.filter(root=OuterRef("pk"), status=Status.APPROVED).order_by()
+                   .values("root").annotate(n=Count("id")).values("n"))
+        roots = roots.annotate(reply_count=Coalesce(Subquery(replies), 0))
+        sort = ["-reply_count", "-created_at", "-id"]
+    else:
+        sort = ["-created_at", "-id"] if order == ThreadOrder.NEWEST else ["created_at", "id"]
     page, next_cursor = keyset_page(roots.select_related("user"), order=sort, cursor=cursor, limit=limit)
 
     replies = (

@@ -10,6 +10,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from civility.accounts.permissions import is_author_of
 from civility.comments.events import comment_submitted
@@ -41,16 +42,16 @@ def _clean_identity(user: Any, author_name: str, author_email: str) -> tuple[str
     name = name_clean(author_name)
     email = author_email.strip()
     if not name:
-        errors["author_name"] = "Please give a name to show with your comment."
+        errors["author_name"] = _("Please give a name to show with your comment.")
     elif len(name) > MAX_NAME:
-        errors["author_name"] = f"Names can be at most {MAX_NAME} characters."
+        errors["author_name"] = _("Names can be at most %(max)s characters.") % {"max": MAX_NAME}
     if not email:
-        errors["author_email"] = "Please give an email address (it is never shown)."
+        errors["author_email"] = _("Please give an email address (it is never shown).")
     else:
         try:
             validate_email(email)
         except ValidationError:
-            errors["author_email"] = "That does not look like an email address."
+            errors["author_email"] = _("That does not look like an email address.")
     return name, email.lower(), errors
 
 
@@ -76,28 +77,29 @@ def comment_submit(
     """
     article = Article.objects.select_related("site").filter(key=article_key).first()
     if article is None:
-        raise NotFound(f"There is no article with the key {article_key!r}.", code="article_not_found")
+        raise NotFound(_("There is no article with the key %(key)r.") % {"key": article_key}, code="article_not_found")
     if not article.comments_open:
-        raise CommentsClosed("Comments are closed on this article.")
+        raise CommentsClosed(_("Comments are closed on this article."))
 
     name, email, errors = _clean_identity(user, author_name, author_email)
     # Before anything else is said about the comment, and before anything is stored.
     ban_check(user=user, email=None if "author_email" in errors else email, ip=origin.ip_address)
     text = body.strip()
     if not text:
-        errors["body"] = "The comment is empty."
+        errors["body"] = _("The comment is empty.")
     elif len(text) > MAX_BODY:
-        errors["body"] = f"Comments can be at most {MAX_BODY} characters (this one has {len(text)})."
+        errors["body"] = _("Comments can be at most %(max)s characters (this one has %(length)s).") % {
+            "max": MAX_BODY, "length": len(text)}
     elif "\x00" in text:
-        errors["body"] = "The comment contains a NUL character."
+        errors["body"] = _("The comment contains a NUL character.")
 
     parent = None
     if parent_id is not None:
         parent = Comment.objects.filter(pk=parent_id, article=article, status=Status.APPROVED).first()
         if parent is None:
-            errors["parent_id"] = "You can only reply to a published comment on this article."
+            errors["parent_id"] = _("You can only reply to a published comment on this article.")
     if errors:
-        raise InvalidInput("Please correct the highlighted fields.", fields=errors)
+        raise InvalidInput(_("Please correct the highlighted fields."), fields=errors)
 
     comment = Comment(
         article=article,

@@ -11,10 +11,11 @@ from typing import Any
 
 from django.utils.html import escape, linebreaks
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
 
 LABEL_NAMES = {
-    "hate": "Hate", "obscene": "Obscene", "insult": "Insult", "threat": "Threat", "toxic": "Toxic",
-    "spam": "Spam", "duplicate": "Duplicate",
+    "hate": _("Hate"), "obscene": _("Obscene"), "insult": _("Insult"), "threat": _("Threat"), "toxic": _("Toxic"),
+    "spam": _("Spam"), "duplicate": _("Duplicate"),
 }
 
 

@@ -12,16 +12,17 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from civility.comments.models import Comment, Status
 
 
 class Action(models.TextChoices):
-    APPROVE = "approve", "Approve"
-    REJECT = "reject", "Reject"
-    UNDO = "undo", "Undo"
-    EDIT = "edit", "Edited by staff"
-    ERASE = "erase", "Personal data erased"
+    APPROVE = "approve", _("Approve")
+    REJECT = "reject", _("Reject")
+    UNDO = "undo", _("Undo")
+    EDIT = "edit", _("Edited by staff")
+    ERASE = "erase", _("Personal data erased")
 
 
 #: the actions that move a comment between statuses (what undo looks at)
@@ -31,12 +32,12 @@ STATUS_ACTIONS = (Action.APPROVE, Action.REJECT, Action.UNDO)
 class Reason(models.TextChoices):
     """Why a comment was rejected, in the words of the published policy."""
 
-    HATE_SPEECH = "hate_speech", "Hate speech"
-    OBSCENITY = "obscenity", "Obscenity"
-    PERSONAL_ATTACK = "personal_attack", "Personal attack"
-    SPAM = "spam", "Spam or repeated comment"
-    OFF_TOPIC = "off_topic", "Off topic"
-    OTHER = "other", "Other"
+    HATE_SPEECH = "hate_speech", _("Hate speech")
+    OBSCENITY = "obscenity", _("Obscenity")
+    PERSONAL_ATTACK = "personal_attack", _("Personal attack")
+    SPAM = "spam", _("Spam or repeated comment")
+    OFF_TOPIC = "off_topic", _("Off topic")
+    OTHER = "other", _("Other")
 
 
 class AppendOnlyError(Exception):

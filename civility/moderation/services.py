@@ -189,6 +189,19 @@ def comment_staff_edit(*, user: Any, comment: Comment, fields: Sequence[str], no
 EDITABLE = ("body", "author_name", "author_email")
 
 
+
+
+def decision_by_author(*, comment: Comment, note: str) -> Decision:
+    """Take a comment out of the thread because its own author deleted it (logged with no
+    actor, reason "other" and ``note``): readers stop seeing it at once."""
+    with transaction.atomic():
+        decision = _apply(comment=comment, actor=None, action=Action.REJECT, to_status=Status.REJECTED,
+                          reason=Reason.OTHER, note=note)
+        _public_changed([decision])
+    _announce([decision])
+    return decision
+
+
 def _apply(
     *, comment: Comment, actor: Any, action: Action, to_status: str, reason: str = "",
     note: str = "", batch: uuid.UUID | None = None, undoes: Decision | None = None,

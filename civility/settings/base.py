@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "civility.portability",
     "civility.db",
     "civility.observability",
+    "civility.i18n",
+    "civility.readers",
 ]
 
 MIDDLEWARE = [
@@ -69,6 +71,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # the language of the answer: ?lang=, the switcher's cookie (pages only), Accept-Language
+    "civility.i18n.middleware.RequestLanguage",
     "django.middleware.common.CommonMiddleware",
     # 413 / 415 / NUL characters under /api/ (and NUL in pages' addresses), before CSRF,
     # authentication or any view.
@@ -148,7 +152,17 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "after-login"
 LOGOUT_REDIRECT_URL = "login"
 
-LANGUAGE_CODE = "en"
+# The site's default language (any of LANGUAGES); readers and staff get their own
+# (civility.i18n, docs/languages.md).
+LANGUAGE_CODE = env_str("CIVILITY_LANGUAGE", "en")
+LANGUAGES = [
+    ("en", "English"),
+    ("ru", "Русский"),
+    ("az", "Azərbaycanca"),
+    ("tr", "Türkçe"),
+    ("hy", "Հայերեն"),
+]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
@@ -213,11 +227,17 @@ CORS_ALLOW_CREDENTIALS = True
 # The widget reads Retry-After to tell a reader how long to wait.
 CORS_EXPOSE_HEADERS = ["Retry-After"]
 
+# --- Readers' own comments (civility/readers): how long after posting a reader may edit or
+# delete a comment from the same browser (a signed token the widget keeps).
+CIVILITY_READER_EDIT_WINDOW = env_seconds("CIVILITY_READER_EDIT_WINDOW", 15 * 60)
+
 # --- Submission rate limits ("5/min", "100/h", "off") ---
 CIVILITY_SUBMIT_RATE_PER_IP = env_rate("CIVILITY_SUBMIT_RATE_PER_IP", "10/min")
 CIVILITY_SUBMIT_RATE_PER_EMAIL = env_rate("CIVILITY_SUBMIT_RATE_PER_EMAIL", "5/min")
 # Draft checks from the widget (POST /api/v1/triage) per client address.
 CIVILITY_TRIAGE_RATE_PER_IP = env_rate("CIVILITY_TRIAGE_RATE_PER_IP", "30/min")
+# Readers' reports of published comments per client address (civility/readers).
+CIVILITY_REPORT_RATE_PER_IP = env_rate("CIVILITY_REPORT_RATE_PER_IP", "10/h")
 RATELIMIT_USE_CACHE = "default"
 # The embedded deployment runs one server process, so a process-local cache
 # counts every request; with several processes set REDIS_URL (`civility serve

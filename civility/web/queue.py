@@ -26,12 +26,14 @@ from django.utils.formats import number_format
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import template_localtime
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
+from django.utils.translation import gettext as _
 
 from civility.comments.models import Comment
 from civility.comments.names import name_clean
 from civility.comments.rendering import body_to_html
 from civility.moderation.explain import Explanation, explain
+from civility.triage.signals.langid import DEFAULT_LANGUAGES, UNDETERMINED
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +98,7 @@ def _two_places(value: Any, language: str | None) -> str:
 # Django's escape() is html.escape() behind a lazy-string check that costs more than the
 # escaping; these strings are never lazy.
 _FLAG_CHIP = '<span class="chip chip-{label}" title="{reason}">{name} <b>{score}</b></span>'
-_WEAK_CHIP = '<span class="chip chip-weak" title="below the flag threshold">{name} {score}</span>'
+_WEAK_CHIP = '<span class="chip chip-weak" title="{title}">{name} {score}</span>'
 _REASON = "<li><strong>{name}</strong>: {reason}</li>"
 
 
@@ -106,7 +108,8 @@ def flag_chips(flags: list[Chip]) -> SafeString:
 
 
 def weak_chips(weak: list[Chip]) -> SafeString:
-    return mark_safe("".join(_WEAK_CHIP.format(name=escape(w.name), score=escape(w.score)) for w in weak))
+    title = escape(_("below the flag threshold"))
+    return mark_safe("".join(_WEAK_CHIP.format(title=title, name=escape(w.name), score=escape(w.score)) for w in weak))
 
 
 def reasons_html(flags: list[Chip]) -> SafeString:
@@ -123,9 +126,11 @@ def history_text(history: Mapping[str, int]) -> str:
     """What the commenter's earlier comments became, or that there were none."""
     approved, rejected, pending = (history.get(k, 0) for k in ("approved", "rejected", "pending"))
     if not (approved or rejected or pending):
-        return "First comment from this person"
-    text = f"Before: {number(approved)} approved · {number(rejected)} rejected"
-    return f"{text} · {number(pending)} waiting" if pending else text
+        return _("First comment from this person")
+    counts = {"approved": number(approved), "rejected": number(rejected), "pending": number(pending)}
+    if pending:
+        return _("Before: %(approved)s approved · %(rejected)s rejected · %(pending)s waiting") % counts
+    return _("Before: %(approved)s approved · %(rejected)s rejected") % counts
 
 
 def reason_options(reasons: Iterable[tuple[str, str]]) -> SafeString:
@@ -195,3 +200,20 @@ def queue_rows(items: list[Comment], *, history: Mapping[int, Mapping[str, int]]
             claimed_by=(claimed_by or {}).get(c.pk, ""),
         ))
     return rows
+
+
+def comment_languages() -> list[tuple[str, str]]:
+    """The queue's language filter: what triage's language signal can tell apart, by name
+    in the page's language, and "undetermined"."""
+    codes: tuple[str, ...] = DEFAULT_LANGUAGES
+    for step in settings.CIVILITY_TRIAGE_PIPELINE:
+        if step.get("signal", "").startswith("langid.") and step.get("options", {}).get("languages"):
+            codes = tuple(step["options"]["languages"])
+    named = []
+    for code in codes:
+        try:
+            named.append((code, str(get_language_info(code)["name_translated"])))
+        except KeyError:
+            named.append((code, code))
+    named.sort(key=lambda pair: pair[1].casefold())
+    return [*named, (UNDETERMINED, _("undetermined"))]

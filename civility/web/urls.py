@@ -21,6 +21,8 @@ urlpatterns = [
     path("moderation/people/<str:email>/unban/<int:ban_id>", people.person_unban, name="person-unban"),
     path("moderation/people/<str:email>/notes", people.person_note, name="person-note"),
     path("moderation/people/<str:email>/reject", people.person_reject, name="person-reject"),
+    path("moderation/edits/<int:revision_id>/decide", views.decide_edit, name="moderation-edit-decide"),
+    path("moderation/reported/<int:comment_id>/decide", views.decide_reported, name="moderation-reported-decide"),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     # Staff reset a forgotten password by email (Django's views; mail goes through EMAIL_BACKEND).

@@ -13,28 +13,35 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 from django_ratelimit.core import get_usage
 
 from civility.accounts.permissions import can_moderate
+from civility.comments.rendering import body_to_html
 from civility.errors import CivilityError
+from civility.i18n.languages import supported as supported_language
 from civility.moderation import claims, queue_views, selectors, services
 from civility.moderation.explain import LABEL_NAMES
 from civility.moderation.models import Reason
 from civility.publishing.demo import DEMO_ARTICLE_KEY
 from civility.publishing.models import Article
 from civility.ratelimit import client_ip
+from civility.readers.reports import reported_list, reported_total, reports_decide
+from civility.readers.selectors import edits_waiting, word_diff
+from civility.readers.services import revision_decide
 from civility.web.forms import ActionForm, DecisionForm
-from civility.web.queue import queue_rows, reason_options, report_of
+from civility.web.queue import comment_languages, queue_rows, reason_options, report_of
 
 log = logging.getLogger(__name__)
 
 
 def _moderator(request: HttpRequest) -> None:
     if not can_moderate(request.user):
-        raise DjangoPermissionDenied("Only moderators can open the moderation queue.")
+        raise DjangoPermissionDenied(_("Only moderators can open the moderation queue."))
 
 
 @login_required
@@ -44,7 +51,8 @@ def after_login(request: HttpRequest) -> HttpResponse:
     if can_moderate(request.user):
         return redirect("moderation-queue")
     articles = request.user.articles.order_by("-created_at")[:20]
-    return render(request, "civility/account.html", {"articles": articles})
+    comments = request.user.comments.select_related("article").order_by("-created_at")[:20]
+    return render(request, "civility/account.html", {"articles": articles, "comments": comments})
 
 
 @require_GET
@@ -52,7 +60,12 @@ def article_page(request: HttpRequest, key: str) -> HttpResponse:
     """A plain article page with the embedded thread, as a newspaper would show it."""
     article = get_object_or_404(Article.objects.select_related("site"), key=key)
     paragraphs = [p.strip() for p in article.body.split("\n\n") if p.strip()]
-    return render(request, "civility/article.html", {"article": article, "paragraphs": paragraphs})
+    # ?lang=hy shows the page (and so its widget, which follows <html lang>) in that language
+    language = supported_language(request.GET.get("lang")) or request.LANGUAGE_CODE
+    with translation.override(language):
+        response = render(request, "civility/article.html", {"article": article, "paragraphs": paragraphs})
+    response["Content-Language"] = language
+    return response
 
 
 def demo_redirect(request: HttpRequest) -> HttpResponse:
@@ -85,10 +98,16 @@ def queue_page(request: HttpRequest) -> HttpResponse:
     held = {pk: c.moderator.public_name for pk, c in claims.claims_on(c.pk for c in page.items).items()
             if c.moderator_id != request.user.pk}
     query = {k: v for k, v in filters.items() if v}
+    edits = [(r, word_diff(r.before, r.after)) for r in edits_waiting(user=request.user)]
+    showing_reported = request.GET.get("show") == "reported"
+    reported = [(r, body_to_html(r.comment.body)) for r in reported_list(user=request.user)] \
+        if showing_reported else []
     response = render(request, "civility/queue.html", {
+        "edits": edits, "showing_reported": showing_reported, "reported": reported,
+        "reported_total": reported_total(),
         "items": queue_rows(page.items, history=page.history, originals=originals, claimed_by=held), "page": page,
         "reasons": Reason.choices, "reason_options": reason_options(Reason.choices), "filters": filters,
-        "article_filter": filters["article"], "labels": LABEL_NAMES.items(),
+        "article_filter": filters["article"], "labels": LABEL_NAMES.items(), "comment_languages": comment_languages(),
         "filter_query": urlencode(query), "next_path": request.get_full_path(),
         "decide_url": reverse("moderation-decide"), "my_view": queue_views.queue_view_filters(user=request.user),
         "live_url": reverse("moderation-live") + (f"?{urlencode(query)}" if query else ""),
@@ -174,8 +193,11 @@ def decide_campaign(request: HttpRequest, campaign_id: int) -> HttpResponse:
     except CivilityError as exc:
         messages.error(request, exc.message)
     else:
-        verb = "Approved" if data["action"] == "approve" else "Rejected"
-        messages.success(request, f"{verb} {len(decisions)} comments of campaign {campaign_id}.")
+        values = {"count": len(decisions), "id": campaign_id}
+        if data["action"] == "approve":
+            messages.success(request, _("Approved %(count)s comments of campaign %(id)s.") % values)
+        else:
+            messages.success(request, _("Rejected %(count)s comments of campaign %(id)s.") % values)
     return redirect(_back(request, reverse("moderation-queue")))
 
 
@@ -198,11 +220,54 @@ def decide(request: HttpRequest) -> HttpResponse:
         except CivilityError as exc:
             messages.error(request, exc.message)
         else:
-            verb = "Approved" if data["action"] == "approve" else "Rejected"
             n = len(decisions)
-            messages.success(request, f"{verb} {n} comment{'s' if n != 1 else ''}.",
-                             extra_tags=",".join(str(d.pk) for d in decisions))
+            if data["action"] == "approve":
+                text = ngettext("Approved %(count)s comment.", "Approved %(count)s comments.", n)
+            else:
+                text = ngettext("Rejected %(count)s comment.", "Rejected %(count)s comments.", n)
+            messages.success(request, text % {"count": n}, extra_tags=",".join(str(d.pk) for d in decisions))
     return redirect(_back(request, reverse("moderation-queue")))
+
+
+@login_required
+@require_POST
+def decide_edit(request: HttpRequest, revision_id: int) -> HttpResponse:
+    """Approve or reject a reader's edit of their approved comment."""
+    _moderator(request)
+    action = request.POST.get("action")
+    if action not in ("approve", "reject"):
+        messages.error(request, _("Choose approve or reject."))
+        return redirect(_back(request, reverse("moderation-queue")))
+    try:
+        revision_decide(user=request.user, revision_id=revision_id, approve=action == "approve")
+    except CivilityError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("The edit is published.") if action == "approve"
+                         else _("The edit is rejected; readers keep seeing the approved text."))
+    return redirect(_back(request, reverse("moderation-queue")))
+
+
+@login_required
+@require_POST
+def decide_reported(request: HttpRequest, comment_id: int) -> HttpResponse:
+    """Withdraw a reported comment's approval (with a reason) or dismiss its reports."""
+    _moderator(request)
+    action = request.POST.get("action")
+    back = _back(request, reverse("moderation-queue") + "?show=reported")
+    if action not in ("withdraw", "dismiss"):
+        messages.error(request, _("Choose approve or reject."))
+        return redirect(back)
+    try:
+        reports_decide(user=request.user, comment_id=comment_id, withdraw=action == "withdraw",
+                       reason=request.POST.get("reason", ""), note=request.POST.get("note", "")[:2000])
+    except CivilityError as exc:
+        for message in [exc.message, *exc.fields.values()]:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Approval withdrawn: readers no longer see the comment.") if action == "withdraw"
+                         else _("Reports dismissed: the comment stays published."))
+    return redirect(back)
 
 
 @login_required
@@ -215,7 +280,7 @@ def undo(request: HttpRequest, decision_id: int) -> HttpResponse:
     except CivilityError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, "Undone: the comment is back where it was.")
+        messages.success(request, _("Undone: the comment is back where it was."))
     return redirect(_back(request, reverse("moderation-history")))
 
 

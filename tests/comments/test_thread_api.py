@@ -26,7 +26,8 @@ def test_pending_and_rejected_comments_are_invisible(anon_api, article, moderato
     assert ids(body) == [shown.pk]
     assert body["article"]["comment_count"] == 1
     assert pending.pk not in ids(body) and rejected.pk not in ids(body)
-    assert set(body["comments"][0]) == {"id", "parent_id", "author_name", "is_author", "body_html", "created_at"}
+    assert set(body["comments"][0]) == {"id", "parent_id", "author_name", "is_author", "body_html", "lang",
+                                        "created_at"}
     assert "author_email" not in str(body)
 
 

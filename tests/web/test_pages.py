@@ -111,6 +111,18 @@ def test_authors_land_on_their_account_page_not_a_403(client, author, article):
     html = r.content.decode()
     assert "Logged in as" in html
     assert article.title in html
+    assert "You have not commented yet." in html
+
+
+def test_authors_page_lists_their_comments_with_their_status(client, author, article):
+    from tests.conftest import submit
+
+    submit(article, "Թող խաղաղություն լինի մեր տանը, այսօր և միշտ։", user=author)
+    client.force_login(author)
+    html = client.get("/accounts/", headers={"Accept-Language": "ru"}).content.decode()
+    assert "Ваши комментарии" in html and "Ждёт проверки" in html
+    assert f'href="/articles/{article.key}/#comments"' in html
+    assert 'dir="auto" lang="hy"' in html
 
 
 def test_healthz(client, db):

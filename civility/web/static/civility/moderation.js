@@ -15,6 +15,24 @@
   var POSITION_KEY = 'civility.queue.position';
   var LAST_KEY = 'civility.queue.lastDecided';
   var SHEET_KEY = 'civility.queue.shortcutsHidden';
+  // Words from the page's translation catalog (civility/i18n: /i18n/staff/<lang>.js, loaded
+  // first); English, the message ids, without it.
+  var gettext = window.gettext || function (text) { return text; };
+  var ngettext = window.ngettext || function (one, many, n) { return n === 1 ? one : many; };
+
+  // A translated sentence as toast parts: %(name)s placeholders become values[name]
+  // (a string, or {kbd: 'x'} for a key cap), wherever the language puts them.
+  function interpolateCount(template, n) {
+    return template.replace('%(count)s', String(n));
+  }
+
+  function fill(template, values) {
+    return template.split(/(%\([a-z_]+\)s)/).filter(Boolean).map(function (piece) {
+      var name = /^%\(([a-z_]+)\)s$/.exec(piece);
+      return name && name[1] in values ? values[name[1]] : piece;
+    });
+  }
+
   var NOT_TYPING = ['checkbox', 'radio', 'button', 'submit', 'reset', 'image', 'file', 'color', 'range'];
 
   var list = document.getElementById('queue');
@@ -137,7 +155,7 @@
     if (!items.length) { return; }
     var i = current ? items.indexOf(current) + delta : 0;
     if (i >= items.length) {
-      toast(['That was the last comment on this page.']);
+      toast([gettext('That was the last comment on this page.')]);
       i = items.length - 1;
     }
     setCurrent(items[Math.max(0, i)]);
@@ -145,7 +163,7 @@
 
   function needCurrent() {
     if (current) { return true; }
-    toast(['Press ', { kbd: 'j' }, ' to pick a comment first.']);
+    toast(fill(gettext('Press %(key)s to pick a comment first.'), { key: { kbd: 'j' } }));
     return false;
   }
 
@@ -163,7 +181,8 @@
       selectAll.indeterminate = n > 0 && n < items.length;
     }
     if (bulkCount) {
-      bulkCount.textContent = n ? n + ' selected' : 'None selected';
+      bulkCount.textContent = n ? interpolateCount(ngettext('%(count)s selected', '%(count)s selected', n), n)
+        : gettext('None selected');
       bulkCount.classList.toggle('has-selection', n > 0);
     }
     if (bulkForm) {
@@ -231,10 +250,16 @@
     if (isBulk) { bulkForm.classList.add('is-rejecting'); }
     select.focus();
     var n = reasonOptions(select).length;
-    var what = isBulk ? 'Reject ' + selectedIds().length + ' selected: press ' : 'Reject: press ';
-    var parts = [what, { kbd: '1' }, '–', { kbd: String(n) }, ' for the reason'];
-    if (select.value) { parts.push(', ', { kbd: 'Enter' }, ' for the one chosen'); }
-    parts.push(' · ', { kbd: 'Esc' }, ' cancels');
+    var count = selectedIds().length;
+    var keys = { first: { kbd: '1' }, last: { kbd: String(n) }, enter: { kbd: 'Enter' }, esc: { kbd: 'Esc' },
+      count: String(count) };
+    var what = isBulk
+      ? ngettext('Reject %(count)s selected: press %(first)s–%(last)s for the reason',
+        'Reject %(count)s selected: press %(first)s–%(last)s for the reason', count)
+      : gettext('Reject: press %(first)s–%(last)s for the reason');
+    var parts = fill(what, keys);
+    if (select.value) { parts = parts.concat(fill(gettext(', %(enter)s for the one chosen'), keys)); }
+    parts = parts.concat(fill(gettext(' · %(esc)s cancels'), keys));
     toast(parts, { sticky: true, tone: 'reject' });
   }
 
@@ -293,7 +318,7 @@
       var last = readJSON(storage('sessionStorage'), LAST_KEY) || [];
       writeJSON(storage('sessionStorage'), POSITION_KEY, { path: here(), decided: [], next: last[0] || null, index: -1 });
       busy = true;
-      toast(['Undoing…']);
+      toast([gettext('Undoing…')]);
       return;
     }
 
@@ -304,8 +329,9 @@
     if (form === bulkForm && selectedIds().length === 0) {
       e.preventDefault();
       endReject(true);
-      showError(form, 'Select at least one comment first: tick its box, or press x on it.');
-      toast(['Nothing is selected. ', { kbd: 'x' }, ' selects the current comment.'], { tone: 'error' });
+      showError(form, gettext('Select at least one comment first: tick its box, or press x on it.'));
+      toast(fill(gettext('Nothing is selected. %(key)s selects the current comment.'), { key: { kbd: 'x' } }),
+        { tone: 'error' });
       return;
     }
     if (action === 'reject' && select && !select.value) {
@@ -313,8 +339,8 @@
       var item = form.closest('.qitem');
       if (item) { setCurrent(item, { focus: false, scroll: false }); }
       showError(form, form === bulkForm
-        ? 'Choose why the selected comments are rejected.'
-        : 'Choose why this comment is rejected.', select);
+        ? gettext('Choose why the selected comments are rejected.')
+        : gettext('Choose why this comment is rejected.'), select);
       startReject(form);
       return;
     }
@@ -326,10 +352,13 @@
     var affected = form === bulkForm ? selectedIds().map(itemById) : [form.closest('.qitem')];
     affected.forEach(function (it) { if (it) { it.classList.add('is-deciding'); } });
     var n = affected.length;
-    var label = action === 'reject' && select && select.selectedOptions[0]
-      ? ' (' + select.selectedOptions[0].textContent.replace(/^\d+\.\s*/, '') + ')' : '';
-    toast([(action === 'reject' ? 'Rejecting ' : 'Approving ') + n + ' comment' + (n === 1 ? '' : 's') + label + '…'],
-      { sticky: true, tone: action === 'reject' ? 'reject' : '' });
+    var reason = action === 'reject' && select && select.selectedOptions[0]
+      ? select.selectedOptions[0].textContent.replace(/^\d+\.\s*/, '') : '';
+    var doing = action === 'reject'
+      ? (reason ? ngettext('Rejecting %(count)s comment (%(reason)s)…', 'Rejecting %(count)s comments (%(reason)s)…', n)
+        : ngettext('Rejecting %(count)s comment…', 'Rejecting %(count)s comments…', n))
+      : ngettext('Approving %(count)s comment…', 'Approving %(count)s comments…', n);
+    toast(fill(doing, { count: String(n), reason: reason }), { sticky: true, tone: action === 'reject' ? 'reject' : '' });
   }
 
   /* ---------- cheat sheet ---------- */
@@ -347,7 +376,7 @@
   function undoLast() {
     var form = document.querySelector('.messages form.undo-last');
     if (!form) {
-      toast(['Nothing to undo here. Older decisions can be undone from History.']);
+      toast([gettext('Nothing to undo here. Older decisions can be undone from History.')]);
       return;
     }
     if (typeof form.requestSubmit === 'function') { form.requestSubmit(); } else { form.submit(); }
@@ -400,7 +429,7 @@
         if (sel && sel.value) {
           submitDecision(t.form, 'reject');
         } else {
-          showError(t.form, 'Choose a reason to reject, or use Approve.', sel);
+          showError(t.form, gettext('Choose a reason to reject, or use Approve.'), sel);
         }
       }
       return;
@@ -428,7 +457,8 @@
       if (lower === 'a' || lower === 'r') {
         e.preventDefault();
         if (!selectedIds().length) {
-          toast(['Nothing is selected. ', { kbd: 'x' }, ' selects the current comment.'], { tone: 'error' });
+          toast(fill(gettext('Nothing is selected. %(key)s selects the current comment.'), { key: { kbd: 'x' } }),
+            { tone: 'error' });
         } else if (lower === 'a') {
           submitDecision(bulkForm, 'approve');
         } else {
