@@ -22,6 +22,7 @@ class Reason(models.TextChoices):
     HATE_SPEECH = "hate_speech", "Hate speech"
     OBSCENITY = "obscenity", "Obscenity"
     PERSONAL_ATTACK = "personal_attack", "Personal attack"
+    THREAT = "threat", "Threat or incitement to violence"
     SPAM = "spam", "Spam or repeated comment"
     OFF_TOPIC = "off_topic", "Off topic"
     OTHER = "other", "Other"

@@ -58,6 +58,22 @@ NUDGE_MIN_WORDS = 3
 COURTESY = Path(__file__).with_name("data") / "courtesy.txt"
 
 
+#: What a rejection reason of the published policy (``moderation.models.Reason``) says about
+#: the comment, as a triage label: a moderator's decision becomes a label (civility.learning
+#: measures the flags and adapts the model from them). Off topic and other say nothing triage
+#: could have seen, so they map to no label.
+REASON_LABELS: dict[str, str] = {
+    "hate_speech": "hate", "obscenity": "obscene", "personal_attack": "insult", "threat": "threat", "spam": "spam",
+}
+#: the reasons that deliberately map to no label
+REASONS_WITHOUT_LABEL = ("off_topic", "other")
+
+
+def reason_label(reason: str | None) -> str | None:
+    """The triage label a rejection reason stands for (None: no label, or no reason)."""
+    return REASON_LABELS.get(reason or "")
+
+
 #: the doc attributes a stored report keeps, and so what re-assessing it (or a background
 #: stage run on it) starts from
 STORED_ATTRS = ("lang", "first_timer", "duplicate_of", "campaign")
