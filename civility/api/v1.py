@@ -4,7 +4,7 @@ from typing import Any
 
 from ninja import NinjaAPI
 
-from civility.api import counts, errors, moderation, threads
+from civility.api import counts, errors, moderation, stats, threads
 
 #: errors any operation can answer besides its own, as the OpenAPI document lists them
 #: (ApiErrors and InputGuard in civility.api.middleware write them before or after the view)
@@ -59,3 +59,4 @@ errors.install(api)
 api.add_router("/", threads.router)
 api.add_router("/", counts.router)
 api.add_router("/moderation", moderation.router)
+api.add_router("/moderation/stats", stats.router)

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "civility.triage",
     "civility.classify",
     "civility.background",
+    "civility.learning",
     "civility.web",
 ]
 

@@ -25,7 +25,8 @@ def test_reason_label(reason, label):
 @pytest.mark.django_db
 def test_a_threat_can_be_rejected_as_such_through_the_api(article, mod_api):
     c = submit(article, "You will regret writing this, I know where you live.")
-    status, body = mod_api.post(f"/api/v1/moderation/comments/{c.pk}/decision", {"action": "reject", "reason": "threat"})
+    status, body = mod_api.post(f"/api/v1/moderation/comments/{c.pk}/decision",
+                                {"action": "reject", "reason": "threat"})
     assert status == 200 and body["decision"]["reason"] == "threat" and body["status"] == "rejected"
     assert Decision.objects.get(comment=c).get_reason_display() == "Threat or incitement to violence"
 

@@ -1,0 +1,32 @@
+"""Decided comments with chosen triage reports, for the learning tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from civility.moderation.models import Action
+from civility.moderation.services import decision_record
+from civility.triage.models import TriageReport
+from tests.conftest import submit
+
+
+def finding(label: str, score: float, signal: str, **evidence: Any) -> dict[str, Any]:
+    return {"label": label, "score": score, "spans": [], "reason": "test", "evidence": evidence, "signal": signal}
+
+
+def with_report(comment, *findings: dict[str, Any], lang: str = "en") -> None:
+    """Give ``comment`` a stored report made of ``findings`` (flags as the policy's levels say)."""
+    from civility.triage.policy import threshold
+
+    flags = sorted({f["label"] for f in findings if f["score"] >= threshold(f["label"], lang)})
+    TriageReport.objects.update_or_create(comment=comment, defaults={
+        "report": {"findings": list(findings), "lang": lang, "flags": [{"label": x} for x in flags]},
+        "flag_labels": "," + ",".join(flags) + "," if flags else ""})
+
+
+def decided(article, moderator, body: str, *findings: dict[str, Any], action: str = "approve",
+            reason: str | None = None):
+    c = submit(article, body, email=f"r{abs(hash(body)) % 10**8}@example.org")
+    with_report(c, *findings)
+    decision_record(user=moderator, comment_ids=[c.pk], action=Action(action), reason=reason)
+    return c
