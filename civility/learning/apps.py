@@ -5,3 +5,9 @@ class LearningConfig(AppConfig):
     name = "civility.learning"
     label = "learning"
     verbose_name = "Learning"
+
+    def ready(self) -> None:
+        from civility.learning.thresholds import site_thresholds
+        from civility.triage import policy
+
+        policy.use_site_levels(site_thresholds)  # per-site levels tuned from decisions

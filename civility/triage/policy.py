@@ -76,7 +76,19 @@ def reason_label(reason: str | None) -> str | None:
 
 #: the doc attributes a stored report keeps, and so what re-assessing it (or a background
 #: stage run on it) starts from
-STORED_ATTRS = ("lang", "first_timer", "duplicate_of", "campaign")
+STORED_ATTRS = ("lang", "first_timer", "duplicate_of", "campaign", "site")
+
+#: Per-site flag levels tuned from moderators' decisions (``civility policy tune``): a function
+#: of a site's id (or None) returning {label: level} for the labels overridden there. The
+#: learning room provides it (``civility.learning.thresholds.site_thresholds``, registered when
+#: the app loads); the levels live in its table, and this module stays the one that applies them.
+_site_levels: Callable[[int | None], dict[str, float]] | None = None
+
+
+def use_site_levels(provider: Callable[[int | None], dict[str, float]] | None) -> None:
+    """Read per-site flag levels from ``provider`` (None: the levels above only)."""
+    global _site_levels
+    _site_levels = provider
 
 
 @dataclass
@@ -91,6 +103,8 @@ class Report:
     errors: list[dict[str, str]] = field(default_factory=list)
     versions: dict[str, str] = field(default_factory=dict)
     first_timer: bool = False
+    #: the site's id, when the comment is stored (its flag levels may be tuned)
+    site: int | None = None
 
     @property
     def complete(self) -> bool:
@@ -107,15 +121,21 @@ class Report:
 
     def stored(self) -> dict[str, Any]:
         return {**self.public(), "findings": self.findings, "errors": self.errors, "versions": self.versions,
-                "first_timer": self.first_timer}
+                "first_timer": self.first_timer, "site": self.site}
 
 
-def threshold(label: str, lang: str | None) -> float:
+def threshold(label: str, lang: str | None, site: int | None = None) -> float:
+    """The score at which ``label`` is flagged: the site's tuned level, else the language's, else FLAG_AT."""
+    if _site_levels is not None:
+        tuned = _site_levels(site).get(label)
+        if tuned is not None:
+            return tuned
     return FLAG_AT_BY_LANG.get(lang or "", {}).get(label, FLAG_AT[label])
 
 
 def assess(doc: Doc) -> Report:
     lang = doc.attrs.get("lang")
+    site = doc.attrs.get("site")
     scores = dict.fromkeys(LABELS, 0.0)
     for f in doc.findings:
         scores[f.label] = max(scores.get(f.label, 0.0), min(1.0, max(0.0, f.score)))
@@ -124,7 +144,7 @@ def assess(doc: Doc) -> Report:
 
     flags = []
     for label in LABELS:
-        if scores[label] >= threshold(label, lang):
+        if scores[label] >= threshold(label, lang, site):
             behind = [f for f in doc.findings if f.label == label or (label == "spam" and f.label == "duplicate")]
             flags.append({
                 "label": label, "score": round(scores[label], 4),
@@ -151,6 +171,7 @@ def assess(doc: Doc) -> Report:
         errors=doc.errors,
         versions=doc.versions,
         first_timer=bool(doc.attrs.get("first_timer")),
+        site=site,
     )
 
 

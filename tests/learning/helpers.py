@@ -19,8 +19,12 @@ def with_report(comment, *findings: dict[str, Any], lang: str = "en") -> None:
     from civility.triage.policy import threshold
 
     flags = sorted({f["label"] for f in findings if f["score"] >= threshold(f["label"], lang)})
+    scores: dict[str, float] = {}
+    for f in findings:
+        scores[f["label"]] = max(scores.get(f["label"], 0.0), f["score"])
     TriageReport.objects.update_or_create(comment=comment, defaults={
-        "report": {"findings": list(findings), "lang": lang, "flags": [{"label": x} for x in flags]},
+        "report": {"findings": list(findings), "lang": lang, "flags": [{"label": x} for x in flags],
+                   "scores": scores},
         "flag_labels": "," + ",".join(flags) + "," if flags else ""})
 
 
