@@ -11,3 +11,8 @@ class LearningConfig(AppConfig):
         from civility.triage import policy
 
         policy.use_site_levels(site_thresholds)  # per-site levels tuned from decisions
+
+        from civility.comments.events import comment_status_changed
+        from civility.learning.feedback import on_decisions
+
+        comment_status_changed.connect(on_decisions, dispatch_uid="civility.learning.akismet_feedback")
