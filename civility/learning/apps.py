@@ -16,3 +16,8 @@ class LearningConfig(AppConfig):
         from civility.learning.feedback import on_decisions
 
         comment_status_changed.connect(on_decisions, dispatch_uid="civility.learning.akismet_feedback")
+
+        from civility.classify.model import use_provider
+        from civility.learning.versions import current_model
+
+        use_provider(current_model)  # the classifier follows the version installed in the database

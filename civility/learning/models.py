@@ -52,3 +52,63 @@ class ThresholdChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.label} on {self.site or 'every site'}: {self.before} → {self.after}"
+
+
+class ModelVersion(models.Model):
+    """An adapted classifier: the shipped files' format (``manifest.json`` and the bytes of
+    ``weights.npz``, numpy arrays only) kept in the database, where every app server can read it."""
+
+    version = models.CharField(max_length=40, unique=True)
+    parent = models.CharField(max_length=40, help_text="The version it was adapted from.")
+    manifest = models.JSONField()
+    weights = models.BinaryField()
+    site = models.ForeignKey(Site, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                             help_text="Whose decisions it learned from (empty: every site's).")
+    note = models.CharField(max_length=300, blank=True)
+    #: the held-back and shipped-set numbers it was installed on
+    evaluation = models.JSONField(default=dict)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.version
+
+
+class ModelInUse(models.Model):
+    """One row: the classifier version every process uses ("" or no row: the shipped one)."""
+
+    version = models.CharField(max_length=40, blank=True)
+    changed_at = models.DateTimeField(auto_now=True)
+    changed_by = models.CharField(max_length=200, blank=True)
+
+    def __str__(self) -> str:
+        return self.version or "shipped"
+
+
+class AdaptRun(models.Model):
+    """One run of ``civility model adapt`` (by hand or on the schedule) and what came of it."""
+
+    class Outcome(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        INSTALLED = "installed", "Installed"
+        REFUSED = "refused", "Refused (not better)"
+        DRY_RUN = "dry_run", "Dry run"
+        FAILED = "failed", "Failed"
+
+    #: the schedule's slot (hours since the epoch ÷ the interval) a scheduled run was started for;
+    #: unique, so that several workers start one run per slot
+    slot = models.BigIntegerField(null=True, blank=True, unique=True)
+    site = models.ForeignKey(Site, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    outcome = models.CharField(max_length=12, choices=Outcome.choices, default=Outcome.QUEUED)
+    version = models.CharField(max_length=40, blank=True)
+    report = models.JSONField(default=dict)
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"adapt {self.started_at:%Y-%m-%d %H:%M}: {self.outcome}"

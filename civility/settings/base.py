@@ -12,7 +12,7 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 
-from civility.settings.env import env_bool, env_choice, env_list, env_rate, env_seconds, env_str, secret_key
+from civility.settings.env import env_bool, env_choice, env_hours, env_list, env_rate, env_seconds, env_str, secret_key
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("CIVILITY_DATA_DIR", "var")).resolve()
@@ -224,6 +224,10 @@ CIVILITY_TASK_MAX_ATTEMPTS = 3
 # Every this many seconds a worker triages the comments stored since its last look that have
 # no triage report (a crash between storing and triaging; civility.triage.recovery).
 CIVILITY_TRIAGE_RECOVERY_EVERY = env_seconds("CIVILITY_TRIAGE_RECOVERY_EVERY", 60)
+# Adapt the classifier to moderators' decisions on a schedule (civility.learning.runs; off by
+# default): the workers queue one `civility model adapt` run every CIVILITY_MODEL_ADAPT_HOURS.
+CIVILITY_MODEL_ADAPT = env_bool("CIVILITY_MODEL_ADAPT", False)
+CIVILITY_MODEL_ADAPT_HOURS = env_hours("CIVILITY_MODEL_ADAPT_HOURS", 24)
 
 # --- Demo data created by `civility serve` ---
 CIVILITY_DEMO = env_bool("CIVILITY_DEMO", True)

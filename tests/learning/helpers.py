@@ -34,3 +34,17 @@ def decided(article, moderator, body: str, *findings: dict[str, Any], action: st
     with_report(c, *findings)
     decision_record(user=moderator, comment_ids=[c.pk], action=Action(action), reason=reason)
     return c
+
+
+def bulk_decided(article, moderator, items) -> None:
+    """Many decided comments at once: ``items`` are (text, "approved"|"rejected", reason), oldest first."""
+    from civility.comments.models import Comment
+    from civility.moderation.models import Decision
+
+    comments = Comment.objects.bulk_create([
+        Comment(article=article, author_name="Reader", author_email=f"r{i}@example.org", body=text, status=status)
+        for i, (text, status, _reason) in enumerate(items)])
+    Decision.objects.bulk_create([
+        Decision(comment=c, actor=moderator, action="approve" if status == "approved" else "reject", reason=reason,
+                 from_status="pending", to_status=status)
+        for c, (_text, status, reason) in zip(comments, items, strict=True)])

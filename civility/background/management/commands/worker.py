@@ -60,6 +60,13 @@ class Command(BaseCommand):
         sweeps = threading.Thread(target=_sweep, args=(recovery_sweeper(), stop), name="civility-triage-recovery",
                                   daemon=True)
         sweeps.start()
+        schedule = None
+        if settings.CIVILITY_MODEL_ADAPT:  # the classifier adapts to decisions (civility.learning.runs)
+            from civility.learning.runs import AdaptSchedule
+
+            schedule = threading.Thread(target=_sweep, args=(AdaptSchedule(), stop), name="civility-adapt-schedule",
+                                        daemon=True)
+            schedule.start()
         self.stdout.write(f"civility worker {worker_id}: queues {queue}, lease {settings.CIVILITY_WORKER_LEASE:g} s")
         self.stdout.flush()
         worker = Worker(queue_names=queue.split(","), interval=interval, batch=batch,
@@ -72,6 +79,8 @@ class Command(BaseCommand):
             stop.set()
             beats.join(timeout=5)
             sweeps.join(timeout=5)
+            if schedule is not None:
+                schedule.join(timeout=5)
             recovery.beat_stop(worker_id)
 
 
