@@ -326,6 +326,51 @@ def gate(before: Evaluation, after: Evaluation, auc_before: dict[str, float],
                   f"with {after.false_flags} false flags (now {before.false_flags})")
 
 
+class Extractions:
+    """Each text taken apart once, whichever model version reads it (versions share the featurizer and
+    the cue lists; only the weights differ). The replay benchmark keeps one across weeks."""
+
+    def __init__(self, model: Model) -> None:
+        self.model = model
+        self.done: dict[str, Extracted] = {}
+
+    def __call__(self, texts: Sequence[str]) -> list[Extracted]:
+        missing = [t for t in dict.fromkeys(texts) if t not in self.done]
+        self.done.update(zip(missing, _extract(self.model, missing), strict=True))
+        return [self.done[t] for t in texts]
+
+
+def adapt_candidate(current: Model, usable: Sequence[Decided], cfg: AdaptConfig, *, heads: Sequence[str],
+                    sites: dict[str, int], site: str | None = None, anchor: list[Example] | None = None,
+                    eval_rows: list[Row] | None = None, extract: Extractions | None = None,
+                    log_line: Callable[[str], None] = log.info) -> tuple[Model, AdaptResult]:
+    """Train a candidate on all but the newest :data:`HELD_BACK` of ``usable`` decisions and put it
+    through the gate (nothing is stored: no database access but the policy's flag levels)."""
+    extract = extract or Extractions(current)
+    cut = len(usable) - max(1, round(len(usable) * HELD_BACK))
+    train_on, held = list(usable[:cut]), list(usable[cut:])
+    taught = decision_examples(train_on)
+    anchor = anchor_examples(cfg) if anchor is None else anchor
+    examples = taught + anchor
+    log_line(f"training on {len(train_on)} decisions and {len(anchor)} rows of the shipped data; "
+             f"{len(held)} decisions held back")
+    arrays = fit_corrections(current, examples, cfg, items=extract([e.text for e in examples]))
+    candidate = candidate_model(current, arrays, {
+        "site": site, "decisions": len(train_on), "at": timezone.now().isoformat(timespec="seconds")})
+    result = AdaptResult(installed=False, reason="", site=site, current=current.version,
+                         candidate=candidate.version, trained_on=len(train_on), anchor=len(anchor),
+                         held_back=len(held))
+    held_items = extract([d.body for d in held])
+    result.before = held_back_evaluation(current, held, held_items, heads, sites)
+    result.after = held_back_evaluation(candidate, held, held_items, heads, sites)
+    eval_rows = evaluation_rows(cfg) if eval_rows is None else eval_rows
+    eval_items = extract([r.text for r in eval_rows])
+    result.auc_before = shipped_auc(current, eval_rows, eval_items)
+    result.auc_after = shipped_auc(candidate, eval_rows, eval_items)
+    result.passed, result.reason = gate(result.before, result.after, result.auc_before, result.auc_after)
+    return candidate, result
+
+
 # -- the whole run ----------------------------------------------------------------------------
 
 
@@ -354,32 +399,11 @@ def model_adapt(*, site: str | None = None, dry_run: bool = False, config: Adapt
     if len(usable) < cfg.min_decisions:
         raise AdaptError(f"{len(usable)} usable decisions (approvals, and rejections whose reason is a label); "
                          f"at least {cfg.min_decisions} are needed")
-    cut = len(usable) - max(1, round(len(usable) * HELD_BACK))
-    train_on, held = usable[:cut], usable[cut:]
     current = get_model()
-    sites = dict(Site.objects.values_list("slug", "pk"))
-
-    examples = decision_examples(train_on) + anchor_examples(cfg)
-    log_line(f"training on {len(train_on)} decisions and {len(examples) - len(decision_examples(train_on))} "
-             f"rows of the shipped data; {len(held)} decisions held back")
-    arrays = fit_corrections(current, examples, cfg)
-    candidate = candidate_model(current, arrays, {
-        "site": site, "decisions": len(train_on), "at": timezone.now().isoformat(timespec="seconds")})
-    result = AdaptResult(installed=False, reason="", site=site, current=current.version,
-                         candidate=candidate.version, trained_on=len(train_on),
-                         anchor=sum(e.group == "anchor" for e in examples), held_back=len(held))
-
-    held_items = _extract(current, [d.body for d in held])
-    result.before = held_back_evaluation(current, held, held_items, heads, sites)
-    result.after = held_back_evaluation(candidate, held, held_items, heads, sites)
-    eval_rows = evaluation_rows(cfg)
-    eval_items = _extract(current, [r.text for r in eval_rows])
-    result.auc_before = shipped_auc(current, eval_rows, eval_items)
-    result.auc_after = shipped_auc(candidate, eval_rows, eval_items)
-
-    result.passed, result.reason = gate(result.before, result.after, result.auc_before, result.auc_after)
+    candidate, result = adapt_candidate(current, usable, cfg, heads=heads, sites=dict(
+        Site.objects.values_list("slug", "pk")), site=site, log_line=log_line)
     if result.passed and not dry_run:
-        model_store(manifest=candidate.manifest, weights=to_bytes(arrays), parent=current.version,
+        model_store(manifest=candidate.manifest, weights=to_bytes(candidate.arrays), parent=current.version,
                     site_id=site_id, note=f"{by}: {result.reason}"[:300], evaluation=result.as_dict())
         model_use(version=candidate.version, by=by)
         result.installed = True

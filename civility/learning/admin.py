@@ -12,6 +12,7 @@ class SiteThresholdAdmin(admin.ModelAdmin):
 
     list_display = ("label", "site_name", "value", "policy_default", "source", "updated_at")
     list_filter = ("label", "site")
+    ordering = ("site__name", "label")
     change_list_template = "admin/learning/sitethreshold/change_list.html"
 
     @admin.display(description="site")

@@ -29,7 +29,6 @@ class SiteThreshold(models.Model):
             models.UniqueConstraint(fields=["label"], condition=models.Q(site__isnull=True),
                                     name="site_threshold_every_site_unique"),
         ]
-        ordering = ["site__name", "label"]
 
     def __str__(self) -> str:
         return f"{self.label} ≥ {self.value:.3f} on {self.site or 'every site'}"

@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -39,8 +40,8 @@ DEFAULT_MAX_FALSE_FLAGS = 0.03
 #: below these, a proposal would follow noise: the label is left as it is
 MIN_REJECTED = 10
 MIN_APPROVED = 50
-#: a tuned level stays within these bounds
-LOWEST, HIGHEST = 0.05, 0.99
+#: a tuned level stays within these bounds (below a quarter, a calibrated score says the label is unlikely)
+LOWEST, HIGHEST = 0.25, 0.99
 REFRESH_SECONDS = 10.0
 
 
@@ -203,7 +204,7 @@ def _set(site_id: int | None, label: str, value: float | None, source: str, user
 def thresholds_in_force(*, site: str | None = None) -> list[dict[str, Any]]:
     """Every label's flag level for a site and where it came from (the admin, ``policy show``)."""
     site_id = _site_id(site)
-    rows = {(r.site_id, r.label): r for r in SiteThreshold.objects.filter(site_id__in=[site_id, None])}
+    rows = {(r.site_id, r.label): r for r in SiteThreshold.objects.filter(Q(site_id=site_id) | Q(site__isnull=True))}
     out = []
     for label in policy.FLAG_AT:
         row = rows.get((site_id, label)) or rows.get((None, label))

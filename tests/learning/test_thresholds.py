@@ -1,5 +1,6 @@
 """Flag levels tuned from decisions: proposals, apply, reset, the audit log, the policy reading them."""
 
+import time
 from io import StringIO
 
 import numpy as np
@@ -73,14 +74,17 @@ def test_a_level_for_every_site_and_a_site_own_level(decisions, site):
     thresholds_apply(user=None, tuning=thresholds_propose(max_false_flags=0.5))
     every = SiteThreshold.objects.get(site=None).value
     assert every < 0.31 and policy.threshold("insult", None, site.pk) == every
+    assert f"insult     {every:.4f}  civility policy tune" in run("show", "--site", "gazette")
+    assert "(every site)" in run("show", "--site", "gazette")
     thresholds_apply(user=None, tuning=thresholds_propose(site="gazette"))
     assert policy.threshold("insult", None, site.pk) == pytest.approx(0.6)
     assert policy.threshold("insult", None, None) == every
 
 
 def test_other_app_servers_read_the_change_after_the_refresh(decisions, site):
-    now = [1000.0]
+    now = [time.monotonic() + 1000.0]  # later than any real reading so far
     thresholds._cache.clock = lambda: now[0]
+    thresholds.cache_clear()
     try:
         assert policy.threshold("insult", None, site.pk) == 0.5
         # written by another server: this process keeps its copy until the refresh is due
@@ -89,7 +93,7 @@ def test_other_app_servers_read_the_change_after_the_refresh(decisions, site):
         now[0] += thresholds.REFRESH_SECONDS + 1
         assert policy.threshold("insult", None, site.pk) == 0.7
     finally:
-        thresholds._cache.clock = __import__("time").monotonic
+        thresholds._cache.clock = time.monotonic
 
 
 def test_a_stored_comment_is_flagged_at_its_site_level(decisions, site, article):
