@@ -68,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--weeks", type=int, default=8)
     parser.add_argument("--dataset-rows", type=int, default=200, help="anchor rows per shared dataset (0: none)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--show", action="store_true", help="print each week's falsely flagged approvals")
     parser.add_argument("--C", type=float, default=None, help="the adaptation's C (default: AdaptConfig's)")
     parser.add_argument("--no-tune", dest="tune", action="store_false",
                         help="adapt the model only (by default the flag levels are tuned weekly too)")
@@ -127,6 +128,13 @@ def main(argv: list[str] | None = None) -> int:
         used = model.version
         batch_items = extract([d.body for d in batch])
         ev = held_back_evaluation(model, batch, batch_items, heads, {})
+        if args.show:
+            scored = model.calibrated(model.raw_items(batch_items))
+            for i, d in enumerate(batch):
+                labels = [h for h in heads if d.status == "approved"
+                          and scored[h][i] >= policy.threshold(h, None, None)]
+                if labels:
+                    print(f"     false flag ({', '.join(labels)}): {d.body[:100]}")
         with_levels = dict(levels)
         levels.clear()
         base = held_back_evaluation(shipped, batch, batch_items, heads, {})

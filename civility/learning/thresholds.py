@@ -30,12 +30,14 @@ from django.utils.translation import gettext as _
 
 from civility.errors import InvalidInput, NotFound
 from civility.learning.models import SiteThreshold, ThresholdChange
+from civility.learning.stats import LABEL_REASONS
 from civility.moderation.selectors import Decided, decided_list
 from civility.publishing.models import Site
 from civility.triage import policy
 
-#: the labels a decision can teach (a rejection reason maps to each)
-TUNABLE: tuple[str, ...] = tuple(dict.fromkeys(policy.REASON_LABELS.values()))
+#: the labels a decision can teach: those a rejection reason maps to, and ``toxic``, whose
+#: positives are the hate, obscenity, personal-attack and threat rejections (as in the stats)
+TUNABLE: tuple[str, ...] = (*dict.fromkeys(policy.REASON_LABELS.values()), "toxic")
 DEFAULT_MAX_FALSE_FLAGS = 0.03
 #: below these, a proposal would follow noise: the label is left as it is
 MIN_REJECTED = 10
@@ -132,8 +134,8 @@ def thresholds_propose(*, site: str | None = None, max_false_flags: float = DEFA
     approved = [d for d in rows if d.status == "approved"]
     for label in TUNABLE:
         current = policy.threshold(label, None, site_id)
-        pos = np.array([_score(d, label) for d in rows
-                        if d.status == "rejected" and policy.reason_label(d.reason) == label])
+        pos = np.array([_score(d, label) for d in rows if d.status == "rejected" and (
+            policy.reason_label(d.reason) == label or policy.reason_label(d.reason) in LABEL_REASONS.get(label, ()))])
         neg = np.array([_score(d, label) for d in approved])
         proposal = Proposal(label=label, current=current, proposed=None, before=rates(pos, neg, current),
                             after=None, rejected=len(pos), approved=len(neg))
@@ -142,8 +144,12 @@ def thresholds_propose(*, site: str | None = None, max_false_flags: float = DEFA
                               "at least %(min_r)d and %(min_a)d needed)") % {
                 "rejected": len(pos), "approved": len(neg), "min_r": MIN_REJECTED, "min_a": MIN_APPROVED}
         else:
-            proposal.proposed = best_level(pos, neg, max_false_flags)
-            proposal.after = rates(pos, neg, proposal.proposed)
+            level = best_level(pos, neg, max_false_flags)
+            if not (pos >= level).any():
+                proposal.note = _("no level within the target catches any of its rejections: left as it is")
+            else:
+                proposal.proposed = level
+                proposal.after = rates(pos, neg, level)
         tuning.proposals.append(proposal)
     return tuning
 

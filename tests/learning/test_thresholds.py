@@ -46,6 +46,9 @@ def test_propose_per_label_with_before_and_after(decisions, site):
     assert insult.after.recall < insult.before.recall
     hate = next(p for p in tuning.proposals if p.label == "hate")
     assert hate.proposed is None and "too few decisions" in hate.note
+    # toxic counts the personal attacks too, but none of them scored on it: nothing to propose
+    toxic = next(p for p in tuning.proposals if p.label == "toxic")
+    assert toxic.rejected == 20 and toxic.proposed is None and "catches any" in toxic.note
     assert not SiteThreshold.objects.exists()  # proposing writes nothing
 
 
