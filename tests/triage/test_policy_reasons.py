@@ -8,6 +8,10 @@ from civility.triage.types import LABELS
 from tests.conftest import submit
 
 
+def test_threat_came_last_so_the_queue_keys_of_the_others_did_not_move():
+    assert Reason.values == ["hate_speech", "obscenity", "personal_attack", "spam", "off_topic", "other", "threat"]
+
+
 def test_every_reason_is_mapped_or_deliberately_left_out():
     assert set(REASON_LABELS) | set(REASONS_WITHOUT_LABEL) == set(Reason.values)
     assert not set(REASON_LABELS) & set(REASONS_WITHOUT_LABEL)
