@@ -187,7 +187,7 @@ class QueueOut(DictSchema):
     next: str | None
 
 
-Reason = Literal["hate_speech", "obscenity", "personal_attack", "spam", "off_topic", "other"]
+Reason = Literal["hate_speech", "obscenity", "personal_attack", "spam", "off_topic", "other", "threat"]
 
 
 class DecisionIn(Schema):

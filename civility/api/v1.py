@@ -4,7 +4,7 @@ from typing import Any
 
 from ninja import NinjaAPI
 
-from civility.api import counts, errors, moderation, people, person_data, readers, team, threads
+from civility.api import counts, errors, moderation, people, person_data, readers, stats, team, threads
 
 #: errors any operation can answer besides its own, as the OpenAPI document lists them
 #: (ApiErrors and InputGuard in civility.api.middleware write them before or after the view)
@@ -63,3 +63,4 @@ api.add_router("/moderation", moderation.router)
 api.add_router("/moderation", people.router)
 api.add_router("/moderation", team.router)
 api.add_router("/people", person_data.router)
+api.add_router("/moderation/stats", stats.router)

@@ -32,7 +32,7 @@ import json
 import logging
 import math
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -135,13 +135,19 @@ def normalizer_fingerprint(normalize: Any) -> str:
 class Model:
     """A loaded model. ``score(norm_texts)`` → {head: calibrated scores}."""
 
-    def __init__(self, path: Path | str = DATA_DIR):
-        path = Path(path)
-        self.path = path
-        with open(path / "manifest.json", encoding="utf-8") as fh:
-            self.manifest: dict[str, Any] = json.load(fh)
-        with np.load(path / "weights.npz", allow_pickle=False) as z:
-            arrays = {k: z[k] for k in z.files}
+    def __init__(self, path: Path | str | None = DATA_DIR, *, manifest: dict[str, Any] | None = None,
+                 arrays: dict[str, np.ndarray] | None = None):
+        """A model folder (``manifest.json`` + ``weights.npz``), or its ``manifest`` and ``arrays``
+        already read (a version stored elsewhere, see :func:`from_bytes`)."""
+        self.path = Path(path) if path is not None else None
+        if manifest is None or arrays is None:
+            assert self.path is not None
+            with open(self.path / "manifest.json", encoding="utf-8") as fh:
+                manifest = json.load(fh)
+            with np.load(self.path / "weights.npz", allow_pickle=False) as z:
+                arrays = {k: z[k] for k in z.files}
+        self.manifest: dict[str, Any] = manifest
+        self.arrays = arrays
         self.W = arrays["W"]  # float16 [n_buckets, n_ngram]
         self.C = arrays["C"].astype(np.float32)  # [n_cues, n_ngram]
         self.b = arrays["b"].astype(np.float64)
@@ -348,11 +354,31 @@ def batch_features(items: list[Extracted], featurizer: Featurizer) -> tuple[np.n
             np.concatenate([wval, cval]).astype(np.float32), cue)
 
 
+def from_bytes(manifest: dict[str, Any], weights: bytes) -> Model:
+    """A model from its manifest and the bytes of its ``weights.npz`` (read without pickle)."""
+    import io
+
+    with np.load(io.BytesIO(weights), allow_pickle=False) as z:
+        arrays = {k: z[k] for k in z.files}
+    return Model(None, manifest=manifest, arrays=arrays)
+
+
+def to_bytes(arrays: dict[str, np.ndarray]) -> bytes:
+    """``weights.npz`` as bytes, in the shipped format (numpy arrays only, compressed)."""
+    import io
+
+    buffer = io.BytesIO()
+    np.savez_compressed(buffer, **arrays)
+    return buffer.getvalue()
+
+
 _model: Model | None = None
 _lock = threading.Lock()
+#: where the model in use comes from when it is not the shipped one (see :func:`use_provider`)
+_provider: Callable[[], Model | None] | None = None
 
 
-def get_model() -> Model:
+def shipped_model() -> Model:
     """The shipped model, loaded on first use (once per process, thread-safe)."""
     global _model
     if _model is None:
@@ -360,3 +386,19 @@ def get_model() -> Model:
             if _model is None:
                 _model = Model(DATA_DIR)
     return _model
+
+
+def use_provider(provider: Callable[[], Model | None] | None) -> None:
+    """Ask ``provider`` for the model in use (None from it: the shipped one). The learning room
+    registers one that follows the version installed in the database (``civility model use``)."""
+    global _provider
+    _provider = provider
+
+
+def get_model() -> Model:
+    """The model in use: the provider's (an adapted version) or the shipped one."""
+    if _provider is not None:
+        model = _provider()
+        if model is not None:
+            return model
+    return shipped_model()

@@ -57,13 +57,11 @@ class Classifier(Signal):
         self.labels = self.heads  # type: ignore[misc]  # per instance: what this one may add
         self.min_score = float(min_score)
         self.explain_top = explain_top
-        self._model: Model | None = None
 
     @property
     def model(self) -> Model:
-        if self._model is None:
-            self._model = get_model()
-        return self._model
+        """The model in use, asked for on every comment: an installed version is picked up without a restart."""
+        return get_model()
 
     @property
     def version(self) -> str:

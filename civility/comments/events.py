@@ -9,5 +9,6 @@ from django.dispatch import Signal
 #: sent with ``comment`` once a submitted comment is stored
 comment_submitted = Signal()
 
-#: sent with ``comments`` (a list) whose public status just changed
+#: sent with ``comments`` (a list) whose public status just changed; by a moderation decision,
+#: also with ``decisions`` (the audit rows, in the same order)
 comment_status_changed = Signal()

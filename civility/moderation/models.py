@@ -38,6 +38,8 @@ class Reason(models.TextChoices):
     SPAM = "spam", _("Spam or repeated comment")
     OFF_TOPIC = "off_topic", _("Off topic")
     OTHER = "other", _("Other")
+    #: last, so that the queue's keys for the reasons above (r then 1–6) did not move when it came
+    THREAT = "threat", _("Threat or incitement to violence")
 
 
 class AppendOnlyError(Exception):

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Case, Count, Exists, OuterRef, Q, Subquery, When
+from django.db.models import Case, Count, Exists, F, Min, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce
 
 from civility.accounts.permissions import can_moderate
@@ -159,3 +159,70 @@ def history_list(*, user: Any, cursor: str | None = None, limit: int = 50) -> Pa
     limit = min(max(1, limit), MAX_PAGE)
     items, nxt = keyset_page(qs, order=["-created_at", "-id"], cursor=cursor, limit=limit)
     return Page(items=items, next_cursor=nxt)
+
+
+@dataclass(frozen=True)
+class Decided:
+    """A comment as a moderator left it: the decision that put it where it is now."""
+
+    comment_id: int
+    status: str  #: approved or rejected
+    reason: str
+    decided_at: Any
+    actor: str
+    created_at: Any
+    site: str
+    lang: str
+    #: ",hate,spam," — the report's flagged labels ("" when none or no report)
+    flag_labels: str
+    report: dict[str, Any] | None
+    body: str = ""
+
+    @property
+    def labels(self) -> list[str]:
+        """The flagged labels, as a list."""
+        return [label for label in self.flag_labels.split(",") if label]
+
+
+def decided_list(*, since: Any = None, until: Any = None, site: str | None = None,
+                 with_body: bool = False) -> list[Decided]:
+    """Comments a moderator approved or rejected in ``[since, until)``, each once, oldest decision first.
+
+    Only decisions still in force count: an undone decision, one a later decision replaced, and
+    decisions made by a site rule (no moderator) are left out. This is what learning reads as
+    labels (civility.learning); it is not a view for a user, so it checks no permission.
+    """
+    qs = Decision.objects.filter(action__in=["approve", "reject"], actor__isnull=False,
+                                 undone_by__isnull=True, comment__status=F("to_status"))
+    if since is not None:
+        qs = qs.filter(created_at__gte=since)
+    if until is not None:
+        qs = qs.filter(created_at__lt=until)
+    if site:
+        qs = qs.filter(comment__article__site__slug=site)
+    fields = ["comment_id", "to_status", "reason", "created_at", "actor__username", "comment__created_at",
+              "comment__article__site__slug", "comment__lang", "comment__triage__flag_labels",
+              "comment__triage__report"]
+    if with_body:
+        fields.append("comment__body")
+    latest: dict[int, Decided] = {}
+    for row in qs.order_by("created_at", "id").values(*fields).iterator(chunk_size=2000):
+        latest.pop(row["comment_id"], None)  # a later decision replaces it (and moves it to the end)
+        latest[row["comment_id"]] = Decided(
+            comment_id=row["comment_id"], status=row["to_status"], reason=row["reason"],
+            decided_at=row["created_at"], actor=row["actor__username"], created_at=row["comment__created_at"],
+            site=row["comment__article__site__slug"], lang=row["comment__lang"] or "",
+            flag_labels=row["comment__triage__flag_labels"] or "", report=row["comment__triage__report"],
+            body=row.get("comment__body", ""))
+    return list(latest.values())
+
+
+def queue_backlog(*, since: Any, until: Any, site: str | None = None) -> list[tuple[Any, Any]]:
+    """(stored at, first decided at or None) of every comment that waited in the queue at some
+    point of ``[since, until)``: what queue sizes and waiting times over a period are made of."""
+    qs = Comment.objects.filter(created_at__lt=until)
+    if site:
+        qs = qs.filter(article__site__slug=site)
+    qs = qs.annotate(first_decided=Min("decisions__created_at")).filter(
+        Q(first_decided__isnull=True, status=Status.PENDING) | Q(first_decided__gte=since))
+    return list(qs.values_list("created_at", "first_decided"))

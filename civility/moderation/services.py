@@ -225,5 +225,6 @@ def _public_changed(decisions: list[Decision]) -> None:
 def _announce(decisions: list[Decision]) -> None:
     if decisions:
         transaction.on_commit(
-            lambda: comment_status_changed.send(sender=Decision, comments=[d.comment for d in decisions])
+            lambda: comment_status_changed.send(sender=Decision, comments=[d.comment for d in decisions],
+                                                decisions=decisions)
         )

@@ -17,6 +17,7 @@ from civility.settings.env import (
     env_bool,
     env_choice,
     env_days,
+    env_hours,
     env_list,
     env_networks,
     env_rate,
@@ -55,6 +56,7 @@ INSTALLED_APPS = [
     "civility.triage",
     "civility.classify",
     "civility.background",
+    "civility.learning",
     "civility.web",
     "civility.notifications",
     "civility.portability",
@@ -294,6 +296,11 @@ CIVILITY_NOTIFY_MAX_ATTEMPTS = 8
 # Off until one of these is set; either one lets a scraper in.
 CIVILITY_METRICS_TOKEN = env_str("CIVILITY_METRICS_TOKEN", "")
 CIVILITY_METRICS_ALLOWED_ADDRESSES = env_networks("CIVILITY_METRICS_ALLOWED_ADDRESSES")
+
+# Adapt the classifier to moderators' decisions on a schedule (civility.learning.runs; off by
+# default): the workers queue one `civility model adapt` run every CIVILITY_MODEL_ADAPT_HOURS.
+CIVILITY_MODEL_ADAPT = env_bool("CIVILITY_MODEL_ADAPT", False)
+CIVILITY_MODEL_ADAPT_HOURS = env_hours("CIVILITY_MODEL_ADAPT_HOURS", 24)
 
 # --- Demo data created by `civility serve` ---
 CIVILITY_DEMO = env_bool("CIVILITY_DEMO", True)

@@ -109,3 +109,17 @@ def secret_key(data_dir: Path) -> str:
     with os.fdopen(fd, "w") as fh:
         fh.write(key)
     return key
+
+
+def env_hours(name: str, default: float) -> float:
+    """A number of hours, at least one."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={raw!r}: expected a number of hours, such as 24") from None
+    if not 1 <= value < float("inf"):
+        raise ImproperlyConfigured(f"{name}={raw!r}: expected at least 1 hour")
+    return value

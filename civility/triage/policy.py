@@ -79,9 +79,37 @@ NUDGE_MIN_WORDS = 3
 COURTESY = Path(__file__).with_name("data") / "courtesy.txt"
 
 
+#: What a rejection reason of the published policy (``moderation.models.Reason``) says about
+#: the comment, as a triage label: a moderator's decision becomes a label (civility.learning
+#: measures the flags and adapts the model from them). Off topic and other say nothing triage
+#: could have seen, so they map to no label.
+REASON_LABELS: dict[str, str] = {
+    "hate_speech": "hate", "obscenity": "obscene", "personal_attack": "insult", "threat": "threat", "spam": "spam",
+}
+#: the reasons that deliberately map to no label
+REASONS_WITHOUT_LABEL = ("off_topic", "other")
+
+
+def reason_label(reason: str | None) -> str | None:
+    """The triage label a rejection reason stands for (None: no label, or no reason)."""
+    return REASON_LABELS.get(reason or "")
+
+
 #: the doc attributes a stored report keeps, and so what re-assessing it (or a background
 #: stage run on it) starts from
-STORED_ATTRS = ("lang", "first_timer", "duplicate_of", "campaign")
+STORED_ATTRS = ("lang", "first_timer", "duplicate_of", "campaign", "site")
+
+#: Per-site flag levels tuned from moderators' decisions (``civility policy tune``): a function
+#: of a site's id (or None) returning {label: level} for the labels overridden there. The
+#: learning room provides it (``civility.learning.thresholds.site_thresholds``, registered when
+#: the app loads); the levels live in its table, and this module stays the one that applies them.
+_site_levels: Callable[[int | None], dict[str, float]] | None = None
+
+
+def use_site_levels(provider: Callable[[int | None], dict[str, float]] | None) -> None:
+    """Read per-site flag levels from ``provider`` (None: the levels above only)."""
+    global _site_levels
+    _site_levels = provider
 
 
 @dataclass
@@ -96,6 +124,8 @@ class Report:
     errors: list[dict[str, str]] = field(default_factory=list)
     versions: dict[str, str] = field(default_factory=dict)
     first_timer: bool = False
+    #: the site's id, when the comment is stored (its flag levels may be tuned)
+    site: int | None = None
 
     @property
     def complete(self) -> bool:
@@ -112,10 +142,16 @@ class Report:
 
     def stored(self) -> dict[str, Any]:
         return {**self.public(), "findings": self.findings, "errors": self.errors, "versions": self.versions,
-                "first_timer": self.first_timer}
+                "first_timer": self.first_timer, "site": self.site}
 
 
-def threshold(label: str, lang: str | None, signal: str | None = None) -> float:
+def threshold(label: str, lang: str | None, signal: str | None = None, site: int | None = None) -> float:
+    """The score at which ``label`` is flagged: the site's tuned level (for every signal), else
+    the language's or FLAG_AT, raised for ``signal`` where FLAG_AT_BY_SIGNAL says so."""
+    if _site_levels is not None:
+        tuned = _site_levels(site).get(label)
+        if tuned is not None:
+            return tuned
     level = FLAG_AT_BY_LANG.get(lang or "", {}).get(label, FLAG_AT[label])
     return max(level, FLAG_AT_BY_SIGNAL.get(signal or "", {}).get(label, level))
 
@@ -134,6 +170,7 @@ def _weights(findings: list[Finding]) -> list[float]:
 
 def assess(doc: Doc) -> Report:
     lang = doc.attrs.get("lang")
+    site = doc.attrs.get("site")
     scores = dict.fromkeys(LABELS, 0.0)
     weights = dict(zip(map(id, doc.findings), _weights(doc.findings), strict=True))
     for f in doc.findings:
@@ -144,7 +181,7 @@ def assess(doc: Doc) -> Report:
     flags = []
     for label in LABELS:
         behind = [f for f in doc.findings if f.label == label or (label == "spam" and f.label == "duplicate")]
-        if any(weights[id(f)] >= threshold(label, lang, f.signal) for f in behind):
+        if any(weights[id(f)] >= threshold(label, lang, f.signal, site) for f in behind):
             flags.append({
                 "label": label, "score": round(scores[label], 4),
                 "spans": sorted({tuple(s) for f in behind for s in f.spans}),
@@ -170,6 +207,7 @@ def assess(doc: Doc) -> Report:
         errors=doc.errors,
         versions=doc.versions,
         first_timer=bool(doc.attrs.get("first_timer")),
+        site=site,
     )
 
 

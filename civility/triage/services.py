@@ -61,7 +61,7 @@ def triage_comment(
     """
     started = time.perf_counter()
     pipe = using or pipeline()
-    doc = pipe.run(subject_for(comment, client=client))
+    doc = pipe.run(subject_for(comment, client=client), attrs={"site": _site_of(comment)})
     try:
         with transaction.atomic():
             pipe.remember(doc)  # writes (indexes, campaigns) may add to the evidence
@@ -74,6 +74,15 @@ def triage_comment(
         report = policy.assess(doc)
     comment_triaged.send(sender=Comment, comment=comment, report=report, seconds=time.perf_counter() - started)
     return report
+
+
+def _site_of(comment: Comment) -> int | None:
+    """The comment's site id (its flag levels may be tuned): free when the article is loaded."""
+    from civility.publishing.models import Article
+
+    if Comment.article.is_cached(comment):
+        return comment.article.site_id
+    return Article.objects.filter(pk=comment.article_id).values_list("site_id", flat=True).first()
 
 
 def _follow_up(comment_id: int, report: policy.Report) -> None:

@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 from django.views.generic import RedirectView
 
-from civility.web import people, views
+from civility.web import people, stats, views
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="demo-article", permanent=False), name="home"),
@@ -23,6 +23,8 @@ urlpatterns = [
     path("moderation/people/<str:email>/reject", people.person_reject, name="person-reject"),
     path("moderation/edits/<int:revision_id>/decide", views.decide_edit, name="moderation-edit-decide"),
     path("moderation/reported/<int:comment_id>/decide", views.decide_reported, name="moderation-reported-decide"),
+    path("moderation/stats/", stats.stats_page, name="moderation-stats"),
+    path("moderation/stats/comments/", stats.stats_comments_page, name="moderation-stats-comments"),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     # Staff reset a forgotten password by email (Django's views; mail goes through EMAIL_BACKEND).

@@ -13,6 +13,10 @@ Akismet never holds a comment up for long nor loses it: past the timeout, on an 
 or an answer it does not understand, the signal raises and the pipeline marks the report
 incomplete ("triage incomplete"); the comment waits in the queue like any other.
 
+Moderators' decisions teach Akismet back (``civility.learning.feedback``): a rejection for spam
+is sent as ``submit-spam``, an approval of a comment Akismet called spam as ``submit-ham``
+(:meth:`Akismet.submit`), from a background task.
+
 We speak the small comment-check protocol ourselves (``POST /1.1/comment-check``) over
 ``httpx``: the ``akismet`` package hard-codes the service's address, so it cannot be tested
 against a local server.
@@ -128,3 +132,21 @@ class Akismet(Signal):
         elif verdict != "false":
             hint = response.headers.get("X-akismet-debug-help") or response.headers.get("X-akismet-alert-msg")
             raise AkismetError(f"Akismet answered {verdict[:40]!r}" + (f": {hint[:200]}" if hint else ""))
+
+    def submit(self, doc: Doc, verdict: str) -> None:
+        """Tell Akismet it was wrong or right: ``verdict`` "spam" (``submit-spam``) or "ham" (``submit-ham``).
+
+        Sends the same fields as the check. Raises :class:`AkismetError` when Akismet did not take it.
+        """
+        if verdict not in ("spam", "ham"):
+            raise ValueError("verdict must be 'spam' or 'ham'")
+        try:
+            response = self._http().post(f"{self.endpoint}/1.1/submit-{verdict}", data=self.form(doc))
+        except httpx.TimeoutException:
+            raise AkismetError(f"Akismet did not answer within {self.timeout:g} s") from None
+        except httpx.HTTPError as exc:
+            raise AkismetError(f"could not reach Akismet: {type(exc).__name__}") from None
+        if response.status_code != 200:
+            raise AkismetError(f"Akismet answered HTTP {response.status_code}")
+        if not response.text.strip().lower().startswith("thanks"):
+            raise AkismetError(f"Akismet did not take the submit-{verdict}: {response.text.strip()[:80]!r}")

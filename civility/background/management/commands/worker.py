@@ -69,6 +69,13 @@ class Command(BaseCommand):
         sweeps.start()
         periodic = threading.Thread(target=_periodic, args=(stop,), name="civility-periodic", daemon=True)
         periodic.start()
+        schedule = None
+        if settings.CIVILITY_MODEL_ADAPT:  # the classifier adapts to decisions (civility.learning.runs)
+            from civility.learning.runs import AdaptSchedule
+
+            schedule = threading.Thread(target=_sweep, args=([AdaptSchedule()], stop), name="civility-adapt-schedule",
+                                        daemon=True)
+            schedule.start()
         self.stdout.write(f"civility worker {worker_id}: queues {queue}, lease {settings.CIVILITY_WORKER_LEASE:g} s")
         self.stdout.flush()
         worker = Worker(queue_names=queue.split(","), interval=interval, batch=batch,
@@ -82,6 +89,8 @@ class Command(BaseCommand):
             beats.join(timeout=5)
             sweeps.join(timeout=5)
             periodic.join(timeout=5)
+            if schedule is not None:
+                schedule.join(timeout=5)
             recovery.beat_stop(worker_id)
 
 

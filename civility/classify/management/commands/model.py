@@ -3,6 +3,9 @@
     civility model train [--datasets DIR] [--lexicons DIR] [--out DIR] [--seed N] [--cross] [--lodo]
     civility model eval FILE... [--json] [--by-lang] [--by-source] [--model DIR] [--no-baselines]
     civility model eval --report [--lodo [--only NAME...]] [--json] [--datasets DIR] [--own DIR]
+    civility model adapt [--site KEY] [--dry-run]     # learn from decisions (civility.learning)
+    civility model versions                           # one per line, the one in use marked *
+    civility model use VERSION                        # install or roll back
 
 ``eval --report`` prints, per label and per language, recall at the shipped threshold, the
 civil false-flag rate and ROC-AUC on our own labelled sets and the datasets' validation
@@ -61,8 +64,22 @@ class Command(BaseCommand):
         ev.add_argument("--model", type=Path, default=DATA_DIR, help="a model folder (default: the shipped one)")
         ev.add_argument("--no-baselines", dest="baselines", action="store_false")
 
+        adapt = sub.add_parser("adapt", help="adapt the model in use to moderators' decisions, and install it "
+                                             "only if it is better (docs/learning.md)")
+        adapt.add_argument("--site", help="learn from this site's decisions (default: every site's)")
+        adapt.add_argument("--dry-run", action="store_true", help="train and evaluate, install nothing")
+        adapt.add_argument("--dataset-rows", type=int, default=None,
+                           help="rows per shipped dataset kept beside the decisions (default: 1500)")
+        sub.add_parser("versions", help="the model versions, newest first, the one in use marked *")
+        use = sub.add_parser("use", help="put a model version in use (rolls back, too)")
+        use.add_argument("version")
+
     def handle(self, *args: Any, **opts: Any) -> None:
-        if opts["action"] == "train":
+        if opts["action"] in ("adapt", "versions", "use"):
+            from civility.learning.cli import model_command
+
+            model_command(self, opts)
+        elif opts["action"] == "train":
             self._train(opts)
         else:
             self._eval(opts)

@@ -4,7 +4,7 @@
  * browser without JavaScript) would submit; nothing is decided by this script.
  *
  *   j / ↓, k / ↑   move the current comment          x        select it
- *   a              approve it                         r, 1–6   reject it with a reason
+ *   a              approve it                         r, 1–7   reject it with a reason
  *   Shift+A        approve the selected               Shift+R  reject the selected
  *   u              undo the last decision             ?        show / hide the key list
  *   Esc            cancel, leave a field
