@@ -22,7 +22,7 @@ class PersonIn(Schema):
     email: str = Field(max_length=254, description="The address the commenter gave (or their account's).")
 
 
-class PersonCommentOut(Schema):
+class PersonDataCommentOut(Schema):
     id: int
     article: str
     article_title: str
@@ -40,7 +40,7 @@ class PersonCommentOut(Schema):
     labels: list[str]
 
 
-class PersonDecisionOut(Schema):
+class PersonDataDecisionOut(Schema):
     comment_id: int | None
     action: str
     reason: str
@@ -50,7 +50,7 @@ class PersonDecisionOut(Schema):
     created_at: datetime
 
 
-class PersonAccountOut(Schema):
+class PersonDataAccountOut(Schema):
     username: str
     role: str
     email: str
@@ -58,12 +58,12 @@ class PersonAccountOut(Schema):
     last_login: datetime | None
 
 
-class PersonNoteOut(Schema):
+class PersonDataNoteOut(Schema):
     text: str
     created_at: datetime
 
 
-class PersonBanOut(Schema):
+class PersonDataBanOut(Schema):
     kind: str
     value: str
     reason: str
@@ -72,14 +72,14 @@ class PersonBanOut(Schema):
     lifted_at: datetime | None
 
 
-class PersonOut(Schema):
+class PersonDataOut(Schema):
     email: str
     exported_at: datetime
-    comments: list[PersonCommentOut]
-    decisions: list[PersonDecisionOut]
-    accounts: list[PersonAccountOut]
-    notes: list[PersonNoteOut] = Field(description="Moderators' notes about the person.")
-    bans: list[PersonBanOut] = Field(description="Bans naming their address or its domain.")
+    comments: list[PersonDataCommentOut]
+    decisions: list[PersonDataDecisionOut]
+    accounts: list[PersonDataAccountOut]
+    notes: list[PersonDataNoteOut] = Field(description="Moderators' notes about the person.")
+    bans: list[PersonDataBanOut] = Field(description="Bans naming their address or its domain.")
 
 
 class ErasedOut(Schema):
@@ -89,7 +89,7 @@ class ErasedOut(Schema):
                              "and notes about the person, deleted.")
 
 
-@router.post("/export", response={200: PersonOut, **ERRORS}, summary="Everything about a commenter")
+@router.post("/export", response={200: PersonDataOut, **ERRORS}, summary="Everything about a commenter")
 def export(request: HttpRequest, payload: PersonIn):
     """Their comments (with address, user agent and triage labels), the decisions about them,
     and any account with that address. For a reader's access request (GDPR article 15)."""

@@ -109,3 +109,16 @@ def test_anonymous_callers(api_schema, known):
 def test_a_moderator(api_schema, known):
     token = token_create(user=make_user(Role.MODERATOR, "fuzz-moderator"))
     assert fuzz(api_schema, known, {"Authorization": f"Bearer {token}"}) > 0
+
+
+def test_every_schema_of_the_api_has_its_own_name():
+    """ninja names an OpenAPI component after its class: two rooms' ``PersonOut`` would share one."""
+    import ast
+    from pathlib import Path
+
+    names: dict[str, str] = {}
+    for path in sorted((Path(__file__).resolve().parents[2] / "civility" / "api").glob("*.py")):
+        for node in ast.parse(path.read_text()).body:
+            if isinstance(node, ast.ClassDef) and node.name.endswith(("In", "Out")):
+                assert node.name not in names, f"{node.name} in {path} and {names[node.name]}"
+                names[node.name] = str(path)

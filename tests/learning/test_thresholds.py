@@ -59,8 +59,8 @@ def test_apply_is_per_site_audit_logged_read_by_the_policy_and_reversible(decisi
                                                                          moderator)]
     row = SiteThreshold.objects.get()
     assert row.site == site and "civility policy tune" in row.source
-    assert policy.threshold("insult", "en", site.pk) == pytest.approx(0.6)
-    assert policy.threshold("insult", "en", other.pk) == 0.5 and policy.threshold("insult", "en") == 0.5
+    assert policy.threshold("insult", "en", site=site.pk) == pytest.approx(0.6)
+    assert policy.threshold("insult", "en", site=other.pk) == 0.5 and policy.threshold("insult", "en") == 0.5
 
     doc = Doc(subject=Subject(text="x"), findings=[Finding("insult", 0.55, "test")], attrs={"site": site.pk})
     assert policy.assess(doc).flags == []
@@ -69,19 +69,19 @@ def test_apply_is_per_site_audit_logged_read_by_the_policy_and_reversible(decisi
 
     [undo] = thresholds_reset(user=None, site="gazette")
     assert (undo.before, undo.after) == (pytest.approx(0.6), None)
-    assert policy.threshold("insult", "en", site.pk) == 0.5
+    assert policy.threshold("insult", "en", site=site.pk) == 0.5
     assert ThresholdChange.objects.count() == 2 and not SiteThreshold.objects.exists()
 
 
 def test_a_level_for_every_site_and_a_site_own_level(decisions, site):
     thresholds_apply(user=None, tuning=thresholds_propose(max_false_flags=0.5))
     every = SiteThreshold.objects.get(site=None).value
-    assert every < 0.31 and policy.threshold("insult", None, site.pk) == every
+    assert every < 0.31 and policy.threshold("insult", None, site=site.pk) == every
     assert f"insult     {every:.4f}  civility policy tune" in run("show", "--site", "gazette")
     assert "(every site)" in run("show", "--site", "gazette")
     thresholds_apply(user=None, tuning=thresholds_propose(site="gazette"))
-    assert policy.threshold("insult", None, site.pk) == pytest.approx(0.6)
-    assert policy.threshold("insult", None, None) == every
+    assert policy.threshold("insult", None, site=site.pk) == pytest.approx(0.6)
+    assert policy.threshold("insult", None, site=None) == every
 
 
 def test_other_app_servers_read_the_change_after_the_refresh(decisions, site):
@@ -89,12 +89,12 @@ def test_other_app_servers_read_the_change_after_the_refresh(decisions, site):
     thresholds._cache.clock = lambda: now[0]
     thresholds.cache_clear()
     try:
-        assert policy.threshold("insult", None, site.pk) == 0.5
+        assert policy.threshold("insult", None, site=site.pk) == 0.5
         # written by another server: this process keeps its copy until the refresh is due
         SiteThreshold.objects.create(site=site, label="insult", value=0.7, source="elsewhere")
-        assert policy.threshold("insult", None, site.pk) == 0.5
+        assert policy.threshold("insult", None, site=site.pk) == 0.5
         now[0] += thresholds.REFRESH_SECONDS + 1
-        assert policy.threshold("insult", None, site.pk) == 0.7
+        assert policy.threshold("insult", None, site=site.pk) == 0.7
     finally:
         thresholds._cache.clock = time.monotonic
 
@@ -106,7 +106,7 @@ def test_a_stored_comment_is_flagged_at_its_site_level(decisions, site, article)
     from tests.conftest import submit
 
     thresholds_apply(user=None, tuning=thresholds_propose(site="gazette", max_false_flags=0.5))
-    assert policy.threshold("insult", None, site.pk) < 0.4
+    assert policy.threshold("insult", None, site=site.pk) < 0.4
     elsewhere = Article.objects.create(site=Site.objects.create(name="O", slug="o"), key="o-1", title="O")
     pipe = Pipeline.from_config([{"signal": "normalize.v1"}, {"signal": "wordlist.v1"}])
     here, there = submit(article, "plain words"), submit(elsewhere, "plain words")

@@ -70,6 +70,9 @@ def test_a_new_copy_costs_the_same_with_20_or_2000_earlier_copies(dup, article):
         report = TriageReport.objects.get(comment=comment)
         campaign.refresh_from_db()
         assert report.campaign_id == campaign.pk
+        # the policy's per-site levels and the model in use are reread every few seconds
+        # (civility.learning): a refresh may fall in either submission, and is not the flood's cost
+        sql = [s for s in sql if "learning_sitethreshold" not in s and "learning_modelinuse" not in s]
         results[tag] = (len(sql), campaign.size)
         # the band lookup reads at most PER_BAND rows of each band, however hot the band is
         found = neardup.lookup(neardup.fingerprint(normalize(comment.body).text), before_id=comment.pk,
