@@ -111,17 +111,22 @@ class Akismet(Signal):
             data["is_test"] = "1"
         return {k: v for k, v in data.items() if v}
 
-    def __call__(self, doc: Doc) -> None:
-        if not doc.subject.identity.ip_address:
-            return  # a bare text (CLI, the widget's draft check): Akismet needs the poster's address
+    def _post(self, call: str, doc: Doc) -> httpx.Response:
+        """POST the comment's fields to ``/1.1/<call>``; an answer other than HTTP 200 is an error."""
         try:
-            response = self._http().post(f"{self.endpoint}/1.1/comment-check", data=self.form(doc))
+            response = self._http().post(f"{self.endpoint}/1.1/{call}", data=self.form(doc))
         except httpx.TimeoutException:
             raise AkismetError(f"Akismet did not answer within {self.timeout:g} s") from None
         except httpx.HTTPError as exc:
             raise AkismetError(f"could not reach Akismet: {type(exc).__name__}") from None
         if response.status_code != 200:
             raise AkismetError(f"Akismet answered HTTP {response.status_code}")
+        return response
+
+    def __call__(self, doc: Doc) -> None:
+        if not doc.subject.identity.ip_address:
+            return  # a bare text (CLI, the widget's draft check): Akismet needs the poster's address
+        response = self._post("comment-check", doc)
         verdict = response.text.strip()
         if verdict == "true":
             discard = response.headers.get("X-akismet-pro-tip", "").strip().lower() == "discard"
@@ -140,13 +145,6 @@ class Akismet(Signal):
         """
         if verdict not in ("spam", "ham"):
             raise ValueError("verdict must be 'spam' or 'ham'")
-        try:
-            response = self._http().post(f"{self.endpoint}/1.1/submit-{verdict}", data=self.form(doc))
-        except httpx.TimeoutException:
-            raise AkismetError(f"Akismet did not answer within {self.timeout:g} s") from None
-        except httpx.HTTPError as exc:
-            raise AkismetError(f"could not reach Akismet: {type(exc).__name__}") from None
-        if response.status_code != 200:
-            raise AkismetError(f"Akismet answered HTTP {response.status_code}")
+        response = self._post(f"submit-{verdict}", doc)
         if not response.text.strip().lower().startswith("thanks"):
             raise AkismetError(f"Akismet did not take the submit-{verdict}: {response.text.strip()[:80]!r}")
