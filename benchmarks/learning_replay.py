@@ -16,7 +16,7 @@ week:
    (:func:`civility.learning.adapt.adapt_candidate`: the newest 20 % held back, the gate), and
    the candidate is used from next week on only if it passes; and, unless ``--no-tune``, the
    flag levels are tuned on every decision so far as ``civility policy tune --apply`` does
-   (at most ``--max-false-flags`` of approved comments per label, 1 % by default, so that all
+   (at most ``--max-false-flags`` of approved comments per label, 0.5 % by default, so that all
    labels together stay under the 3 % target), on the scores of the model now in use.
 
 Beside them, the same week scored by the shipped model at the policy's own levels (the
@@ -72,9 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--C", type=float, default=None, help="the adaptation's C (default: AdaptConfig's)")
     parser.add_argument("--no-tune", dest="tune", action="store_false",
                         help="adapt the model only (by default the flag levels are tuned weekly too)")
-    parser.add_argument("--max-false-flags", type=float, default=0.01,
-                        help="per label, for the weekly tuning (default: %(default)s, so that all labels "
-                             "together stay under 3%%)")
+    parser.add_argument("--max-false-flags", type=float, default=0.005,
+                        help="per label, for the weekly tuning (default: %(default)s: six tunable labels "
+                             "share the 3%% target; at 0.01 each, week 8 reached 5.4%%)")
     args = parser.parse_args(argv)
     if args.weeks < 2:
         parser.error("--weeks must be at least 2")
