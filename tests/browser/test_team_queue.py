@@ -62,7 +62,9 @@ def test_an_opened_item_is_claimed_and_a_colleague_must_take_it_over(page, brows
     comment = submit(article, "Is this a threat or a joke?", name="Cy")
     anna_page = browser.new_context(viewport={"width": 1200, "height": 900}).new_page()
     open_queue(anna_page, live_server, anna)
-    anna_page.keyboard.press("j")  # Anna opens the comment: she is on it
+    with anna_page.expect_response(lambda r: "/claim" in r.url) as claimed:
+        anna_page.keyboard.press("j")  # Anna opens the comment: she is on it
+    assert claimed.value.ok  # stored before her colleague's page loads
     expect(item(anna_page, comment)).to_be_focused()
 
     open_queue(page, live_server, moderator)
