@@ -13,8 +13,10 @@ from __future__ import annotations
 import logging
 import re
 
-#: C0 and C1 controls, DEL, and the bidirectional controls (civility.comments.names)
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+from civility.comments.names import BIDI_CONTROLS
+
+#: C0 and C1 controls, DEL, and the bidirectional controls
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f" + re.escape(BIDI_CONTROLS) + "]")
 
 
 def _escape(match: re.Match[str]) -> str:

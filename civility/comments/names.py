@@ -21,6 +21,8 @@ _REMOVE = dict.fromkeys(
     [cp for cp in range(0x2000, 0x2070) if unicodedata.bidirectional(chr(cp)) in _EXPLICIT]
     + [ord(ch) for ch in _MARKS]
 )
+#: the same characters, for others that must neutralise them (civility.log escapes them)
+BIDI_CONTROLS = "".join(sorted(map(chr, _REMOVE)))
 
 
 def name_clean(raw: str) -> str:

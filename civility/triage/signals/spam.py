@@ -75,6 +75,14 @@ def _host_pattern(host: str) -> str:
 _DATA = Path(__file__).resolve().parents[1] / "data" / "spam" / "v1.toml"
 
 
+def known_hosts(hosts: Iterable[str]) -> re.Pattern[str]:
+    """Links to these hosts, found without http:// and disguised too ("bit . ly/x", "t[.]me/x")."""
+    known = sorted(hosts, key=len, reverse=True)
+    return re.compile(r"(?<![\w.-])(?=[\w-]{1,12}" + _DOT + r")(?:"  # cheap test first
+                      + "|".join(_host_pattern(h) for h in known) + r")(?![\w-])"
+                      r"(?:/[\w+\-/=?&%.#~]*[\w/=])?", re.IGNORECASE)
+
+
 def _words(pattern: str) -> re.Pattern[str]:
     """A pattern for the folded text, on word boundaries ("ı" is folded to "i" there)."""
     return re.compile(r"(?<!\w)(?:" + pattern.replace("ı", "i") + r")(?!\w)")
@@ -246,11 +254,7 @@ class SpamHeuristics(Signal):
         self.allowed = _domains("allowed_domains", allowed_domains)
         self.t = _tables()
         self.shorteners = self.t.shorteners | _domains("extra_shorteners", extra_shorteners)
-        known = sorted(self.shorteners | self.t.telegram_hosts | self.t.whatsapp_hosts, key=len, reverse=True)
-        # known hosts are found without http:// and disguised too ("bit . ly/x", "t[.]me/x")
-        self._known = re.compile(r"(?<![\w.-])(?=[\w-]{1,12}" + _DOT + r")(?:"  # cheap test first
-                                 + "|".join(_host_pattern(h) for h in known) + r")(?![\w-])"
-                                 r"(?:/[\w+\-/=?&%.#~]*[\w/=])?", re.IGNORECASE)
+        self._known = known_hosts(self.shorteners | self.t.telegram_hosts | self.t.whatsapp_hosts)
 
     def __call__(self, doc: Doc) -> None:
         folded = _Folded.of(doc.attrs["normalized"])

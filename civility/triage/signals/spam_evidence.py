@@ -37,7 +37,6 @@ from typing import Any
 from civility.triage.normalize import script_of
 from civility.triage.registry import Signal
 from civility.triage.signals.spam import (
-    _DOT,
     _DOT_DISGUISED,
     _HANDLE,
     _PHONE,
@@ -45,10 +44,10 @@ from civility.triage.signals.spam import (
     _URL,
     _check_submit_ms,
     _domains,
-    _host_pattern,
     _noisy_or,
     _parse,
     _under,
+    known_hosts,
 )
 from civility.triage.spam_tables import FOLD, Tables, tables
 from civility.triage.types import Doc, Finding
@@ -174,10 +173,7 @@ class SpamEvidence(Signal):
         self.blocked = _domains("blocked_domains", blocked_domains)
         self.allowed = _domains("allowed_domains", allowed_domains)
         self.shorteners = self.t.shorteners | _domains("extra_shorteners", extra_shorteners)
-        known = sorted(self.shorteners | self.t.telegram | self.t.whatsapp, key=len, reverse=True)
-        self._known = re.compile(r"(?<![\w.-])(?=[\w-]{1,12}" + _DOT + r")(?:"
-                                 + "|".join(_host_pattern(h) for h in known) + r")(?![\w-])"
-                                 r"(?:/[\w+\-/=?&%.#~]*[\w/=])?", re.IGNORECASE)
+        self._known = known_hosts(self.shorteners | self.t.telegram | self.t.whatsapp)
         self._bare = re.compile(
             r"(?<![\w@./-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?-i:" + "|".join(self.t.bare_tlds)
             + r"))(?![\w-])(?:/[^\s<>\"'«»]*)?", re.IGNORECASE)

@@ -233,28 +233,22 @@ def _single_entries(lexicon: lx.Lexicon, word: str):
 
 def _spelled(norm: Normalized, tokens: list[Token], lexicon: lx.Lexicon):
     """f u c k, с у к а: three or more single letters apart by blanks or punctuation."""
-    i = 0
-    n = len(tokens)
-    while i < n:
-        j = i
-        while j + 1 < n and len(tokens[j].text) == 1 and len(tokens[j + 1].text) == 1 \
-                and _thin_gap(norm.original[tokens[j].end:tokens[j + 1].start]):
-            j += 1
-        if j - i >= 2:
-            done = False
-            for a in range(i, j - 1):
-                # No listed word is spelled out in more than MAX_SPELLED letters; the cap
-                # keeps a long run ("1.1.1.…") linear instead of cubic.
-                for b in range(min(j, a + MAX_SPELLED - 1), a + 1, -1):
-                    word = "".join(t.text for t in tokens[a:b + 1])
-                    for idx, loose in _single_entries(lexicon, word):
-                        yield _match(lexicon, idx, a, b, tokens, loose)
-                        done = True
-                    if done:
-                        break
+    for i, j in _letter_runs(norm, tokens):
+        if j - i < 2:
+            continue
+        done = False
+        for a in range(i, j - 1):
+            # No listed word is spelled out in more than MAX_SPELLED letters; the cap
+            # keeps a long run ("1.1.1.…") linear instead of cubic.
+            for b in range(min(j, a + MAX_SPELLED - 1), a + 1, -1):
+                word = "".join(t.text for t in tokens[a:b + 1])
+                for idx, loose in _single_entries(lexicon, word):
+                    yield _match(lexicon, idx, a, b, tokens, loose)
+                    done = True
                 if done:
                     break
-        i = j + 1
+            if done:
+                break
 
 
 MAX_SPELLED = 16
