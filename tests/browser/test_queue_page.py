@@ -46,6 +46,8 @@ def open_queue(page: Page, live_server, moderator, *, scripts: bool = True) -> N
         # moderation.js is deferred: keys pressed before it ran would be lost. It marks <html>
         # in the same synchronous run that binds the keys, so once the mark shows they work.
         expect(page.locator("html")).to_have_class(re.compile(r"\bjs\b"))
+        # queue-live.js runs after it, maybe a fetch later: focusing an item claims it only then
+        expect(page.locator("html")).to_have_class(re.compile(r"\blive\b"))
 
 
 def item(page: Page, comment):

@@ -135,6 +135,8 @@
     if (!item || e.target.closest('form.qclaim')) { return; }
     if (item.dataset.id !== mine.id || Date.now() - mine.at > RENEW_MS) { claim(item); }
   });
+  // deferred after moderation.js, which marks <html> "js": this mark says claims work too
+  document.documentElement.classList.add('live');
 
   window.setInterval(poll, EVERY_MS);
 }());
