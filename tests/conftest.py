@@ -96,11 +96,13 @@ def mod_api(moderator) -> Api:
 
 
 def submit(article: Article, body: str = "A civil remark.", *, name: str = "Reader",
-           email: str = "reader@example.org", parent: Comment | None = None, user: Any = None) -> Comment:
+           email: str = "reader@example.org", parent: Comment | None = None, user: Any = None,
+           ui_lang: str = "") -> Comment:
     from django.contrib.auth.models import AnonymousUser
 
     return comment_submit(user=user or AnonymousUser(), article_key=article.key, body=body,
-                          author_name=name, author_email=email, parent_id=parent.pk if parent else None)
+                          author_name=name, author_email=email, parent_id=parent.pk if parent else None,
+                          ui_lang=ui_lang)
 
 
 def approve(moderator: User, *comments: Comment) -> None:

@@ -64,6 +64,12 @@ class CommentIn(Schema):
                                    description="Milliseconds the reader spent on the form (widget).")
     notify_replies: bool = Field(False, description="Email the commenter when a reply to this comment is "
                                                     "published (\"email me replies\").")
+    ui_lang: str = Field("",
+                         description="The language the reader's widget shows (`ru`, `ru-RU`): the site's emails "
+                                     "to the commenter go out in it. A language the server has no translations "
+                                     "for is ignored (a newer widget may know more languages than an older "
+                                     "server), as is an empty one: then the request's `Accept-Language` decides, "
+                                     "else the site's default language at the time each email is sent.")
 
 
 class SubmittedOut(Schema):

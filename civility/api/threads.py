@@ -32,6 +32,7 @@ from civility.comments.names import name_clean
 from civility.comments.rendering import body_to_html
 from civility.comments.selectors import article_public_version, thread_for_article
 from civility.comments.services import Origin, comment_submit
+from civility.i18n import languages
 from civility.notifications.confirmations import confirmation_needed, confirmation_request
 from civility.notifications.services import reply_subscribe
 from civility.people.sanctions import ban_check
@@ -130,7 +131,7 @@ def submit(request: HttpRequest, key: str, payload: CommentIn):
         user=user, article_key=key, body=payload.body, author_name=payload.author_name,
         author_email=payload.author_email, parent_id=payload.parent_id,
         origin=Origin(ip_address=client_ip(request), user_agent=request.headers.get("User-Agent", "")),
-        client=client, hold_until_confirmed=hold,
+        client=client, hold_until_confirmed=hold, ui_lang=_ui_lang(request, payload.ui_lang),
     )
     if payload.notify_replies:
         reply_subscribe(user=user, comment=comment)
@@ -145,6 +146,13 @@ def submit(request: HttpRequest, key: str, payload: CommentIn):
     return Respond(202, {"id": comment.pk, "status": comment.status, "message": message,
                          "edit_token": token_for(comment),
                          "edit_until": comment.created_at + timedelta(seconds=settings.CIVILITY_READER_EDIT_WINDOW)})
+
+
+def _ui_lang(request: HttpRequest, sent: str) -> str:
+    """The reader's language: the widget's own, else the one their ``Accept-Language`` asked for
+    (the middleware's choice, but never its fallback to the site's default), else ""."""
+    return (languages.supported(sent)
+            or languages.from_accept_language(request.headers.get("Accept-Language", "")) or "")
 
 
 @router.get("/session", response={200: SessionOut, 401: ErrorOut}, summary="Who the widget is talking for")

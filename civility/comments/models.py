@@ -42,6 +42,9 @@ class Comment(models.Model):
     # Set by triage (civility.triage); the queue sorts and filters on them.
     risk = models.FloatField(default=0.0)
     lang = models.CharField(max_length=8, blank=True, default="")
+    # The language the commenter's widget showed (one of settings.LANGUAGES): the site writes to
+    # them in it (civility.notifications). "" when unknown: the site's default language.
+    ui_lang = models.CharField(max_length=8, blank=True, default="")
 
     class Meta:
         indexes = [

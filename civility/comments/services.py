@@ -17,6 +17,7 @@ from civility.comments.events import comment_submitted
 from civility.comments.models import Comment, Status
 from civility.comments.names import name_clean
 from civility.errors import CommentsClosed, InvalidInput, NotFound
+from civility.i18n import languages
 from civility.moderation.services import decision_by_policy
 from civility.people.sanctions import ban_check
 from civility.publishing.models import Article
@@ -66,6 +67,7 @@ def comment_submit(
     origin: Origin = Origin(),
     client: dict | None = None,
     hold_until_confirmed: bool = False,
+    ui_lang: str = "",
 ) -> Comment:
     """Store a reader's comment as pending and return it.
 
@@ -74,6 +76,8 @@ def comment_submit(
     carries the widget's evidence (honeypot, time to submit) for it.
     ``hold_until_confirmed``: store it as ``unconfirmed`` instead, out of the queue until
     :func:`comment_email_confirmed` (the site wants first-time addresses confirmed).
+    ``ui_lang``: the language the commenter reads the site in (``ru``, ``ru-RU``); the site
+    writes to them in it. One we have no translations for is stored as "" (the site's default).
     """
     article = Article.objects.select_related("site").filter(key=article_key).first()
     if article is None:
@@ -112,6 +116,7 @@ def comment_submit(
         ip_address=origin.ip_address,
         user_agent=origin.user_agent[:400],
         status=Status.UNCONFIRMED if hold_until_confirmed else Status.PENDING,
+        ui_lang=languages.supported(ui_lang) or "",
     )
     with transaction.atomic():
         comment.save()

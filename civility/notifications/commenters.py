@@ -1,7 +1,8 @@
 """What commenters are told: their comment is live, was not published (and why), or got a reply.
 
 Reacts to ``comment_status_changed`` through ``tasks.comments_decided``; the message says what
-is true when the task runs (a decision undone before then sends nothing).
+is true when the task runs (a decision undone before then sends nothing). Each message is in
+its reader's language (:func:`reader_language`): a reply's, in the language of the comment replied to.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ from collections.abc import Sequence
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
 from civility.comments.models import Comment, Status
+from civility.i18n import languages
 from civility.moderation.models import Action, Decision, Reason
 from civility.notifications.models import Email, Kind, ReplyWatch, SiteNotifications
 from civility.notifications.outbox import email_queue
@@ -22,6 +25,11 @@ from civility.notifications.tokens import absolute
 def site_settings(site_id: int) -> SiteNotifications:
     found = SiteNotifications.objects.filter(site_id=site_id).first()
     return found or SiteNotifications(site_id=site_id)
+
+
+def reader_language(comment: Comment) -> str:
+    """The language to write to ``comment``'s author in: their widget's, else the site's default."""
+    return languages.supported(comment.ui_lang) or languages.default()
 
 
 def comment_link(comment: Comment) -> str:
@@ -60,6 +68,11 @@ def _context(comment: Comment) -> dict:
 
 
 def _approved(comment: Comment, prefs: SiteNotifications) -> Email | None:
+    with override(reader_language(comment)):
+        return _approved_written(comment, prefs)
+
+
+def _approved_written(comment: Comment, prefs: SiteNotifications) -> Email | None:
     body = render_to_string("notifications/email/approved.txt", _context(comment))
     return email_queue(key=f"approved:{comment.pk}", kind=Kind.APPROVED, to=comment.author_email,
                        subject=_("Your comment on “%(title)s” is live") % {"title": comment.article.title},
@@ -67,6 +80,11 @@ def _approved(comment: Comment, prefs: SiteNotifications) -> Email | None:
 
 
 def _rejected(comment: Comment, prefs: SiteNotifications) -> Email | None:
+    with override(reader_language(comment)):
+        return _rejected_written(comment, prefs)
+
+
+def _rejected_written(comment: Comment, prefs: SiteNotifications) -> Email | None:
     decision = (Decision.objects.filter(comment=comment, action=Action.REJECT).order_by("-created_at", "-id")
                 .first())
     if decision is None:
@@ -86,8 +104,9 @@ def _reply(reply: Comment, prefs: SiteNotifications) -> Email | None:
     if (parent is None or parent.status != Status.APPROVED or parent.author_email == reply.author_email
             or not ReplyWatch.objects.filter(comment=parent).exists()):
         return None
-    body = render_to_string("notifications/email/reply.txt", {**_context(reply), "parent": parent})
-    return email_queue(key=f"reply:{reply.pk}", kind=Kind.REPLY, to=parent.author_email,
-                       subject=_("%(name)s replied to your comment on “%(title)s”")
-                       % {"name": reply.author_name, "title": reply.article.title},
-                       body=body, unsubscribe=Kind.REPLY, reply_to=prefs.reply_to, comment_id=reply.pk)
+    with override(reader_language(parent)):  # written to the parent's author
+        body = render_to_string("notifications/email/reply.txt", {**_context(reply), "parent": parent})
+        return email_queue(key=f"reply:{reply.pk}", kind=Kind.REPLY, to=parent.author_email,
+                           subject=_("%(name)s replied to your comment on “%(title)s”")
+                           % {"name": reply.author_name, "title": reply.article.title},
+                           body=body, unsubscribe=Kind.REPLY, reply_to=prefs.reply_to, comment_id=reply.pk)

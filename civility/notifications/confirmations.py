@@ -21,10 +21,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
 from civility.background.queue import enqueue_on_commit
 from civility.comments.models import Comment, Status
 from civility.comments.services import comment_email_confirmed
+from civility.notifications.commenters import reader_language
 from civility.notifications.models import ConfirmedAddress, Email, Kind, SiteNotifications
 from civility.notifications.outbox import email_queue
 from civility.notifications.tokens import absolute
@@ -70,12 +72,13 @@ def confirmation_write(comment_id: int) -> Email | None:
         return None
     email = comment.author_email
     link = absolute(reverse("notifications-confirm", kwargs={"token": confirm_token(email)}))
-    body = render_to_string("notifications/email/confirm.txt", {
-        "comment": comment, "article": comment.article, "site": comment.article.site, "link": link,
-        "days": MAX_AGE.days})
-    return email_queue(key=f"confirm:{email}:{timezone.now().date().isoformat()}", kind=Kind.CONFIRM, to=email,
-                       subject=_("Please confirm your email address to publish your comment"), body=body,
-                       unsubscribe=Kind.CONFIRM, comment_id=comment.pk)
+    with override(reader_language(comment)):
+        body = render_to_string("notifications/email/confirm.txt", {
+            "comment": comment, "article": comment.article, "site": comment.article.site, "link": link,
+            "days": MAX_AGE.days})
+        return email_queue(key=f"confirm:{email}:{timezone.now().date().isoformat()}", kind=Kind.CONFIRM,
+                           to=email, subject=_("Please confirm your email address to publish your comment"),
+                           body=body, unsubscribe=Kind.CONFIRM, comment_id=comment.pk)
 
 
 def email_confirm(*, email: str) -> list[int]:

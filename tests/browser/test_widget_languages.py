@@ -54,9 +54,11 @@ def test_demo_article_in_each_language(live_server, page, article, language, scr
 
     thread.get_by_role("textbox", name=name_label).fill("Ani")
     thread.get_by_role("textbox", name=EMAIL[language]).fill("ani@example.org")
-    thread.get_by_role("button", name=button).click()
+    with page.expect_request(lambda r: r.method == "POST" and r.url.endswith("/comments")) as posted:
+        thread.get_by_role("button", name=button).click()
     expect(thread.locator(".civ-form [role=status]")).to_contain_text(held)
-    assert Comment.objects.count() == 1
+    assert posted.value.post_data_json["ui_lang"] == language  # the emails to Ani go out in it
+    assert Comment.objects.get().ui_lang == language
     screenshot(f"widget-{language}")
 
 

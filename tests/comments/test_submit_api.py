@@ -191,3 +191,27 @@ def test_a_bad_bearer_token_is_401_not_anonymous(anon_api, article):
     assert body["error"]["code"] == "unauthenticated"
     assert "bearer token is not valid" in body["error"]["message"]
     assert not Comment.objects.exists()
+
+
+@pytest.mark.parametrize(("sent", "accept_language", "stored"), [
+    ({"ui_lang": "ru"}, None, "ru"),
+    ({"ui_lang": "ru-RU"}, None, "ru"),  # the widget's or browser's regional code: the language we speak
+    ({"ui_lang": "hy"}, "tr", "hy"),  # the widget's own language wins over the header
+    ({"ui_lang": "xx"}, None, ""),  # one we have no translations for is ignored, not refused
+    ({"ui_lang": "x" * 200}, None, ""),
+    ({"ui_lang": "de"}, "az", "az"),  # ignored: then the request's Accept-Language decides
+    ({}, "tr-TR,tr;q=0.9", "tr"),
+    ({}, None, ""),  # unknown: the site's default when an email is written, whatever it is by then
+    ({}, "de", ""),  # not the middleware's fallback to the site's default either
+])
+def test_the_readers_language_is_kept_for_their_emails(client, article, sent, accept_language, stored):
+    headers = {"Accept-Language": accept_language} if accept_language else {}
+    r = client.post(URL, {**GOOD, **sent}, content_type="application/json", headers=headers)
+    assert r.status_code == 202
+    assert Comment.objects.get(pk=r.json()["id"]).ui_lang == stored
+
+
+def test_ui_lang_is_documented_in_openapi(client, db):
+    spec = client.get("/api/v1/openapi.json").json()
+    field = spec["components"]["schemas"]["CommentIn"]["properties"]["ui_lang"]
+    assert "emails" in field["description"] and "ignored" in field["description"]

@@ -12,10 +12,10 @@ from django.test import Client, TestCase
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from civility.comments.models import Status
+from civility.comments.models import Comment, Status
 from civility.moderation.models import Action, Reason
 from civility.moderation.services import decision_record, decision_undo
-from civility.notifications.models import DeliveryStatus, Email, SiteNotifications, Unsubscribe
+from civility.notifications.models import DeliveryStatus, Email, ReplyWatch, SiteNotifications, Unsubscribe
 from civility.notifications.outbox import emails_retry
 from civility.notifications.tasks import comments_decided
 from tests.conftest import submit
@@ -223,3 +223,61 @@ def test_an_authors_own_comment_published_by_the_site_rule_sends_no_approval(smt
         comment = submit(article, "From the newsroom.", user=author)
     assert comment.status == Status.APPROVED
     assert smtp.inbox.messages == []
+
+
+# Each message goes out in its reader's language: the one their widget showed (Comment.ui_lang).
+
+def test_a_comment_posted_from_a_russian_widget_is_approved_in_russian(smtp, moderator, article, anon_api):
+    status, body = anon_api.post(f"/api/v1/articles/{article.key}/comments", {
+        "body": "Дорога важна для всех.", "author_name": "Аня", "author_email": "anya@example.org",
+        "ui_lang": "ru-RU"})
+    assert status == 202
+    comment = article.comments.get(pk=body["id"])
+    decide(moderator, comment, Action.APPROVE)
+
+    [message] = smtp.inbox.to("anya@example.org")
+    assert message["Subject"].strip().startswith("Ваш комментарий к статье") and "опубликован" in message["Subject"]
+    text = message.get_content()
+    assert "Вы написали:" in text and "What you wrote" not in text
+    assert "Чтобы больше не получать такие письма:" in text  # the unsubscribe line too
+
+
+def test_a_rejection_statement_is_in_the_commenters_language(smtp, moderator, article):
+    comment = submit(article, "Вы все идиоты.", email="boris@example.org", ui_lang="ru")
+    decide(moderator, comment, Action.REJECT, Reason.PERSONAL_ATTACK)
+
+    [message] = smtp.inbox.to("boris@example.org")
+    assert "не опубликован" in message["Subject"]
+    text = message.get_content()
+    assert "Обоснование решения" in text and "Личное оскорбление" in text  # the reason's name too
+    assert "Statement of reasons" not in text
+
+
+def test_a_reply_is_announced_in_the_language_of_the_comment_replied_to(smtp, moderator, article):
+    parent = submit(article, "Где дорога?", name="Fay", email="fay@example.org", ui_lang="ru")
+    ReplyWatch.objects.create(comment=parent)
+    decide(moderator, parent, Action.APPROVE)
+    reply = submit(article, "Անցակետից այն կողմ։", name="Hal", email="hal@example.org", parent=parent, ui_lang="hy")
+    decide(moderator, reply, Action.APPROVE)
+
+    announced = smtp.inbox.to("fay@example.org")[-1]
+    assert announced["Subject"].strip().startswith("Новый ответ от Hal")
+    assert "Читать обсуждение:" in announced.get_content()
+    [approved] = smtp.inbox.to("hal@example.org")  # the replier hears of their own in theirs
+    assert "հրապարակվել է" in approved["Subject"]
+
+
+def test_without_a_known_language_the_sites_default_at_sending_time_is_used(smtp, moderator, article, settings):
+    unknown = submit(article, email="ed@example.org")
+    assert unknown.ui_lang == ""
+    decide(moderator, unknown, Action.APPROVE)
+    assert "is live" in smtp.inbox.to("ed@example.org")[0]["Subject"]
+
+    settings.LANGUAGE_CODE = "az"
+    later = submit(article, email="ed@example.org")
+    retired = submit(article, email="flo@example.org", ui_lang="tr")
+    Comment.objects.filter(pk=retired.pk).update(ui_lang="fr")  # a language the site no longer speaks
+    decide(moderator, later, Action.APPROVE)
+    decide(moderator, retired, Action.APPROVE)
+    assert "dərc olundu" in smtp.inbox.to("ed@example.org")[1]["Subject"]
+    assert "dərc olundu" in smtp.inbox.to("flo@example.org")[0]["Subject"]

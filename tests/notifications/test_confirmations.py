@@ -120,3 +120,14 @@ def test_webhooks_hear_of_the_comment_when_it_joins_the_queue(httpserver, smtp, 
     confirm(link_in(smtp.inbox.to("nia@example.org")[0]))
     [payload] = receiver.got
     assert payload["comment"]["status"] == "pending"
+
+
+def test_the_link_is_sent_in_the_language_the_widget_showed(smtp, confirming, article, anon_api):
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        status, _ = anon_api.post(f"/api/v1/articles/{article.key}/comments", {
+            "body": "Yol hamı üçün vacibdir.", "author_name": "Nigar", "author_email": "nigar@example.org",
+            "ui_lang": "az"})
+    assert status == 202
+    [message] = smtp.inbox.to("nigar@example.org")
+    assert "e-poçt ünvanınızı təsdiqləyin" in message["Subject"]
+    assert "confirm" not in message.get_content().split("/notifications/confirm/")[0].lower()

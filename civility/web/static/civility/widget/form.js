@@ -298,6 +298,8 @@ export class CommentForm {
       author_email: this.fields.author_email.control.value,
       // Bot evidence for triage: the honeypot's value and the time spent on the form.
       website: this.honeypot.value,
+      // The language the widget shows: the site writes to the commenter in it (civility/notifications).
+      ui_lang: this.t.language,
     };
     if (elapsed !== null) payload.elapsed_ms = elapsed;
     if (this.notifyReplies.checked) payload.notify_replies = true;
