@@ -37,6 +37,8 @@ class PersonDataCommentOut(Schema):
     user_agent: str
     lang: str
     risk: float
+    ui_lang: str = Field(description="The language the commenter's widget showed (emails go out in it); "
+                                     "empty when unknown.")
     labels: list[str]
 
 

@@ -51,7 +51,7 @@ def comment_line(c: Comment) -> dict[str, Any]:
             "status": c.status, "author_name": c.author_name, "author_email": c.author_email,
             "user": c.user.username if c.user else None, "created_at": _when(c.created_at),
             "ip_address": c.ip_address, "user_agent": c.user_agent, "lang": c.lang, "risk": c.risk,
-            "labels": _labels(report.flag_labels) if report else []}
+            "ui_lang": c.ui_lang, "labels": _labels(report.flag_labels) if report else []}
 
 
 def decision_line(d: Decision) -> dict[str, Any]:

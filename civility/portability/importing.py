@@ -38,6 +38,7 @@ from civility.background.queue import enqueue_on_commit
 from civility.comments.models import Comment, Status
 from civility.comments.names import name_clean
 from civility.errors import InvalidInput, NotFound, PermissionDenied
+from civility.i18n import languages
 from civility.moderation.models import Action, Decision
 from civility.portability.formats import IMPORTERS, importer_for
 from civility.portability.models import ImportedItem
@@ -275,7 +276,7 @@ class _Store:
             article_id=article_id, author_name=(name_clean(r.author_name) or ANONYMOUS)[:80],
             author_email=r.author_email.strip().lower()[:254], body=r.body, status=r.status,
             created_at=r.created_at or timezone.now(), ip_address=r.ip_address, user_agent=r.user_agent[:400],
-            user_id=self._user(r.username),
+            ui_lang=languages.supported(r.ui_lang) or "", user_id=self._user(r.username),
         )
         self.known[key] = 0
         parent_key = ("comment", site_id, r.parent_ref) if r.parent_ref else None

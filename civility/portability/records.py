@@ -50,6 +50,8 @@ class CommentRecord:
     parent_ref: str | None = None
     ip_address: str | None = None
     user_agent: str = ""
+    #: the language the commenter read the site in (Civility's own export); "" when unknown
+    ui_lang: str = ""
     #: a logged-in author's user name (Civility's own export)
     username: str | None = None
     #: where in the file, for messages

@@ -21,7 +21,7 @@ EMAIL = "zoe@example.org"
 @pytest.fixture
 def thread(article, moderator):
     """Zoë's comment, a reply to it by someone else, Zoë's reply to that, and a stranger's comment."""
-    top = submit(article, "Zoë here, from Gəncə.", name="Zoë Ağa", email=EMAIL)
+    top = submit(article, "Zoë here, from Gəncə.", name="Zoë Ağa", email=EMAIL, ui_lang="az")
     top.ip_address, top.user_agent = "203.0.113.9", "Firefox"
     top.save(update_fields=["ip_address", "user_agent"])
     approve(moderator, top)
@@ -39,6 +39,7 @@ def test_export_has_their_comments_and_the_decisions_about_them(thread, moderato
     data = person_export(user=moderator, email=EMAIL)
     assert [c["id"] for c in data["comments"]] == [top.pk, again.pk]
     assert data["comments"][0]["ip_address"] == "203.0.113.9" and data["comments"][0]["user_agent"] == "Firefox"
+    assert [c["ui_lang"] for c in data["comments"]] == ["az", ""]  # the language their emails go out in
     assert {d["comment_id"] for d in data["decisions"]} == {top.pk, again.pk}
     assert any(d["reason"] == Reason.PERSONAL_ATTACK for d in data["decisions"])
     json.dumps(data)  # JSON-ready

@@ -55,7 +55,7 @@ def build(article, moderator, author):
     top = submit(article, "Ganz schön mutig — das stimmt.\n\nZweiter Absatz.", name="Zoë Ağa",
                  email="zoe@example.org")
     approve(moderator, top)
-    reply = submit(article, "Cavab: razıyam 👍", name="Əli", email="ali@example.az", parent=top)
+    reply = submit(article, "Cavab: razıyam 👍", name="Əli", email="ali@example.az", parent=top, ui_lang="az")
     approve(moderator, reply)
     deeper = submit(article, "A reply to the reply.", parent=reply, email="third@example.org")
     decision_record(user=moderator, comment_ids=[deeper.pk], action=Action.REJECT, reason=Reason.OFF_TOPIC,

@@ -69,7 +69,7 @@ def _record(obj: dict, where: str) -> Record:
                              author_email=_str(obj.get("author_email")),
                              created_at=parse_when(obj.get("created_at")), parent_ref=_ref(obj.get("parent_id")),
                              ip_address=obj.get("ip_address"), user_agent=_str(obj.get("user_agent")),
-                             username=obj.get("user"), position=where)
+                             ui_lang=_str(obj.get("ui_lang")), username=obj.get("user"), position=where)
     if kind == "decision":
         return DecisionRecord(ref=str(obj["id"]), comment_ref=str(obj["comment_id"]), action=str(obj["action"]),
                               from_status=_str(obj.get("from_status")), to_status=_str(obj.get("to_status")),
