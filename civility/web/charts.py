@@ -3,7 +3,9 @@
 Each function returns one ``<svg>`` element as safe markup: every text is escaped, every
 colour and size is a presentation attribute (the Content-Security-Policy forbids inline
 styles), and each point or bar carries a ``<title>`` (its value on hover) and, where given,
-a link to the comments behind it.
+a link to the comments behind it, named by that title for screen readers. A chart with links
+is a labelled ``group``, not an ``img``: an image's content is presentational, so links inside
+one could be focused but not announced (axe: nested-interactive).
 """
 
 from __future__ import annotations
@@ -38,13 +40,14 @@ def _a(s: object) -> str:
     return escape(str(s), quote=True)
 
 
-def _linked(inner: str, href: str) -> str:
-    return f'<a href="{_a(href)}">{inner}</a>' if href else inner
+def _linked(inner: str, href: str, title: str) -> str:
+    return f'<a href="{_a(href)}" aria-label="{_a(title)}">{inner}</a>' if href else inner
 
 
 def _frame(label: str, body: list[str], *, height: int = HEIGHT) -> SafeString:
+    role = "group" if any(part.startswith("<a ") for part in body) else "img"
     return mark_safe(
-        f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" '
+        f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" width="100%" role="{role}" '
         f'aria-label="{_a(label)}" xmlns="http://www.w3.org/2000/svg"><title>{escape(label)}</title>'
         + "".join(body) + "</svg>")
 
@@ -99,7 +102,7 @@ def line_chart(label: str, x_labels: Sequence[str], series: Sequence[Series], *,
             if p.value is not None:
                 dot = (f'<circle cx="{x:.1f}" cy="{y(p.value):.1f}" r="4" fill="{colour}">'
                        f'<title>{escape(p.title)}</title></circle>')
-                body.append(_linked(dot, p.href))
+                body.append(_linked(dot, p.href, p.title))
     legend_y = HEIGHT + 8
     x = LEFT
     for k, s in enumerate(series):
@@ -124,7 +127,7 @@ def bar_chart(label: str, x_labels: Sequence[str], points: Sequence[Point], *, f
         h = inner_h * (p.value or 0) / top
         bar = (f'<rect x="{x - slot * 0.4:.1f}" y="{TOP + inner_h - h:.1f}" width="{slot * 0.8:.1f}" '
                f'height="{max(h, 0):.1f}" fill="{colour}"><title>{escape(p.title)}</title></rect>')
-        body.append(_linked(bar, p.href))
+        body.append(_linked(bar, p.href, p.title))
     return _frame(label, body)
 
 
@@ -145,7 +148,7 @@ def stacked_bars(label: str, rows: Sequence[tuple[str, Sequence[Point]]], names:
             if w > 0:
                 rect = (f'<rect x="{x:.1f}" y="{y + 4}" width="{w:.1f}" height="{row_h - 8}" '
                         f'fill="{PALETTE[k % len(PALETTE)]}"><title>{escape(p.title)}</title></rect>')
-                body.append(_linked(rect, p.href))
+                body.append(_linked(rect, p.href, p.title))
             x += w
         total = sum(p.value or 0 for p in parts)
         body.append(f'<text x="{x + 6:.1f}" y="{y + 16}" font-size="12" fill="#222">{total:.0f}</text>')
