@@ -250,3 +250,77 @@ def test_reported_view_and_waiting_edits(live_server, browser, busy_thread, mode
     no_sideways_scroll(page)
     assert_accessible(page)
     context.close()
+
+
+@pytest.fixture
+def person(busy_thread, moderator):
+    """A person with comments waiting, published and rejected, a colleague's note and a ban."""
+    from civility.moderation.models import Action, Reason
+    from civility.moderation.services import decision_record
+    from civility.people.sanctions import ban_create
+    from civility.people.services import person_note_add
+
+    email = "seller@spam.example"
+    comments = [submit(busy_thread, f"Cheap watches, offer {i}! Ժամացույցներ, часы.", name="Watch Seller",
+                       email=email) for i in range(4)]
+    approve(moderator, comments[0])
+    decision_record(user=moderator, comment_ids=[comments[1].pk], action=Action.REJECT, reason=Reason.SPAM,
+                    note="Same seller as last week.")
+    person_note_add(user=moderator, email=email, text="Writes from three accounts; see the spam.example ban.")
+    ban_create(user=moderator, reason="Watch spam, three accounts", email_domain="spam.example")
+    return email
+
+
+@pytest.mark.parametrize("language", ["en", "hy"])
+def test_person_page(live_server, browser, person, moderator, language, screenshot_dir):
+    context = context_for(browser, language=language)
+    page = context.new_page()
+    log_in(page, live_server, moderator)
+    page.goto(f"{live_server.url}/moderation/people/{person}/")
+    expect(page.get_by_test_id("person-email")).to_have_text(person)
+    expect(page.locator("table.person-comments tbody tr")).to_have_count(4)
+    assert_accessible(page)
+    assert low_contrast(page, ".muted, .chip, .status") == []
+
+    page.set_viewport_size(PHONE)
+    no_sideways_scroll(page)
+    assert_accessible(page)
+    page.screenshot(path=str(screenshot_dir / f"person-390-{language}.png"), full_page=True)
+    context.close()
+
+
+@pytest.fixture
+def weeks_of_decisions(article, moderator):
+    """Four weeks of decided comments with triage reports, so that every chart has points."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.browser.test_stats_page import backdate
+    from tests.learning.helpers import decided, finding
+
+    for week in range(4):
+        for i in range(3 + week):
+            wrong = i < 3 - week
+            c = decided(article, moderator, f"week {week} comment {i}", finding("hate", 0.8, "classifier.v1"),
+                        finding("spam", 0.7 if i == 0 else 0.1, "spam.v2"),
+                        action="approve" if wrong else "reject", reason=None if wrong else "hate_speech")
+            backdate(c, 7 * (3 - week) + 1)
+    return (timezone.now() - timedelta(days=30)).date().isoformat()
+
+
+@pytest.mark.parametrize("language", ["en", "hy"])
+def test_stats_page(live_server, browser, weeks_of_decisions, moderator, language, screenshot_dir):
+    context = context_for(browser, language=language)
+    page = context.new_page()
+    log_in(page, live_server, moderator)
+    page.goto(f"{live_server.url}/moderation/stats/?since={weeks_of_decisions}")
+    expect(page.locator("svg.chart")).to_have_count(4)
+    assert_accessible(page)
+    assert low_contrast(page, ".muted") == []
+
+    page.set_viewport_size(PHONE)
+    no_sideways_scroll(page)
+    assert_accessible(page)
+    page.screenshot(path=str(screenshot_dir / f"stats-390-{language}.png"), full_page=True)
+    context.close()
