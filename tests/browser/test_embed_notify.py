@@ -25,6 +25,10 @@ def test_ticking_email_me_replies_is_remembered_with_the_comment(live_server, pa
     thread = open_thread(page, live_server)
     box = thread.get_by_role("checkbox", name="Email me replies")
     expect(box).not_to_be_checked()
+    # the box sits beside its label, on one line (a stylesheet that lost a brace once put it above)
+    label = thread.locator("label[for$='notify_replies']")
+    b, lab = box.bounding_box(), label.bounding_box()
+    assert b["x"] + b["width"] <= lab["x"] and abs((b["y"] + b["height"] / 2) - (lab["y"] + lab["height"] / 2)) < 8
     box.check()
     screenshot("embed-email-me-replies")
     post(thread, "Tell me when someone answers, please.", email="lia@example.org")
