@@ -107,6 +107,10 @@ def test_insults_said_to_someone_weigh_more():
     "Stop calling Armenians хачи.",
     "Ermenilere «ermeni dölü» demek ırkçılıktır, yeter!",
     "Хватит называть людей «чурка», это оскорбление.",
+    # reported ("someone above wrote …") and called shameful, or asked to be deleted
+    "Кто-то выше написал «хачи». За такие слова надо банить.",
+    "Yorumlarda «ermeni dölü» yazanlar var, utanç verici.",
+    'Somebody wrote "хачи" up there. Disgraceful, please delete it.',
 ])
 def test_a_quoted_slur_that_is_condemned_is_weak(text):
     [hit] = [f for f in findings(text) if f.label == "hate"]
@@ -116,6 +120,9 @@ def test_a_quoted_slur_that_is_condemned_is_weak(text):
 
 
 def test_a_slur_that_is_used_is_strong():
+    # quoted but not condemned: probably still used
+    [quoted] = [f for f in findings("«хачи» вон из нашей страны") if f.label == "hate"]
+    assert quoted.score >= 0.5 and quoted.evidence["context"] == "quoted"
     [hit] = findings("ты хач")
     assert hit.label == "hate" and hit.score >= 0.9
     assert hit.reason == 'ethnic slur for Armenians and Caucasians (ru): "хач"'

@@ -52,6 +52,9 @@ call calls called calling term word slur say says saying said name named use usi
 demek diyor dedi diyorlar kelime kelimesi kelimesini söz sözü sözcük sözcüğü hitap
 deyir dedi deyə deyirlər sözü sözünü adlandırır adlandırdı
 ասաց ասում ասել բառը բառ անվանում անվանել կոչում
+wrote writes write writing пишет пишут написал написала написали писал писала пишете написано
+yazmış yazdı yazıyor yazan yazanlar yazmışlar yazıb yazib yazır yazir yazdı yazanlar
+գրել գրում գրեց գրել գրած
 """))
 CONDEMN_STEMS = tuple(_words("""
 stop slur racis hate hateful bigot unacceptable disgust offensive shame dehuman mustn shouldn
@@ -59,6 +62,7 @@ stop slur racis hate hateful bigot unacceptable disgust offensive shame dehuman 
 ırkçı irkci nefret hakaret durdur yeter ayıp kabul
 irqçi nifrət təhqir dayandır bəsdir yolverilməz
 ռասիստ ատել վիրավոր դադարեց բավական անընդունելի
+disgrac delete мерзост отврат удали удаля банить забан utanç utanc silin silsin biabır ամոթ ջնջ
 """))
 #: "I'm such an idiot", "what an idiot I was": an insult said of oneself is not an attack
 #: (subjects and reflexives only: "tell me, idiot" is said to someone; after an adjective
