@@ -1,9 +1,13 @@
 """Spam evidence on real data: recall on spam, false flags on civil comments.
 
-    .venv/bin/python -m benchmarks.spam_eval [--signal spam.v2] [--shared ../shared] [--limit N] [--show 5]
+    .venv/bin/python -m benchmarks.spam_eval [--signal spam.v2] [--classifier] [--shared ../shared] [--limit N]
+                                             [--show 5]
 
-Runs ``normalize.v1`` and the spam signal (no model, no language detection), then the policy,
-over the shared datasets (``../shared/datasets``, see its README):
+Runs ``normalize.v1`` and the spam signal (no language detection), then the policy, over the
+shared datasets (``../shared/datasets``, see its README). ``--classifier`` runs ``classifier.v1``
+before the spam signal (which then reads its spam head) and scores only the rows the model was
+not trained on (the held-out split of ``civility model train``), so its numbers are not a
+memory test; without it no model runs and every row is scored.
 
 - the four spam sets (``spam`` column): recall on spam rows (and on those that carry a link,
   an @handle or a phone number by a crude test of its own: the kind a comment section gets),
@@ -50,9 +54,20 @@ def unmask(text: str) -> str:
     return _PLACEHOLDER.sub(lambda m: PLACEHOLDERS[m.group()], text)
 
 
-def rows(path: Path):
+def rows(path: Path, held_out: bool = False):
+    """A dataset's rows; ``held_out``: only those training keeps out (its validation split)."""
     with gzip.open(path, "rt", encoding="utf-8", newline="") as f:
-        yield from csv.DictReader(f)
+        reader = csv.DictReader(f)
+        if not held_out:
+            yield from reader
+            return
+        from civility.classify.train import DATASETS, Config, Row, assign_split, clean_text
+
+        name, cfg = DATASETS.get(path.name.removesuffix(".csv.gz"), ""), Config()
+        for row in reader:
+            probe = Row(clean_text(name, row["text"]), {}, row.get("lang") or "", row.get("source") or "", name)
+            if assign_split(probe, cfg.seed, cfg.val_fraction) == "val":
+                yield row
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -61,11 +76,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
     parser.add_argument("--limit", type=int, default=0, help="at most this many civil rows per set (0: all)")
     parser.add_argument("--show", type=int, default=0, help="print this many misses and false flags per set")
+    parser.add_argument("--classifier", action="store_true",
+                        help="run classifier.v1 first (its spam head is a cue) and score held-out rows only")
+    parser.add_argument("--held-out", action="store_true", help="score held-out rows only (implied by --classifier)")
     args = parser.parse_args(argv)
+    args.held_out = args.held_out or args.classifier
     data = Path(args.shared) / "datasets"
     if not data.is_dir():
         parser.error(f"no datasets at {data}")
-    pipe = Pipeline.from_config([{"signal": "normalize.v1"}, {"signal": args.signal}])
+    model = [{"signal": "classifier.v1", "options": {"heads": ["toxic"], "min_score": 1.0, "explain_top": 0}}]
+    pipe = Pipeline.from_config([{"signal": "normalize.v1"}, *(model if args.classifier else []),
+                                 {"signal": args.signal}])
     rng = random.Random(0)
 
     def flagged(text: str) -> bool:
@@ -89,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
 
     for name in SPAM_SETS:
         spam, ham, masked, reachable = [], [], [], []
-        for row in rows(data / f"{name}.csv.gz"):
+        for row in rows(data / f"{name}.csv.gz", args.held_out):
             text = unmask(row["text"]) if name == "telegram_spam_ru" else row["text"]
             (spam if row["spam"] == "1" else ham).append(text)
             if row["spam"] == "1" and text != row["text"]:
@@ -105,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
         name = path.name.removesuffix(".csv.gz")
         if name in SPAM_SETS:
             continue
-        civil = [row["text"] for row in rows(path) if not row.get("spam")
+        civil = [row["text"] for row in rows(path, args.held_out) if not row.get("spam")
                  and any(row.get(label) == "0" for label in LABELS)
                  and not any(row.get(label) == "1" for label in LABELS)]
         if args.limit and len(civil) > args.limit:
@@ -113,7 +134,9 @@ def main(argv: list[str] | None = None) -> int:
         count(name, "civil", civil)
     elapsed = time.process_time() - started
 
-    print(f"| data ({args.signal}) | rows | flagged as spam | rate |")
+    what = args.signal + (" after classifier.v1" if args.classifier else "")
+    what += ", held-out rows" if args.held_out else ""
+    print(f"| data ({what}) | rows | flagged as spam | rate |")
     print("| --- | --- | --- | --- |")
     for name, what, hits, total in table:
         print(f"| {name}: {what} | {total:,} | {hits:,} | {100 * hits / max(total, 1):.1f}% |")

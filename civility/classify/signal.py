@@ -13,6 +13,9 @@ A comment made only of listed given names, surnames and place names
 (:mod:`civility.triage.names`: "Nikol", "Burdur", "Hrant Dink") gets no finding: a bare name
 carries no evidence, and a short text is where a bag of n-grams is least reliable.
 
+Every head's calibrated score, reported or not, is left in ``doc.attrs["classifier"]`` for the
+signals after it: ``spam.v2`` takes the spam head's reading as one commercial cue.
+
 Options: ``heads`` (any of toxic, hate, insult, threat, obscene, spam), ``min_score`` (findings
 below it are not added; default 0.05, to keep reports short), ``explain_top`` (words to
 highlight, default 3).
@@ -80,6 +83,8 @@ class Classifier(Signal):
         item = model.extract(normalized)
         raw = model.raw_items([item])
         scores = model.calibrated(raw)
+        # every head's score, reported or not, for the signals after this one (spam.v2 reads "spam")
+        doc.attrs["classifier"] = {h: round(float(v[0]), 4) for h, v in scores.items()}
         flagged = [h for h in self.heads if float(scores[h][0]) >= model.flag_at[h]] if self.explain_top else []
         explained = model.explain_heads(item, flagged, self.explain_top) if flagged else {}
         for head in self.heads:

@@ -259,3 +259,40 @@ def test_a_disguised_link_and_what_its_name_sells():
     assert "gambling" not in kinds(doc) and report.scores["spam"] < 0.5
     doc, report = run("Read https://www.casino-history-museum.org/exhibit about the old Baku casino")
     assert report.scores["spam"] < 0.5
+
+
+def _after_a_model_that_reads(spam: float):
+    """spam.v2 after a stand-in for classifier.v1 that leaves one spam score in ``doc.attrs``."""
+    from civility.triage.signals.spam_evidence import SpamEvidence as Signal
+
+    def run_with(text: str):
+        pipe = Pipeline.from_config([NORMALIZE])
+        doc = pipe.run(Subject(text=text, client={}))
+        doc.attrs["classifier"] = {"spam": spam, "toxic": 0.1}
+        Signal()(doc)
+        return doc, policy.assess(doc)
+
+    return run_with
+
+
+def test_the_classifier_s_reading_is_a_cue_that_needs_a_channel():
+    # an Armenian ad with no word of the tables: the model's reading and a link flag it together
+    ad = "Մեր խանութում նոր ձմեռային վերմակներ են https://shop-hy.example.com/vermak"
+    assert kinds(run(ad)[0]) == {"links": tables().scores["link"]}  # alone: a plain link
+    doc, verdict = _after_a_model_that_reads(0.9)(ad)
+    assert kinds(doc)["model"] == tables().scores["model"]
+    assert verdict.scores["spam"] >= policy.FLAG_AT["spam"]
+    assert "classifier" in next(f.reason for f in doc.findings if f.evidence["kind"] == "model")
+    # the same reading without a way to reach the sender is a hint, not a flag
+    doc, verdict = _after_a_model_that_reads(0.9)("Միայն այսօր՝ մեր նոր առաջարկը, շտապեք")  # + urgency words
+    assert {"model", "urgency"} <= set(kinds(doc)) and verdict.scores["spam"] < policy.FLAG_AT["spam"]
+    # below the model's own threshold it is no cue at all
+    doc, verdict = _after_a_model_that_reads(0.3)(ad)
+    assert "model" not in kinds(doc) and verdict.scores["spam"] < policy.FLAG_AT["spam"]
+
+
+def test_the_classifier_leaves_every_head_s_score_for_later_signals():
+    pipe = Pipeline.from_config([NORMALIZE, {"signal": "classifier.v1", "options": {"heads": ["toxic"]}}])
+    doc = pipe.run(Subject(text="Casino bonus 300% today only, write to me", client={}))
+    assert set(doc.attrs["classifier"]) >= {"toxic", "hate", "insult", "threat", "obscene", "spam"}
+    assert not any(f.label == "spam" for f in doc.findings)  # scored, not reported

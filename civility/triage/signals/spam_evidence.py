@@ -68,6 +68,7 @@ _NAMES = {
     "abused_tld": "cheap domain ending", "shortener": "shortened link",
     "disguised": "disguised link", "contact": "contact details", "private": "private contact", "selfpromo":
     "own channel", "money": "sums of money", "emoji": "bait emoji", "stuffing": "keyword stuffing",
+    "model": "the classifier's reading",
     "honeypot": "bot trap filled in", "fast": "sent too fast", "offer": "offers", "prize": "prize bait",
     "earnings": "easy money", "brand": "betting brand", "gambling": "casino words", "betting": "betting words",
     "crypto": "crypto offers", "loans": "loan offers", "adult": "adult bait", "urgency": "urgency",
@@ -75,7 +76,7 @@ _NAMES = {
     "exchange": "exchange offers", "dating": "dating bait",
 }
 _CHANNELS = frozenset({"links", "spam_domain", "abused_tld", "shortener", "disguised", "contact"})
-_CUES = frozenset({"money", "emoji", "stuffing"})
+_CUES = frozenset({"money", "emoji", "stuffing", "model"})
 
 
 @dataclass
@@ -197,6 +198,7 @@ class SpamEvidence(Signal):
         self._link_kinds(doc.text, links, kinds)
         self._contacts(doc.text, text, links, kinds)
         self._cues(doc.text, text, links, kinds)
+        self._model(doc.attrs.get("classifier"), kinds)
         self._client(doc.subject.client, kinds)
         for name, kind in kinds.items():
             doc.add(Finding("spam", round(kind.score, 4), kind.reason, sorted(set(kind.spans)),
@@ -221,7 +223,9 @@ class SpamEvidence(Signal):
         bot = [k.score for n, k in kinds.items() if self._role(n) == "bot"]
         channel = min(s["channel_cap"], _noisy_or(channels.values()))
         cue = _noisy_or(cues.values())
-        score, reason = max(channel, cue), "several commercial signs: " + ", ".join(_NAMES[n] for n in cues)
+        # the model's reading pairs with a channel like any cue, but never adds up to a flag without one
+        alone = _noisy_or(v for n, v in cues.items() if n != "model")
+        score, reason = max(channel, alone), "several commercial signs: " + ", ".join(_NAMES[n] for n in cues)
         if channel >= s["min_channel"] - _EPS and cue >= s["min_cue"] - _EPS:
             pair = channel + min(cue, s["channel_cap"]) + s["pair_bonus"]
             strong = (max(channels.values()) >= s["strong_channel"] - _EPS
@@ -411,6 +415,15 @@ class SpamEvidence(Signal):
         elif hosts and hosts[0][1] >= 3:
             kinds["stuffing"] = _Kind(s["stuffing"], f"the same link ({hosts[0][0]}) {hosts[0][1]} times",
                                       evidence={"host": hosts[0][0], "times": hosts[0][1]})
+
+    def _model(self, scores: Any, kinds: dict[str, _Kind]) -> None:
+        """The classifier's spam head (``classifier.v1`` earlier in the pipeline) as one cue: the
+        wording of an ad in any language the model learned, where the word tables have no entry.
+        Like every cue it flags only beside a way to reach the sender."""
+        spam = scores.get("spam") if isinstance(scores, dict) else None
+        if isinstance(spam, float) and spam >= self.s["model_at"]:
+            kinds["model"] = _Kind(self.s["model"], f"the classifier reads it as an ad (spam {spam:.2f})",
+                                   evidence={"spam": spam})
 
     def _client(self, client: dict[str, Any], kinds: dict[str, _Kind]) -> None:
         """The widget's evidence; an API client that sends none is not suspected of anything."""
