@@ -1,6 +1,6 @@
 """What a moderator would see: the whole default triage pipeline on labelled comments.
 
-    .venv/bin/python -m benchmarks.policy_eval FILE.csv [FILE.csv ...] [--misses N]
+    .venv/bin/python -m benchmarks.policy_eval FILE.csv [FILE.csv ...] [--misses N] [--model DIR]
 
 Each FILE is a CSV with a ``text`` column, 0/1 columns for some of ``hate``, ``obscene``,
 ``insult``, ``threat``, ``spam`` (an empty cell means "not labelled") and optionally
@@ -65,6 +65,26 @@ def roc_auc(pairs: list[tuple[int, float]]) -> float | None:
     return (rank_sum - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg))
 
 
+def setup() -> None:
+    """Django on a throw-away SQLite database (nothing is stored, but the pipeline may look)."""
+    tmp = tempfile.mkdtemp(prefix="civility-eval-")
+    os.environ.update({"CIVILITY_DATA_DIR": tmp, "DATABASE_URL": f"sqlite:///{tmp}/eval.sqlite3",
+                       "DJANGO_SETTINGS_MODULE": "civility.settings.base", "CIVILITY_LOG_LEVEL": "ERROR"})
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def use_model(folder: Path) -> None:
+    """Score with the model in ``folder`` instead of the shipped one."""
+    from civility.classify import model as shipped
+
+    shipped._model = shipped.Model(folder)  # what shipped_model() returns from now on
+
+
 def score(rows: list[dict]) -> None:
     from civility.triage.pipeline import pipeline
     from civility.triage.services import triage_text
@@ -102,20 +122,17 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("files", nargs="+")
     parser.add_argument("--misses", type=int, default=0, help="list up to N misses and N false flags")
+    parser.add_argument("--model", type=Path, default=None,
+                        help="a model folder (weights.npz + manifest.json) instead of the shipped one, e.g. one "
+                             "trained without the set being scored")
     args = parser.parse_args(argv)
     rows = read_rows(args.files)
     if not rows:
         sys.exit("policy_eval: no labelled rows in the given files")
 
-    tmp = tempfile.mkdtemp(prefix="civility-eval-")
-    os.environ.update({"CIVILITY_DATA_DIR": tmp, "DATABASE_URL": f"sqlite:///{tmp}/eval.sqlite3",
-                       "DJANGO_SETTINGS_MODULE": "civility.settings.base", "CIVILITY_LOG_LEVEL": "ERROR"})
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+    setup()
+    if args.model is not None:
+        use_model(args.model)
     score(rows)
 
     by_lang: dict[str, list[dict]] = defaultdict(list)

@@ -58,6 +58,12 @@ REPO = Path(__file__).resolve().parents[2]
 DEFAULT_DATASETS = REPO.parent / "shared" / "datasets"
 DEFAULT_LEXICONS = REPO.parent / "shared" / "lexicons"
 OWN_DATA = REPO / "tests" / "classify" / "data"
+#: comments written for training by writers who saw none of our lists, templates or tests, one
+#: file per writer (``training/README.md``); each is a dataset of its own, so the
+#: leave-one-dataset-out table says how the model does on a writer it never saw
+WRITTEN_DATA = REPO / "training" / "written"
+#: 1 in N of a written set's rows is held out (the combined heads and thresholds learn from them)
+WRITTEN_VAL_FRACTION = 3
 
 #: real datasets, by file stem → short name (``jigsaw_multilingual_val`` is split by language:
 #: ``jigsaw_tr`` and ``jigsaw_es_it``, see :func:`load_datasets`)
@@ -86,9 +92,13 @@ SPAM_SETS: frozenset[str] = frozenset({"youtube_spam", "sms_spam", "telegram_spa
 IMPLIED_BY_CIVIL: tuple[str, ...] = ("hate", "insult", "threat", "obscene")
 
 
+def written_names(directory: Path = WRITTEN_DATA) -> set[str]:
+    return {f"written_{p.stem}" for p in directory.glob("*.csv")} if directory.exists() else set()
+
+
 def real_names() -> set[str]:
-    """Every short name a real dataset's rows may carry."""
-    return (set(DATASETS.values()) - {"jigsaw"}) | {"jigsaw_tr", "jigsaw_es_it"}
+    """Every short name a real dataset's rows may carry (the written sets count as real: people wrote them)."""
+    return (set(DATASETS.values()) - {"jigsaw"}) | {"jigsaw_tr", "jigsaw_es_it"} | written_names()
 
 
 @dataclass
@@ -116,6 +126,7 @@ class Config:
                                                           "x_threat": 1.0})
     meta_C: float = 0.5
     synthetic_share: float = 0.6  # the generated rows' weight, relative to one dataset
+    written_share: float = 1.0  # each written set's weight in every head it labels, relative to one dataset
     val_fraction: int = 10  # 1 in N rows of datasets without a validation split
     limit: int | None = None  # rows per dataset (tests and quick runs)
     lodo_cap: int | None = 8000  # leave-one-out runs: at most this many rows of one dataset per head
@@ -253,6 +264,17 @@ def load_datasets(directory: Path, seed: int, val_fraction: int = 10, limit: int
             r.split = assign_split(r, seed, val_fraction)
             imply_labels(r)
         rows += [r for r in got if r.text.strip()]
+    return rows
+
+
+def load_written(directory: Path = WRITTEN_DATA, seed: int = 13) -> list[Row]:
+    """The written sets: every label filled in by their writer; a third of each held out."""
+    rows: list[Row] = []
+    for path in sorted(directory.glob("*.csv")) if directory.exists() else []:
+        for r in read_csv(path, f"written_{path.stem}"):
+            r.split = "val" if _bucket(r.text, seed) % WRITTEN_VAL_FRACTION == 0 else "train"
+            imply_labels(r)
+            rows.append(r)
     return rows
 
 
@@ -679,7 +701,8 @@ class Prepared:
 
 
 def prepare(datasets: Path = DEFAULT_DATASETS, lexicons: Path = DEFAULT_LEXICONS, own: Path | None = OWN_DATA,
-            config: Config | None = None, log: Callable[[str], None] = print) -> Prepared:
+            config: Config | None = None, log: Callable[[str], None] = print,
+            written: Path | None = WRITTEN_DATA) -> Prepared:
     """Load, clean, normalise and featurise every row once (training and the leave-one-out runs share it)."""
     from civility.classify.model import _normalize as norm
 
@@ -689,6 +712,8 @@ def prepare(datasets: Path = DEFAULT_DATASETS, lexicons: Path = DEFAULT_LEXICONS
     rows = load_datasets(datasets, seed, cfg.val_fraction, cfg.limit)
     if not rows:
         raise FileNotFoundError(f"no datasets found in {datasets}")
+    if written is not None:
+        rows += load_written(written, seed)
     own_rows = load_own(own) if own and own.exists() else []
     synth = _synthetic_rows(seed)
     links = _civil_with_links(rows, seed)
@@ -779,7 +804,8 @@ def head_rows(prep: Prepared, head: str, exclude: frozenset[str] = frozenset(),
     ix = np.array(ix_list, dtype=np.int64)
     y = np.array([prep.rows[i].labels[label] for i in ix], dtype=np.int64)
     native = prep.native.get(label, set())
-    shares = {ds: (HEAD_SHARES.get(head, {}).get(ds, 1.0) if ds in native else IMPLIED_SHARE.get(head, 0.2))
+    shares = {ds: (HEAD_SHARES.get(head, {}).get(ds, prep.cfg.written_share if ds.startswith("written_") else 1.0)
+                   if ds in native else IMPLIED_SHARE.get(head, 0.2))
               for ds in {prep.rows[i].dataset for i in ix}}
     w = sample_weights([prep.rows[i] for i in ix], y, shares)
     return ix, y, w
@@ -888,7 +914,8 @@ def _dataset_weights(rows: Sequence[Row]) -> np.ndarray:
 
 def train(datasets: Path = DEFAULT_DATASETS, lexicons: Path = DEFAULT_LEXICONS, out: Path | None = DATA_DIR,
           config: Config | None = None, own: Path | None = OWN_DATA, cross: bool = False, lodo: bool = False,
-          log: Callable[[str], None] = print, prepared: Prepared | None = None) -> dict[str, Any]:
+          log: Callable[[str], None] = print, prepared: Prepared | None = None,
+          written: Path | None = WRITTEN_DATA) -> dict[str, Any]:
     """Train every head, choose thresholds and calibration, write ``weights.npz`` + ``manifest.json``
     into ``out``. ``lodo``: also run the leave-one-dataset-out evaluation
     (:func:`civility.classify.evaluate.leave_one_out`) and store its table in the manifest.
@@ -896,7 +923,7 @@ def train(datasets: Path = DEFAULT_DATASETS, lexicons: Path = DEFAULT_LEXICONS, 
     Returns the manifest (with metrics). ``out=None`` writes nothing (tests).
     """
     started = time.perf_counter()
-    prep = prepared or prepare(datasets, lexicons, own, config, log)
+    prep = prepared or prepare(datasets, lexicons, own, config, log, written)
     cfg = prep.cfg
     rows = prep.rows
     real = prep.real

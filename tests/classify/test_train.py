@@ -43,7 +43,7 @@ def tiny_datasets(tmp_path_factory) -> Path:
 def _train(datasets: Path, seed: int):
     from civility.classify.train import train
 
-    return train(datasets=datasets, lexicons=datasets / "none", out=None, own=None, cross=False,
+    return train(datasets=datasets, lexicons=datasets / "none", out=None, own=None, written=None, cross=False,
                  config=Config(seed=seed, n_buckets=1 << 16), log=lambda _m: None)
 
 
@@ -59,8 +59,8 @@ def test_training_is_deterministic_given_a_seed(tiny_datasets):
 def test_trained_model_round_trips_through_npz_and_manifest(tiny_datasets, tmp_path):
     from civility.classify.train import train
 
-    manifest = train(datasets=tiny_datasets, lexicons=tiny_datasets / "none", out=tmp_path, own=None, cross=False,
-                     config=Config(seed=1, n_buckets=1 << 16), log=lambda _m: None)
+    manifest = train(datasets=tiny_datasets, lexicons=tiny_datasets / "none", out=tmp_path, own=None, written=None,
+                     cross=False, config=Config(seed=1, n_buckets=1 << 16), log=lambda _m: None)
     model = Model(tmp_path)
     assert model.version == manifest["version"]
     raw = model.raw(["you are an idiot", "the talks resume on monday"])
@@ -178,7 +178,7 @@ def test_leave_one_out_scores_each_dataset_with_heads_that_never_saw_it(tiny_dat
     from civility.classify.evaluate import leave_one_out, lodo_table
     from civility.classify.train import fit_meta, fit_ngram_heads, head_rows, prepare
 
-    prep = prepare(tiny_datasets, tiny_datasets / "none", None, Config(seed=3, n_buckets=1 << 16),
+    prep = prepare(tiny_datasets, tiny_datasets / "none", None, Config(seed=3, n_buckets=1 << 16), written=None,
                    log=lambda _m: None)
     ix, _, _ = head_rows(prep, "spam", exclude=frozenset({"youtube_spam"}))
     assert not any(prep.rows[i].dataset == "youtube_spam" for i in ix)

@@ -31,14 +31,18 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
         from civility.classify.model import DATA_DIR
-        from civility.classify.train import DEFAULT_DATASETS, DEFAULT_LEXICONS, OWN_DATA
+        from civility.classify.train import DEFAULT_DATASETS, DEFAULT_LEXICONS, OWN_DATA, WRITTEN_DATA
 
         train = sub.add_parser("train", help="train every head and write the model into the package")
         train.add_argument("--datasets", type=Path, default=DEFAULT_DATASETS, help="folder of *.csv.gz datasets")
         train.add_argument("--lexicons", type=Path, default=DEFAULT_LEXICONS, help="folder of word lists")
         train.add_argument("--own", type=Path, default=OWN_DATA, help="folder of our own labelled sets")
+        train.add_argument("--written", type=Path, default=WRITTEN_DATA,
+                           help="folder of sets written for training, one CSV per writer (training/README.md)")
         train.add_argument("--out", type=Path, default=DATA_DIR, help="where to write weights.npz and manifest.json")
         train.add_argument("--seed", type=int, default=13)
+        train.add_argument("--written-share", type=float, default=1.0,
+                           help="each written set's weight in the heads it labels, relative to one dataset")
         train.add_argument("--limit", type=int, default=None, help="rows per dataset (quick runs)")
         train.add_argument("--lodo", action="store_true",
                            help="also run the leave-one-dataset-out evaluation (about 10 more minutes) and store "
@@ -93,9 +97,10 @@ class Command(BaseCommand):
 
         if not opts["datasets"].exists():
             raise CommandError(f"no datasets folder at {opts['datasets']}")
-        manifest = train(datasets=opts["datasets"], lexicons=opts["lexicons"], out=opts["out"],
-                         config=Config(seed=opts["seed"], limit=opts["limit"]), own=opts["own"], cross=opts["cross"],
-                         lodo=opts["lodo"], log=lambda msg: self.stdout.write(msg))
+        config = Config(seed=opts["seed"], limit=opts["limit"], written_share=opts["written_share"])
+        manifest = train(datasets=opts["datasets"], lexicons=opts["lexicons"], out=opts["out"], config=config,
+                         own=opts["own"], written=opts["written"], cross=opts["cross"], lodo=opts["lodo"],
+                         log=lambda msg: self.stdout.write(msg))
         self.stdout.write(self.style.SUCCESS(f"model {manifest['version']} written to {opts['out']}"))
 
     def _eval(self, opts: dict[str, Any]) -> None:
