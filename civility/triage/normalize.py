@@ -39,7 +39,7 @@ from itertools import product
 from typing import NamedTuple
 
 #: bump when normalised text or forms change (stored reports record it; rebuild the lexicon)
-VERSION = "2"
+VERSION = "3"
 
 # ---------------------------------------------------------------------------- characters
 
@@ -113,6 +113,13 @@ _TO_CYRILLIC = {
 }
 _TO_ARMENIAN = {LATIN: dict(zip("ouhnqg", "օսհոզց", strict=True))}
 _TO_SCRIPT = {LATIN: _TO_LATIN, CYRILLIC: _TO_CYRILLIC, ARMENIAN: _TO_ARMENIAN}
+#: letters of the other script that stand for the same sound, for a word that mixes scripts
+#: and cannot be written in its main script by look-alikes alone: "пиzдeц" (z for з), "sиk"
+#: (и for i), "iдiот". Tried only after the look-alikes, and only on mixed words.
+_BY_SOUND = {
+    CYRILLIC: {LATIN: dict(zip("zdlisgfrvjbpnhu", "здлисгфрвйбпнху", strict=True))},
+    LATIN: {CYRILLIC: dict(zip("зидлгбпфжшйнрувс", "zidlgbpfjsynruvs", strict=True))},
+}
 
 #: leetspeak, by the script of the word it sits in (several readings where ambiguous)
 _LEET = {
@@ -250,16 +257,18 @@ def _dominant(word: str) -> tuple[str, dict[str, int]]:
     return best, counts
 
 
-def _convert(word: str, target: str) -> str | None:
-    """The word written wholly in ``target`` script via look-alikes, or None if impossible."""
+def _convert(word: str, target: str, by_sound: bool = False) -> str | None:
+    """The word written wholly in ``target`` script via look-alikes, or None if impossible.
+    ``by_sound``: letters that sound alike first, then look-alikes ("pидор" → "пидор")."""
     tables = _TO_SCRIPT.get(target, {})
+    sounds = _BY_SOUND.get(target, {}) if by_sound else {}
     out = []
     for c in word:
         s = script_of(c)
         if s is None or s == target:
             out.append(c)
             continue
-        m = tables.get(s, {}).get(c)
+        m = sounds.get(s, {}).get(c) or tables.get(s, {}).get(c)
         if m is None:
             return None
         out.append(m)
@@ -289,13 +298,17 @@ def _analyse(word: str) -> tuple[str, tuple[str, ...], str]:
     script, counts = _dominant(word)
     readings = [word]
     if len(counts) > 1 or GREEK in counts:
-        first = _convert(word, script) if script in _TO_SCRIPT else None
+        first = _convert(word, script) or _convert(word, script, by_sound=True) if script in _TO_SCRIPT else None
         readings = [first] if first else [word]
         for other in (CYRILLIC, LATIN, ARMENIAN):
             if other != script and other in counts:
-                alt = _convert(word, other)
-                if alt and alt not in readings:
-                    readings.append(alt)
+                for alt in (_convert(word, other), _convert(word, other, by_sound=True)):
+                    if alt and alt not in readings:
+                        readings.append(alt)
+        if script in _BY_SOUND:  # the sound reading too, where it differs from the look-alike one
+            alt = _convert(word, script, by_sound=True)
+            if alt and alt not in readings:
+                readings.append(alt)
     elif script == LATIN and len(word) >= 3:
         # all-Latin look-alike spellings of Russian words: "cyka", "xep"
         alt = _convert(word, CYRILLIC) if all(c in _TO_CYRILLIC[LATIN] for c in word) else None

@@ -133,3 +133,20 @@ def test_span_of_any_normalised_range_is_within_the_original(text, a, b):
     a, b = min(a, n), min(b, n)
     start, end = norm.span(min(a, b), max(a, b))
     assert 0 <= start <= end <= len(text)
+
+
+@pytest.mark.parametrize(("word", "reading"), [
+    ("пиzдeц", "пиздец"),   # z for з: no Latin letter looks like з
+    ("iдiот", "идиот"),     # i for и
+    ("sиk", "sik"),         # и for i in a Turkish word (its look-alike reading, "suk", stays first)
+    ("pидор", "пидор"),     # p for п, though p looks like р
+    ("Ерmeни", "ermeni"),
+])
+def test_a_word_mixing_scripts_is_also_read_by_sound(word, reading):
+    [token] = normalize(word).tokens
+    assert reading in token.forms
+
+
+def test_a_word_in_one_script_gets_no_sound_reading():
+    assert normalize("сука").tokens[0].forms == ("сука",)
+    assert normalize("hello").tokens[0].forms == ("hello",)
