@@ -428,3 +428,22 @@ def test_initials_make_no_phrase():
 ])
 def test_no_mercy_and_massacres_denied_in_mockery(text):
     assert {f.label for f in flagged(text)} & {"hate", "threat"}, text
+
+
+def test_an_insult_someone_else_wrote_and_that_is_condemned_is_weak():
+    [hit] = [f for f in findings('Someone wrote "idiot" about the minister. Disgraceful, delete it.')
+             if f.label == "insult"]
+    assert hit.score < 0.5 and hit.evidence["context"] == "condemned"
+    [used] = [f for f in findings('You are an "idiot", delete your account.') if f.label == "insult"]
+    assert used.score >= 0.5  # said to someone: used, whatever the quotes
+
+
+def test_russian_sam_still_says_it_of_oneself():
+    [hit] = findings("Я сам дурак, поверил в эти переговоры")
+    assert hit.score < 0.5 and hit.evidence["context"] == "self"
+    assert flagged("ты сам дурак")
+
+
+def test_latin_typed_russian_kak_is_no_armenian_obscenity():
+    assert findings("privet iz Erevana, kak tam v Moskve pogoda?") == []
+    assert {f.label for f in flagged("qaq ker")} == {"obscene"}  # Latin-typed Armenian still is

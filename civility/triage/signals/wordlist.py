@@ -71,7 +71,7 @@ FIRST_PERSON = frozenset(_words("i i'm im myself я себя ben kendim kendimi 
 #: words that may stand between "I" and the insult ("I am such a complete …")
 SELF_FILLERS = frozenset(_words("""
 am was 'm m been being feel felt like such a an the total complete real proper biggest so just really
-был была было такой такая такое полный полная настоящий просто
+был была было такой такая такое полный полная настоящий просто сам сама
 çok tam bir ne kadar da de idim çox əsl necə
 շատ իսկական մի էի եմ
 """))
@@ -460,7 +460,12 @@ def _finding(norm: Normalized, tokens: list[Token], m: Match) -> Finding | None:
             evidence["context"] = mention
     elif e.category == "insult":
         reason = f'insult{where}: "{matched}"'
-        if not addressed and _said_of_oneself(norm, tokens, m):
+        mention = "" if addressed else _mention(norm, tokens, m)
+        if mention and _condemned(norm, tokens, m):  # "someone wrote «…». Please delete it."
+            score = min(score, 0.3)
+            reason = f"{mention}/condemned {reason} (talked about, not used)"
+            evidence["context"] = "condemned"
+        elif not addressed and _said_of_oneself(norm, tokens, m):
             score = min(score, SELF_SCORE)
             reason += ", said of oneself"
             evidence["context"] = "self"
