@@ -44,7 +44,9 @@ class Comment(models.Model):
     lang = models.CharField(max_length=8, blank=True, default="")
     # The language the commenter's widget showed (one of settings.LANGUAGES): the site writes to
     # them in it (civility.notifications). "" when unknown: the site's default language.
-    ui_lang = models.CharField(max_length=8, blank=True, default="")
+    # a database default too: a process of the previous release, still running during a deploy,
+    # inserts comments without this column
+    ui_lang = models.CharField(max_length=8, blank=True, default="", db_default="")
 
     class Meta:
         indexes = [

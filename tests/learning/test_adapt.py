@@ -27,13 +27,14 @@ PIPE = [{"signal": "normalize.v1"}, {"signal": "classifier.v1", "options": {"hea
 
 
 def house_policy(n: int = 120) -> list[tuple[str, str, str]]:
-    """A newsroom that rejects a local insult the shipped model has never seen ("glorpnik")."""
+    """A newsroom that rejects a local insult the shipped model has never seen ("glorpnik"), in a
+    sentence that has no other mark of an attack (the shipped model reads "you absolute …,
+    nobody asked for your opinion" as an insult whatever the word)."""
     out = []
     for i in range(n):
         name = NAMES[i % len(NAMES)]
         if i % 3 == 0:
-            out.append((f"{name}, you absolute glorpnik, nobody asked for your glorpy opinion.", "rejected",
-                        "personal_attack"))
+            out.append((f"{name} is such a glorpnik about everything, as always.", "rejected", "personal_attack"))
         else:
             out.append((f"{name}, thanks for the report on the road works number {i}.", "approved", ""))
     return out
@@ -77,7 +78,7 @@ def test_a_better_model_is_installed_followed_recorded_and_rolled_back(article, 
     # this process follows at once; each triage report names the version that scored it
     assert get_model().version == result.candidate
     pipe = Pipeline.from_config(PIPE)
-    report = triage_comment(submit(article, "Leyla, you absolute glorpnik."), using=pipe)
+    report = triage_comment(submit(article, "Leyla is such a glorpnik about everything."), using=pipe)
     assert report.versions["classifier.v1"].startswith(f"classifier.v1+model.{result.candidate}+")
     assert "insult" in [f["label"] for f in report.flags]
 
@@ -85,7 +86,7 @@ def test_a_better_model_is_installed_followed_recorded_and_rolled_back(article, 
     assert listed[0].startswith(f"* {result.candidate}") and listed[-1].startswith(f"  {shipped}")
     assert f"model {shipped} in use" in run("use", shipped)  # rollback
     assert get_model().version == shipped and ModelInUse.objects.get().version == ""
-    again = triage_comment(submit(article, "Leyla, you absolute glorpnik."), using=pipe)
+    again = triage_comment(submit(article, "Leyla is such a glorpnik about everything."), using=pipe)
     assert f"+model.{shipped}+" in again.versions["classifier.v1"]
     run("use", result.candidate)
     assert get_model().version == result.candidate
