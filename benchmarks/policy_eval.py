@@ -1,6 +1,6 @@
 """What a moderator would see: the whole default triage pipeline on labelled comments.
 
-    .venv/bin/python -m benchmarks.policy_eval FILE.csv [FILE.csv ...] [--misses N] [--model DIR]
+    .venv/bin/python -m benchmarks.policy_eval FILE.csv[:MODEL_DIR] [FILE.csv ...] [--misses N] [--model DIR]
 
 Each FILE is a CSV with a ``text`` column, 0/1 columns for some of ``hate``, ``obscene``,
 ``insult``, ``threat``, ``spam`` (an empty cell means "not labelled") and optionally
@@ -126,14 +126,19 @@ def main(argv: list[str] | None = None) -> None:
                         help="a model folder (weights.npz + manifest.json) instead of the shipped one, e.g. one "
                              "trained without the set being scored")
     args = parser.parse_args(argv)
-    rows = read_rows(args.files)
+    # FILE:MODEL scores that file with the model in MODEL (one trained without it)
+    models = {Path(f.partition(":")[0]).name: Path(f.partition(":")[2]) for f in args.files if ":" in f}
+    rows = read_rows([f.partition(":")[0] for f in args.files])
     if not rows:
         sys.exit("policy_eval: no labelled rows in the given files")
 
     setup()
     if args.model is not None:
         use_model(args.model)
-    score(rows)
+    for name in dict.fromkeys(r["file"] for r in rows):
+        if name in models:
+            use_model(models[name])
+        score([r for r in rows if r["file"] == name])
 
     by_lang: dict[str, list[dict]] = defaultdict(list)
     for r in rows:
