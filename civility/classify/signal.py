@@ -9,8 +9,9 @@ original text (through ``normalize``'s offsets) so the moderator sees them highl
     {"signal": "normalize.v1"},
     {"signal": "classifier.v1", "options": {"heads": ["toxic", "hate", "insult", "threat"]}},
 
-A comment made only of listed given names, surnames and place names
-(:mod:`civility.triage.names`: "Nikol", "Burdur", "Hrant Dink") gets no finding: a bare name
+A comment made only of listed given names, surnames and place names, or that is one listed
+name of several words (:mod:`civility.triage.names`: "Nikol", "Burdur", "Hrant Dink", "Нагорный
+Карабах") gets no finding: a bare name
 carries no evidence, and a short text is where a bag of n-grams is least reliable.
 
 Every head's calibrated score, reported or not, is left in ``doc.attrs["classifier"]`` for the
@@ -28,6 +29,7 @@ from typing import Any
 
 from civility.classify.model import Model, get_model
 from civility.triage.names import names
+from civility.triage.names import phrases as name_phrases
 from civility.triage.names import version as names_version
 from civility.triage.registry import Signal
 from civility.triage.types import Doc, Finding
@@ -78,7 +80,7 @@ class Classifier(Signal):
         normalized = doc.attrs["normalized"]
         words = [t.text for t in normalized.tokens]
         listed = names()
-        if words and all(w in listed for w in words):
+        if words and (all(w in listed for w in words) or " ".join(words) in name_phrases()):
             return
         item = model.extract(normalized)
         raw = model.raw_items([item])
@@ -93,12 +95,14 @@ class Classifier(Signal):
                 continue
             spans: list[tuple[int, int]] = []
             words: list[str] = []
-            for start, end, _weight in explained.get(head, ()):
+            weights: list[float] = []
+            for start, end, weight in explained.get(head, ()):
                 spans.append((start, end))  # token offsets are the original text's
                 words.append(doc.text[start:end])
+                weights.append(round(float(weight), 3))
             doc.add(Finding(
                 label=head, score=score, reason=_REASONS[head], spans=spans,
                 evidence={"raw": round(float(raw[head][0]), 4), "threshold": model.thresholds[head],
-                          "model": model.version, **({"words": words} if words else {})},
+                          "model": model.version, **({"words": words, "weights": weights} if words else {})},
                 signal=self.name,
             ))

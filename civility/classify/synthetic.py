@@ -80,12 +80,14 @@ def _w(s: str) -> list[str]:
 # spelled out, with digits or in Latin letters; {rel} a religion.
 LANGS: dict[str, dict[str, list[str]]] = {
     "en": {
-        "neutral": _w("I am a {job} and I read this site every day|Thank you for this article|Great reporting, "
-                      "please write more about {topic}|When will the road reopen?|My family lives in {city}|I agree "
-                      "with the author|This is an interesting analysis|Can someone explain what happened in {city}?|"
-                      "I was there in 2020|Good morning from {city}|We need more articles like this|I hope peace "
-                      "comes soon|Where can I read the full report?|The photos are beautiful|You are right about "
-                      "{topic}|You wrote this very well|I am from {city}, ask me anything"),
+        "neutral": _w("I am a {job} and I read this site every day|Thank you for this article|Great reporting, please "
+                      "write more about {topic}|When will the road reopen?|My family lives in {city}|I agree with the "
+                      "author|This is an interesting analysis|Can someone explain what happened in {city}?|I was "
+                      "there in 2020|Good morning from {city}|We need more articles like this|I hope peace comes soon|"
+                      "Where can I read the full report?|The photos are beautiful|You are right about {topic}|You "
+                      "wrote this very well|I am from {city}, ask me anything|My parents still live in {city}|We have "
+                      "lived in {city} for twenty years|Families in the border villages live from farming|Where do "
+                      "the displaced families live now?"),
         "job": _w("teacher|doctor|student|farmer|journalist|engineer|nurse|pensioner"),
         "city": _w("Baku|Yerevan|Ganja|Gyumri|Tbilisi|Stepanakert|Shusha|Goris|Moscow|Istanbul"),
         "pl": _w("Armenians|Azerbaijanis|Azeris|Turks|Russians|Georgians|Jews|Muslims|Christians|women|migrants|"
@@ -260,11 +262,13 @@ LANGS: dict[str, dict[str, list[str]]] = {
                        "Merhaba|Barev|Shalom, friends"),
     },
     "ru": {
-        "neutral": _w("Я {job}, читаю этот сайт каждый день|Спасибо за статью|Отличный материал, пишите ещё|"
-                      "Когда откроют дорогу?|Моя семья живёт здесь|Согласен с автором|Интересный анализ|"
-                      "Кто-нибудь может объяснить, что произошло?|Я был там в 2020 году|Доброе утро всем|Нам нужно "
-                      "больше таких статей|Надеюсь, скоро наступит мир|Где можно прочитать весь доклад?|Фотографии "
-                      "прекрасные|Ты прав насчёт этого|Вы очень хорошо написали|Мой родной город — {city}"),
+        "neutral": _w("Я {job}, читаю этот сайт каждый день|Спасибо за статью|Отличный материал, пишите ещё|Когда "
+                      "откроют дорогу?|Моя семья живёт здесь|Согласен с автором|Интересный анализ|Кто-нибудь может "
+                      "объяснить, что произошло?|Я был там в 2020 году|Доброе утро всем|Нам нужно больше таких статей|"
+                      "Надеюсь, скоро наступит мир|Где можно прочитать весь доклад?|Фотографии прекрасные|Ты прав "
+                      "насчёт этого|Вы очень хорошо написали|Мой родной город — {city}|Мои родители до сих пор живут "
+                      "в городе {city}|Мы живём в этом районе двадцать лет|Семьи в приграничных сёлах живут с земли|"
+                      "Где сейчас живут переселенцы?"),
         "job": _w("учитель|врач|студент|фермер|журналист|инженер|медсестра|пенсионер"),
         "city": _w("Баку|Ереван|Гянджа|Гюмри|Тбилиси|Степанакерт|Шуша|Горис|Москва|Стамбул"),
         "pl": _w("армяне|азербайджанцы|турки|русские|грузины|евреи|мусульмане|христиане|женщины|мигранты|"
@@ -414,11 +418,13 @@ LANGS: dict[str, dict[str, list[str]]] = {
                        "вечер|Уважение автору|Салам|Салам алейкум|Барев"),
     },
     "tr": {
-        "neutral": _w("Ben {job}, her gün bu siteyi okuyorum|Bu makale için teşekkürler|Harika bir haber, daha "
-                      "fazla yazın|Yol ne zaman açılacak?|Ailem burada yaşıyor|Yazara katılıyorum|İlginç bir "
-                      "analiz|Ne olduğunu biri açıklayabilir mi?|2020'de oradaydım|Herkese günaydın|Böyle "
-                      "haberlere ihtiyacımız var|Umarım barış yakında gelir|Raporun tamamını nerede okuyabilirim?|"
-                      "Fotoğraflar çok güzel|Bu konuda haklısın|Çok güzel yazmışsınız|Memleketim {city}"),
+        "neutral": _w("Ben {job}, her gün bu siteyi okuyorum|Bu makale için teşekkürler|Harika bir haber, daha fazla "
+                      "yazın|Yol ne zaman açılacak?|Ailem burada yaşıyor|Yazara katılıyorum|İlginç bir analiz|Ne "
+                      "olduğunu biri açıklayabilir mi?|2020'de oradaydım|Herkese günaydın|Böyle haberlere ihtiyacımız "
+                      "var|Umarım barış yakında gelir|Raporun tamamını nerede okuyabilirim?|Fotoğraflar çok güzel|Bu "
+                      "konuda haklısın|Çok güzel yazmışsınız|Memleketim {city}|Annemle babam hâlâ {city} şehrinde "
+                      "yaşıyor|Yirmi yıldır bu mahallede yaşıyoruz|Sınır köylerinde aileler tarımla geçiniyor|Göç "
+                      "edenler şimdi nerede yaşıyor?"),
         "job": _w("öğretmenim|doktorum|öğrenciyim|çiftçiyim|gazeteciyim|mühendisim|hemşireyim|emekliyim"),
         "city": _w("Bakü|Erivan|Gence|Gümrü|Tiflis|Kars|Iğdır|Ankara|İstanbul"),
         "pl": _w("Ermeniler|Azerbaycanlılar|Türkler|Ruslar|Gürcüler|Yahudiler|Müslümanlar|Hristiyanlar|"
@@ -563,12 +569,13 @@ LANGS: dict[str, dict[str, list[str]]] = {
                        "akşamlar|Saygılar"),
     },
     "az": {
-        "neutral": _w("Mən {job} və bu saytı hər gün oxuyuram|Bu məqaləyə görə təşəkkürlər|Əla materialdır, "
-                      "daha çox yazın|Yol nə vaxt açılacaq?|Ailəm burada yaşayır|Müəlliflə razıyam|Maraqlı "
-                      "təhlildir|Kimsə nə baş verdiyini izah edə bilər?|2020-ci ildə orada idim|Hamıya sabahınız "
-                      "xeyir|Belə məqalələrə ehtiyacımız var|Ümid edirəm ki, sülh tezliklə gələcək|Hesabatın tam "
-                      "mətnini harada oxumaq olar?|Şəkillər çox gözəldir|Bu barədə haqlısan|Çox gözəl "
-                      "yazmısınız|Mənim doğma şəhərim {city}"),
+        "neutral": _w("Mən {job} və bu saytı hər gün oxuyuram|Bu məqaləyə görə təşəkkürlər|Əla materialdır, daha çox "
+                      "yazın|Yol nə vaxt açılacaq?|Ailəm burada yaşayır|Müəlliflə razıyam|Maraqlı təhlildir|Kimsə nə "
+                      "baş verdiyini izah edə bilər?|2020-ci ildə orada idim|Hamıya sabahınız xeyir|Belə məqalələrə "
+                      "ehtiyacımız var|Ümid edirəm ki, sülh tezliklə gələcək|Hesabatın tam mətnini harada oxumaq "
+                      "olar?|Şəkillər çox gözəldir|Bu barədə haqlısan|Çox gözəl yazmısınız|Mənim doğma şəhərim {city}|"
+                      "Valideynlərim hələ də {city} şəhərində yaşayır|İyirmi ildir bu məhəllədə yaşayırıq|Sərhəd "
+                      "kəndlərində ailələr əkinçiliklə dolanır|Köçkünlər indi harada yaşayır?"),
         "job": _w("müəlliməm|həkiməm|tələbəyəm|fermerəm|jurnalistəm|mühəndisəm|tibb bacısıyam|təqaüdçüyəm"),
         "city": _w("Bakı|Gəncə|Sumqayıt|Şuşa|Ağdam|Lənkəran|Şəki|Naxçıvan|Tbilisi"),
         "pl": _w("ermənilər|azərbaycanlılar|türklər|ruslar|gürcülər|yəhudilər|müsəlmanlar|xristianlar|qadınlar|"
@@ -715,13 +722,15 @@ LANGS: dict[str, dict[str, list[str]]] = {
                        "Axşamınız xeyir|Hörmətlər"),
     },
     "hy": {
-        "neutral": _w("Ես {job} եմ և ամեն օր կարդում եմ այս կայքը|Շնորհակալություն հոդվածի համար|Հիանալի նյութ "
-                      "է, ավելի շատ գրեք|Ե՞րբ կբացվի ճանապարհը|Իմ ընտանիքը ապրում է այստեղ|Համաձայն եմ "
-                      "հեղինակի հետ|Հետաքրքիր վերլուծություն է|Կարո՞ղ է որևէ մեկը բացատրել, թե ինչ է տեղի "
-                      "ունեցել|Ես այնտեղ էի 2020-ին|Բարի լույս բոլորին|Մեզ ավելի շատ այսպիսի հոդվածներ են "
-                      "պետք|Հույս ունեմ, որ խաղաղությունը շուտով կգա|Որտե՞ղ կարող եմ կարդալ ամբողջական "
-                      "զեկույցը|Լուսանկարները շատ գեղեցիկ են|Դու ճիշտ ես այս հարցում|Դու շատ լավ ես գրել|Ես "
-                      "ապրում եմ այստեղ|Իմ հայրենի քաղաքը {city} է|Ես ուրախ եմ, որ կարդացի սա"),
+        "neutral": _w("Ես {job} եմ և ամեն օր կարդում եմ այս կայքը|Շնորհակալություն հոդվածի համար|Հիանալի նյութ է, "
+                      "ավելի շատ գրեք|Ե՞րբ կբացվի ճանապարհը|Իմ ընտանիքը ապրում է այստեղ|Համաձայն եմ հեղինակի հետ|"
+                      "Հետաքրքիր վերլուծություն է|Կարո՞ղ է որևէ մեկը բացատրել, թե ինչ է տեղի ունեցել|Ես այնտեղ էի "
+                      "2020-ին|Բարի լույս բոլորին|Մեզ ավելի շատ այսպիսի հոդվածներ են պետք|Հույս ունեմ, որ "
+                      "խաղաղությունը շուտով կգա|Որտե՞ղ կարող եմ կարդալ ամբողջական զեկույցը|Լուսանկարները շատ գեղեցիկ "
+                      "են|Դու ճիշտ ես այս հարցում|Դու շատ լավ ես գրել|Ես ապրում եմ այստեղ|Իմ հայրենի քաղաքը {city} է|"
+                      "Ես ուրախ եմ, որ կարդացի սա|Ծնողներս դեռ ապրում են {city} քաղաքում|Քսան տարի է՝ ապրում ենք այս "
+                      "թաղամասում|Սահմանամերձ գյուղերում ընտանիքները հողագործությամբ են ապրում|Որտե՞ղ են հիմա ապրում "
+                      "տեղահանված ընտանիքները"),
         "job": _w("ուսուցիչ|բժիշկ|ուսանող|ֆերմեր|լրագրող|ինժեներ|բուժքույր|թոշակառու"),
         "city": _w("Երևան|Գյումրի|Վանաձոր|Գորիս|Կապան|Ստեփանակերտ|Թբիլիսի|Մոսկվա"),
         "pl": _w("հայերը|ադրբեջանցիները|թուրքերը|ռուսները|վրացիները|հրեաները|մուսուլմանները|քրիստոնյաները|"

@@ -46,9 +46,21 @@ def names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def phrases() -> frozenset[str]:
+    """Every entry of two or more words, normalised and joined by one space ("нагорный карабах")."""
+    out = set()
+    for lang in LANGS:
+        for entry in entries(lang):
+            tokens = normalize(entry).tokens
+            if len(tokens) > 1:
+                out.add(" ".join(t.text for t in tokens))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
 def version() -> str:
     """A short digest of the lists, for the word-list signal's version."""
-    return hashlib.sha256("\n".join(sorted(names())).encode()).hexdigest()[:8]
+    return hashlib.sha256("\n".join(sorted(names() | phrases())).encode()).hexdigest()[:8]
 
 
 def is_name(word: str) -> bool:

@@ -37,8 +37,11 @@ FLAG_AT_BY_LANG: dict[str, dict[str, float]] = {}
 #: threshold), and there most of its flags were wrong: on two independent development sets
 #: (our own sentences and one written by a helper who saw none of our code) 0.51 unflagged
 #: 13 % and 38 % of the civil comments it flagged while missing 1–2 points of what must be
-#: rejected (docs/MODEL.md, "The whole pipeline on a set nobody tuned for").
-FLAG_AT_BY_SIGNAL: dict[str, dict[str, float]] = {"classifier.v1": {"hate": 0.51, "threat": 0.51}}
+#: rejected (docs/MODEL.md, "The whole pipeline on a set nobody tuned for"). Insult joined them
+#: when the model learned from the written sets: on writers it was not trained on
+#: (``benchmarks/policy_levels.py``, docs/MODEL.md "The written sets, writer by writer"), 0.51
+#: cut the civil comments flagged from 3.2 to 2.4 % for 1.0 point of must-reject recall.
+FLAG_AT_BY_SIGNAL: dict[str, dict[str, float]] = {"classifier.v1": {"hate": 0.51, "threat": 0.51, "insult": 0.51}}
 
 #: Word-list contexts in which a rude or violent word is not aimed at anyone: said of oneself
 #: ("I was a fool to believe them"), only talked about ("calling people idiots…"), or said of
@@ -48,6 +51,9 @@ FLAG_AT_BY_SIGNAL: dict[str, dict[str, float]] = {"classifier.v1": {"hate": 0.51
 EXCUSING_CONTEXTS = frozenset({"self", "condemned", "named", "figurative"})
 EXCUSABLE = {"classifier.v1": frozenset({"toxic", "insult", "obscene", "hate", "threat"})}
 EXCUSED_SCORE = 0.3
+#: ...when the words inside such spans carry at least this share of the weight the classifier
+#: highlighted (its evidence "weights"; without them, every highlighted word must be inside)
+EXCUSED_SHARE = 2 / 3
 
 #: how much each label weighs in the risk score
 RISK_WEIGHT: dict[str, float] = {
@@ -68,9 +74,10 @@ INCOMPLETE_RISK = 0.2
 #: done nothing wrong yet, so it must be right at least nine times in ten. Each level is the
 #: lowest at which the nudge's precision reached 0.9 on labelled comments the shipped model
 #: was not trained or tuned on (``benchmarks/nudge_precision.py``; the table is in
-#: docs/triage.md). ``threat`` reached 0.89 at most (0.99), so it does not nudge until the
-#: model is retrained and measured again. ``CIVILITY_NUDGE_AT`` overrides these.
-NUDGE_AT: dict[str, float] = {"insult": 0.85, "hate": 0.93}
+#: docs/triage.md). ``threat`` joined once the model learned from the written sets: at 0.85
+#: it was right 0.925 of the time on writers the model had not read (``benchmarks/policy_levels.py``)
+#: and 0.947 on the shared sets (0.89 at most before). ``CIVILITY_NUDGE_AT`` overrides these.
+NUDGE_AT: dict[str, float] = {"insult": 0.85, "hate": 0.93, "threat": 0.85}
 #: the labels that may ever nudge: obscenity, spam and repeats are a moderator's call
 NUDGE_LABELS = ("insult", "hate", "threat")
 #: a draft of fewer words than this is never nudged ("Hello world", "Salam", "Thank you")
@@ -160,9 +167,19 @@ def _weights(findings: list[Finding]) -> list[float]:
     """Each finding's score as the policy counts it (see :data:`EXCUSING_CONTEXTS`)."""
     excusing = [s for f in findings if f.evidence.get("context") in EXCUSING_CONTEXTS for s in f.spans]
 
+    def inside(span: tuple[int, int]) -> bool:
+        return any(a <= span[0] and span[1] <= b for a, b in excusing)
+
     def excused(f: Finding) -> bool:
-        return (f.label in EXCUSABLE.get(f.signal, ()) and bool(f.spans)
-                and all(any(a <= start and end <= b for a, b in excusing) for start, end in f.spans))
+        if f.label not in EXCUSABLE.get(f.signal, ()) or not f.spans:
+            return False
+        weights = f.evidence.get("weights")
+        if isinstance(weights, list) and len(weights) == len(f.spans) and sum(weights) > 0:
+            # the finding rests mostly on excused words: "slaughter" (1.75) in "this law is going
+            # to slaughter the small farmers", whatever "small" (0.8) adds
+            excused_weight = sum(w for w, span in zip(weights, f.spans, strict=True) if inside(span))
+            return excused_weight >= EXCUSED_SHARE * sum(weights)
+        return all(inside(span) for span in f.spans)
 
     return [min(1.0, max(0.0, min(f.score, EXCUSED_SCORE) if excusing and excused(f) else f.score))
             for f in findings]

@@ -231,6 +231,20 @@ def test_a_signal_may_need_more_than_the_label_s_flag_level():
     assert report("wordlist.v1", between).flags[0]["label"] == "hate"
 
 
+@pytest.mark.parametrize(("weights", "excused"), [([2.0, 0.5], True), ([1.0, 1.0], False), (None, False)])
+def test_a_finding_is_excused_when_its_weight_rests_mostly_on_excused_words(weights, excused):
+    text = "this tax kills small farms"
+    doc = Doc(subject=Subject(text=text))
+    figurative = Finding("threat", 0.0, "figurative", [(0, 15)], {"context": "figurative"}, signal="wordlist.v1")
+    evidence = {"weights": weights} if weights else {}
+    model = Finding("threat", 0.9, "classifier: threat", [(9, 14), (15, 20)], evidence, signal="classifier.v1")
+    doc.findings = [figurative, model]
+    report = policy.assess(doc)
+    # "kills" is inside the figurative span, "small" is not: without weights every word must be
+    assert ("threat" in {f["label"] for f in report.flags}) is not excused
+    assert (report.scores["threat"] <= policy.EXCUSED_SCORE) is excused
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize(("text", "label"), [
     ("Я, дурак, поверил обещаниям про мир.", "obscene"),
