@@ -111,7 +111,8 @@ def test_no_signal_but_the_classifier_flags_a_name(lang):
 #: politicians' names in one Armenian template ("I live in X city with my family"): the
 #: model's politician cue lifts insult to 0.522 (raw 0.48 against a 0.473 threshold) —
 #: named politicians are where insults are aimed, so the cue weighs; a known miss of model
-#: 2.4d09432a21df, to go with the next retrain (politician alone is meant to be no evidence)
+#: 2.4d09432a21df that the retrain with the written sets (2.a69767f36454) did not fix either
+#: (politician alone is meant to be no evidence)
 POLITICIAN_IN_TEMPLATE = frozenset({"Նիկոլ", "Nikol", "Սարգսյան", "Sargsyan", "Vardanyan", "Փաշինյան", "Pashinyan",
                                     "Քոչարյան", "Kocharyan"})
 
