@@ -48,6 +48,7 @@ def main(argv: list[str] | None = None) -> None:
             rows.append(row)
     bad = [i for i, r in enumerate(rows) if any(r["labels"].values())]
     civil = [i for i, r in enumerate(rows) if not any(r["labels"].values())]
+    to_reject = set(bad)
     base = dict(policy.FLAG_AT_BY_SIGNAL.get(SIGNAL, {}))
 
     def measure(levels: dict[str, float]) -> dict:
@@ -56,7 +57,7 @@ def main(argv: list[str] | None = None) -> None:
         flags = [{f["label"] for f in r.flags} for r in reports]
         out = {"must": sum(1 for i in bad if flags[i] & set(POLICY_LABELS)) / len(bad),
                "civil": sum(1 for i in civil if flags[i] & set(POLICY_LABELS)) / len(civil),
-               "auc": roc_auc([(1 if i in set(bad) else 0, reports[i].risk) for i in range(len(rows))])}
+               "auc": roc_auc([(1 if i in to_reject else 0, reports[i].risk) for i in range(len(rows))])}
         for label in POLICY_LABELS:
             pos = [i for i, r in enumerate(rows) if r["labels"].get(label) == 1]
             out[label] = sum(1 for i in pos if label in flags[i]) / max(len(pos), 1)

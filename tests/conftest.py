@@ -49,6 +49,15 @@ def make_user(role: Role, name: str | None = None) -> User:
 
 
 @pytest.fixture
+def anna(db):
+    """A second moderator, named, for a queue shared by a team."""
+    user = make_user(Role.MODERATOR, "anna")
+    user.display_name = "Anna"
+    user.save()
+    return user
+
+
+@pytest.fixture
 def moderator(db) -> User:
     return make_user(Role.MODERATOR)
 

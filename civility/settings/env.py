@@ -52,18 +52,23 @@ def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
     return value
 
 
-def env_seconds(name: str, default: float, *, minimum: float = 1) -> float:
-    """A number of seconds, at least ``minimum``."""
+def _env_amount(name: str, default: float, *, minimum: float, unit: str, example: str, least: str) -> float:
+    """A number of ``unit``s from the environment, at least ``minimum`` (``least`` says it in words)."""
     raw = os.environ.get(name, "").strip()
     if not raw:
         return default
     try:
         value = float(raw)
     except ValueError:
-        raise ImproperlyConfigured(f"{name}={raw!r}: expected a number of seconds, such as 30") from None
+        raise ImproperlyConfigured(f"{name}={raw!r}: expected a number of {unit}s, such as {example}") from None
     if not value >= minimum or value == float("inf"):
-        raise ImproperlyConfigured(f"{name}={raw!r}: expected at least {minimum:g} seconds")
+        raise ImproperlyConfigured(f"{name}={raw!r}: expected at least {least}")
     return value
+
+
+def env_seconds(name: str, default: float, *, minimum: float = 1) -> float:
+    """A number of seconds, at least ``minimum``."""
+    return _env_amount(name, default, minimum=minimum, unit="second", example="30", least=f"{minimum:g} seconds")
 
 
 def env_days(name: str, default: int) -> int:
@@ -113,13 +118,4 @@ def secret_key(data_dir: Path) -> str:
 
 def env_hours(name: str, default: float) -> float:
     """A number of hours, at least one."""
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        value = float(raw)
-    except ValueError:
-        raise ImproperlyConfigured(f"{name}={raw!r}: expected a number of hours, such as 24") from None
-    if not 1 <= value < float("inf"):
-        raise ImproperlyConfigured(f"{name}={raw!r}: expected at least 1 hour")
-    return value
+    return _env_amount(name, default, minimum=1, unit="hour", example="24", least="1 hour")

@@ -9,23 +9,14 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from civility.accounts.models import Role
 from civility.comments.models import Status
 from civility.moderation.models import Decision
 from tests.browser.test_queue_page import item, open_queue
-from tests.conftest import make_user, submit
+from tests.conftest import submit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("no_script_errors")]
 
 POLL = 20_000  # ms: the page polls every 5 s; a busy test machine gets time to spare
-
-
-@pytest.fixture
-def anna(db):
-    user = make_user(Role.MODERATOR, "anna")
-    user.display_name = "Anna"
-    user.save()
-    return user
 
 
 def test_new_comments_appear_without_a_reload(page, live_server, article, moderator, screenshot):

@@ -20,14 +20,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def anna(db):
-    user = make_user(Role.MODERATOR, "anna")
-    user.display_name = "Anna"
-    user.save()
-    return user
-
-
-@pytest.fixture
 def bo(db):
     return make_user(Role.MODERATOR, "bo")
 

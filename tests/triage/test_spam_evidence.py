@@ -263,13 +263,11 @@ def test_a_disguised_link_and_what_its_name_sells():
 
 def _after_a_model_that_reads(spam: float):
     """spam.v2 after a stand-in for classifier.v1 that leaves one spam score in ``doc.attrs``."""
-    from civility.triage.signals.spam_evidence import SpamEvidence as Signal
-
     def run_with(text: str):
         pipe = Pipeline.from_config([NORMALIZE])
         doc = pipe.run(Subject(text=text, client={}))
         doc.attrs["classifier"] = {"spam": spam, "toxic": 0.1}
-        Signal()(doc)
+        SpamEvidence()(doc)
         return doc, policy.assess(doc)
 
     return run_with

@@ -2,21 +2,12 @@
 
 import pytest
 
-from civility.accounts.models import Role
 from civility.moderation.claims import claim_take
 from civility.moderation.models import Decision
 from civility.publishing.models import Article
-from tests.conftest import make_user, submit
+from tests.conftest import submit
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def anna(db):
-    user = make_user(Role.MODERATOR, "anna")
-    user.display_name = "Anna"
-    user.save()
-    return user
 
 
 def test_live_says_the_count_the_ids_and_who_is_on_what(client, moderator, anna, article):

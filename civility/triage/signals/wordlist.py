@@ -53,8 +53,8 @@ demek diyor dedi diyorlar kelime kelimesi kelimesini söz sözü sözcük sözc�
 deyir dedi deyə deyirlər sözü sözünü adlandırır adlandırdı
 ասաց ասում ասել բառը բառ անվանում անվանել կոչում
 wrote writes write writing пишет пишут написал написала написали писал писала пишете написано
-yazmış yazdı yazıyor yazan yazanlar yazmışlar yazıb yazib yazır yazir yazdı yazanlar
-գրել գրում գրեց գրել գրած
+yazmış yazdı yazıyor yazan yazanlar yazmışlar yazıb yazib yazır yazir
+գրել գրում գրեց գրած
 """))
 CONDEMN_STEMS = tuple(_words("""
 stop slur racis hate hateful bigot unacceptable disgust offensive shame dehuman mustn shouldn
