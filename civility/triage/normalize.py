@@ -18,7 +18,9 @@ INTERFACE (other signals rely on it):
 What counts as one word: letters and digits, with obfuscation symbols inside
 (``sh!t``, ``a$$``, ``f*ck``, ``п*здец``) or in front of a letter (``$hit``, ``@ss``);
 three or more single letters joined by dots, dashes, underscores or asterisks
-(``f.u.c.k.i.n.g``) are one word. ``*`` stays in ``forms`` as a one-letter wildcard.
+(``f.u.c.k.i.n.g``) are one word. ``*`` stays in ``forms`` as a one-letter wildcard, and
+the other symbols inside a word become one in a last form (``бл@ть`` → ``бл*ть``, read
+``блять``, where the look-alike reading gives ``блать``).
 Letters spaced out with blanks (``f u c k``) stay separate words here: joining them is
 the matcher's business, since ``а я и`` is ordinary Russian.
 
@@ -39,7 +41,7 @@ from itertools import product
 from typing import NamedTuple
 
 #: bump when normalised text or forms change (stored reports record it; rebuild the lexicon)
-VERSION = "3"
+VERSION = "4"
 
 # ---------------------------------------------------------------------------- characters
 
@@ -130,6 +132,8 @@ _LEET = {
 }
 _LEET_CHARS = frozenset("0123456789@$!|+€£¡")
 _OBFUSCATION = frozenset("@$!|+€£¡*")
+#: symbols that stand for a letter the writer would rather not type (digits have readings)
+_WILD_INSIDE = frozenset("@$!|+€£¡")
 
 #: letters that carry meaning in tr/az (kept in strict forms); other accents are decoration
 _KEEP_MARKS = frozenset("çşğıöüəй")
@@ -328,6 +332,13 @@ def _analyse(word: str) -> tuple[str, tuple[str, ...], str]:
             f = strict_form(v)
             if f and f not in forms:
                 forms.append(f)
+    # last, the obfuscating symbols inside the word as any one letter: "бл@ть" is "блять", not
+    # "блать"; "f@ck" is "fuck"
+    inner = word[1:] if word.startswith("@") else word
+    if any(c in _WILD_INSIDE for c in inner) and sum(c.isalpha() for c in inner) >= 3:
+        starred = strict_form("".join("*" if c in _WILD_INSIDE else c for c in inner))
+        if starred not in forms:
+            forms.append(starred)
     if not forms:
         forms = [word]
     return text, tuple(forms), script

@@ -52,8 +52,10 @@ EXCUSING_CONTEXTS = frozenset({"self", "condemned", "named", "figurative"})
 EXCUSABLE = {"classifier.v1": frozenset({"toxic", "insult", "obscene", "hate", "threat"})}
 EXCUSED_SCORE = 0.3
 #: ...when the words inside such spans carry at least this share of the weight the classifier
-#: highlighted (its evidence "weights"; without them, every highlighted word must be inside)
-EXCUSED_SHARE = 2 / 3
+#: highlighted (its evidence "weights"; without them, every highlighted word must be inside).
+#: 0.6, a clear majority: with the nine written sets "small" in "…going to slaughter the small
+#: farmers" weighs 0.91 beside "slaughter"'s 1.41 (0.61 of the weight; 2/3 before)
+EXCUSED_SHARE = 0.6
 
 #: how much each label weighs in the risk score
 RISK_WEIGHT: dict[str, float] = {
@@ -175,8 +177,8 @@ def _weights(findings: list[Finding]) -> list[float]:
             return False
         weights = f.evidence.get("weights")
         if isinstance(weights, list) and len(weights) == len(f.spans) and sum(weights) > 0:
-            # the finding rests mostly on excused words: "slaughter" (1.75) in "this law is going
-            # to slaughter the small farmers", whatever "small" (0.8) adds
+            # the finding rests mostly on excused words: "slaughter" (1.41) in "this law is going
+            # to slaughter the small farmers", whatever "small" (0.91) adds
             excused_weight = sum(w for w, span in zip(weights, f.spans, strict=True) if inside(span))
             return excused_weight >= EXCUSED_SHARE * sum(weights)
         return all(inside(span) for span in f.spans)

@@ -447,3 +447,49 @@ def test_russian_sam_still_says_it_of_oneself():
 def test_latin_typed_russian_kak_is_no_armenian_obscenity():
     assert findings("privet iz Erevana, kak tam v Moskve pogoda?") == []
     assert {f.label for f in flagged("qaq ker")} == {"obscene"}  # Latin-typed Armenian still is
+
+
+@pytest.mark.parametrize("text", [
+    '"Kill them all" comments under every article make me sick. Moderators, do your job.',
+    "Какой-то комментатор пишет «смерть армянам», жалоба отправлена.",
+    "Ինչ-որ մեկը գրել է «մահ թուրքերին», բողոքարկել եմ։",
+    '"Səni öldürəcəm" yazan adamın şərhini silin.',
+])
+def test_a_threat_someone_else_wrote_and_that_is_reported_is_weak(text):
+    [hit] = [f for f in findings(text) if f.label == "threat"]
+    assert hit.score < 0.5 and hit.evidence["context"] == "condemned", text
+
+
+@pytest.mark.parametrize("text", ["смерть армянам", '"Смерть армянам", пишу я и буду писать',
+                                  "I will kill you, report me"])
+def test_a_threat_said_outright_stays_a_threat(text):
+    assert "threat" in {f.label for f in flagged(text)}, text
+
+
+@pytest.mark.parametrize("text", ["Qəhbə balası yenə yalan danışır", "Բոզի տղա, ո՞վ քեզ հարցրեց",
+                                  "Bu orospu çocuğu yine yalan söylüyor"])
+def test_words_for_prostitution_are_obscene_as_well_as_insults(text):
+    assert {"obscene", "insult"} <= {f.label for f in flagged(text)}, text
+
+
+@pytest.mark.parametrize("text", ["Bu çocuğun huyu babasına çekmiş, kimseye laf söyletmez.",
+                                  "Bu uşağın xuyu atasına çəkib, heç kimə söz demir.",
+                                  "Ahmak ıslatan yağıyordu, şemsiyesiz çıkınca sırılsıklam oldum.",
+                                  "Ахаха, ну я и лох, паспорт дома забыл на границе."])
+def test_words_that_only_look_rude_here_are_not_flagged(text):
+    assert flagged(text) == [], [f.reason for f in flagged(text)]
+
+
+def test_the_russian_obscenity_typed_in_latin_is_still_found():
+    assert "obscene" in {f.label for f in flagged("idi na huy")}
+    assert "obscene" in {f.label for f in flagged("khuy")}
+
+
+@pytest.mark.parametrize(("text", "label"), [("бл@ть, опять эти миротворцы", "obscene"),
+                                           ("Go f@ck yourself", "obscene")])
+def test_a_symbol_inside_a_word_stands_for_any_letter(text, label):
+    assert label in {f.label for f in flagged(text)}, text
+
+
+def test_an_address_or_a_mention_is_no_wildcard_word():
+    assert flagged("Write to ani@mail.am or @armen_91") == []

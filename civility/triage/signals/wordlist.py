@@ -63,6 +63,7 @@ stop slur racis hate hateful bigot unacceptable disgust offensive shame dehuman 
 irqçi nifrət təhqir dayandır bəsdir yolverilməz
 ռասիստ ատել վիրավոր դադարեց բավական անընդունելի
 disgrac delete мерзост отврат удали удаля банить забан utanç utanc silin silsin biabır ամոթ ջնջ
+report moderat sick жалоб модерат тошн şikayet sikayet şikayət sikayet moderator բողոք մոդերատոր
 """))
 #: "I'm such an idiot", "what an idiot I was": an insult said of oneself is not an attack
 #: (subjects and reflexives only: "tell me, idiot" is said to someone; after an adjective
@@ -71,7 +72,7 @@ FIRST_PERSON = frozenset(_words("i i'm im myself я себя ben kendim kendimi 
 #: words that may stand between "I" and the insult ("I am such a complete …")
 SELF_FILLERS = frozenset(_words("""
 am was 'm m been being feel felt like such a an the total complete real proper biggest so just really
-был была было такой такая такое полный полная настоящий просто сам сама
+был была было такой такая такое полный полная настоящий просто сам сама и
 çok tam bir ne kadar da de idim çox əsl necə
 շատ իսկական մի էի եմ
 """))
@@ -481,6 +482,11 @@ def _finding(norm: Normalized, tokens: list[Token], m: Match) -> Finding | None:
         if any(t.text in NEGATIONS for t in tokens[max(0, m.first - 2):m.first]):
             return None  # "я никогда не убью", "I would never…"
         reason = f'threat{where}: "{matched}"'
+        mention = _mention(norm, tokens, m)
+        if mention and _condemned(norm, tokens, m):  # 'someone wrote «смерть …», I reported it'
+            score = min(score, 0.3)
+            reason = f"{mention}/condemned {reason} (talked about, not used)"
+            evidence["context"] = "condemned"
     else:
         reason = f'{e.category}{where}: "{matched}"'
     if e.source.startswith("admin"):
