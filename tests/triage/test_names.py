@@ -115,13 +115,21 @@ def test_no_signal_but_the_classifier_flags_a_name(lang):
 #: (politician alone is meant to be no evidence)
 POLITICIAN_IN_TEMPLATE = frozenset({"Նիկոլ", "Nikol", "Սարգսյան", "Sargsyan", "Vardanyan", "Փաշինյան", "Pashinyan",
                                     "Քոչարյան", "Kocharyan"})
+#: a politician "passing on regards" in Russian ("Мой сосед Лавров передаёт всем привет."):
+#: with the nine written sets (model 2.35dba59721d0) "передаёт" reads as a threat at 0.53–0.57,
+#: because three writers' veiled threats say "передайте: мы знаем, где он живёт" ("tell
+#: him we know where he lives"); civil sentences with the verb in the generated set lowered it
+#: from 0.69 but not under the policy's 0.51
+PASSING_REGARDS = frozenset({"Nikolai", "Nikolay", "Nikolaev", "Лавров", "Lavrov"})
+KNOWN_MISSES = {"hy": (POLITICIAN_IN_TEMPLATE, "politician cue in an Armenian template (insult 0.522)"),
+                "ru": (PASSING_REGARDS, "'передаёт привет' after a politician's name reads as a threat (0.53)")}
 
 
 def _cases():
     for lang in names.LANGS:
+        known, why = KNOWN_MISSES.get(lang, (frozenset(), ""))
         for name in names.entries(lang):
-            marks = [pytest.mark.xfail(strict=True, reason="politician cue in an Armenian template (insult 0.522)")] \
-                if lang == "hy" and name in POLITICIAN_IN_TEMPLATE else []
+            marks = [pytest.mark.xfail(strict=True, reason=why)] if name in known else []
             yield pytest.param(lang, name, marks=marks, id=f"{lang}-{name}")
 
 
