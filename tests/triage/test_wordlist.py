@@ -493,3 +493,23 @@ def test_a_symbol_inside_a_word_stands_for_any_letter(text, label):
 
 def test_an_address_or_a_mention_is_no_wildcard_word():
     assert flagged("Write to ani@mail.am or @armen_91") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Four soldiers were killed near the border post in February.",
+    "The death toll differs between the ministry and independent sources.",
+    "В Шуше были убиты двое мирных жителей, число погибших растёт.",
+    "Sınırda iki asker öldürüldü, ölü sayısı artıyor.",
+    "Kənddə iki nəfər həlak oldu.",
+    "Սահմանին երկու զինվոր զոհվել են։",
+])
+def test_a_report_of_deaths_is_told_not_threatened(text):
+    told = [f for f in findings(text) if f.evidence.get("context") == "figurative"]
+    assert told and all(f.score == 0 for f in told), text
+    assert "threat" not in {f.label for f in flagged(text)}, text
+
+
+@pytest.mark.parametrize("text", ["You will be killed like the others.", "Тебя убьют, как и остальных.",
+                                  "Sen de öldürüleceksin."])
+def test_a_death_promised_is_still_not_a_report(text):
+    assert not [f for f in findings(text) if f.evidence.get("context") == "figurative"], text
