@@ -78,11 +78,11 @@ def setup() -> None:
     call_command("migrate", verbosity=0)
 
 
-def use_model(folder: Path) -> None:
-    """Score with the model in ``folder`` instead of the shipped one."""
+def use_model(folder: Path | None) -> None:
+    """Score with the model in ``folder`` instead of the shipped one (None: the shipped one)."""
     from civility.classify import model as shipped
 
-    shipped._model = shipped.Model(folder)  # what shipped_model() returns from now on
+    shipped._model = None if folder is None else shipped.Model(folder)  # what shipped_model() returns
 
 
 def score(rows: list[dict]) -> None:
@@ -133,11 +133,9 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit("policy_eval: no labelled rows in the given files")
 
     setup()
-    if args.model is not None:
-        use_model(args.model)
     for name in dict.fromkeys(r["file"] for r in rows):
-        if name in models:
-            use_model(models[name])
+        # a file without its own model gets --model (or the shipped one), whatever came before it
+        use_model(models.get(name, args.model))
         score([r for r in rows if r["file"] == name])
 
     by_lang: dict[str, list[dict]] = defaultdict(list)

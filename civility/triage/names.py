@@ -34,27 +34,21 @@ def entries(lang: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def _normalised() -> tuple[tuple[str, ...], ...]:
+    """Every entry of every language as the words the matcher sees (normalised once)."""
+    return tuple(tuple(t.text for t in normalize(entry).tokens) for lang in LANGS for entry in entries(lang))
+
+
+@lru_cache(maxsize=1)
 def names() -> frozenset[str]:
     """Every one-word entry of every language, normalised (a phrase is not a name here)."""
-    out = set()
-    for lang in LANGS:
-        for entry in entries(lang):
-            tokens = normalize(entry).tokens
-            if len(tokens) == 1:
-                out.add(tokens[0].text)
-    return frozenset(out)
+    return frozenset(words[0] for words in _normalised() if len(words) == 1)
 
 
 @lru_cache(maxsize=1)
 def phrases() -> frozenset[str]:
     """Every entry of two or more words, normalised and joined by one space ("нагорный карабах")."""
-    out = set()
-    for lang in LANGS:
-        for entry in entries(lang):
-            tokens = normalize(entry).tokens
-            if len(tokens) > 1:
-                out.add(" ".join(t.text for t in tokens))
-    return frozenset(out)
+    return frozenset(" ".join(words) for words in _normalised() if len(words) > 1)
 
 
 @lru_cache(maxsize=1)

@@ -133,7 +133,7 @@ _LEET = {
 _LEET_CHARS = frozenset("0123456789@$!|+€£¡")
 _OBFUSCATION = frozenset("@$!|+€£¡*")
 #: symbols that stand for a letter the writer would rather not type (digits have readings)
-_WILD_INSIDE = frozenset("@$!|+€£¡")
+_WILD_INSIDE = _OBFUSCATION - {"*"}
 
 #: letters that carry meaning in tr/az (kept in strict forms); other accents are decoration
 _KEEP_MARKS = frozenset("çşğıöüəй")

@@ -63,7 +63,7 @@ stop slur racis hate hateful bigot unacceptable disgust offensive shame dehuman 
 irqçi nifrət təhqir dayandır bəsdir yolverilməz
 ռասիստ ատել վիրավոր դադարեց բավական անընդունելի
 disgrac delete мерзост отврат удали удаля банить забан utanç utanc silin silsin biabır ամոթ ջնջ
-report moderat sick жалоб модерат тошн şikayet sikayet şikayət sikayet moderator բողոք մոդերատոր
+report moderat sick жалоб модерат тошн şikayet sikayet şikayət բողոք մոդերատոր
 """))
 #: "I'm such an idiot", "what an idiot I was": an insult said of oneself is not an attack
 #: (subjects and reflexives only: "tell me, idiot" is said to someone; after an adjective
@@ -427,6 +427,12 @@ def _condemned(norm: Normalized, tokens: list[Token], m: Match) -> bool:
     return False
 
 
+def _talked_about(score: float, reason: str, mention: str, evidence: dict) -> tuple[float, str]:
+    """A listed word quoted or named *and* condemned is talked about, not used: it weighs little."""
+    evidence["context"] = "condemned"
+    return min(score, 0.3), f"{mention}/condemned {reason} (talked about, not used)"
+
+
 def _finding(norm: Normalized, tokens: list[Token], m: Match) -> Finding | None:
     e = m.entry
     label = lx.LABEL_OF.get(e.category, e.category)
@@ -450,9 +456,7 @@ def _finding(norm: Normalized, tokens: list[Token], m: Match) -> Finding | None:
         reason = f"{'ethnic ' if e.target else ''}slur{whom}{where}: \"{matched}\""
         mention = _mention(norm, tokens, m)
         if mention and _condemned(norm, tokens, m):
-            score = min(score, 0.3)
-            reason = f"{mention}/condemned {reason} (talked about, not used)"
-            evidence["context"] = "condemned"
+            score, reason = _talked_about(score, reason, mention, evidence)
         elif mention:
             # named ("he called me …", "… is the word for cross"): talked about, weakly;
             # only quoted: probably still used
@@ -463,9 +467,7 @@ def _finding(norm: Normalized, tokens: list[Token], m: Match) -> Finding | None:
         reason = f'insult{where}: "{matched}"'
         mention = "" if addressed else _mention(norm, tokens, m)
         if mention and _condemned(norm, tokens, m):  # "someone wrote «…». Please delete it."
-            score = min(score, 0.3)
-            reason = f"{mention}/condemned {reason} (talked about, not used)"
-            evidence["context"] = "condemned"
+            score, reason = _talked_about(score, reason, mention, evidence)
         elif not addressed and _said_of_oneself(norm, tokens, m):
             score = min(score, SELF_SCORE)
             reason += ", said of oneself"
@@ -484,9 +486,7 @@ def _finding(norm: Normalized, tokens: list[Token], m: Match) -> Finding | None:
         reason = f'threat{where}: "{matched}"'
         mention = _mention(norm, tokens, m)
         if mention and _condemned(norm, tokens, m):  # 'someone wrote «смерть …», I reported it'
-            score = min(score, 0.3)
-            reason = f"{mention}/condemned {reason} (talked about, not used)"
-            evidence["context"] = "condemned"
+            score, reason = _talked_about(score, reason, mention, evidence)
     else:
         reason = f'{e.category}{where}: "{matched}"'
     if e.source.startswith("admin"):
