@@ -6,8 +6,9 @@
     # [("obscene", [(4, 17)]), ("insult", [(18, 23)])]
 
 Matching is per word (so "Scunthorpe" and "assassin" are safe) on the normalised
-forms, with three extra readings: letters spaced out with blanks (``f u c k``), two
-parts around a hyphen or dot (``ass-hole``, ``f-ck``), and ``*`` as any one letter.
+forms, with three extra readings: letters spaced out with blanks (``f u c k``), two or
+three parts around hyphens or dots (``ass-hole``, ``f-ck``, ``s.kt.r``), and ``*`` as any
+one letter.
 A word that is a listed given name, surname or place (:mod:`civility.triage.names`) is
 not a hit when it is written as a name (``Amina``, ``Хохлов``, ``Twatt``) or matched only
 in a transliterated or mark-less reading (``amina`` for Turkish ``amına``).
@@ -315,18 +316,50 @@ def _thin_gap(gap: str) -> bool:
 
 
 def _joined(norm: Normalized, tokens: list[Token], lexicon: lx.Lexicon):
-    """ass-hole, fu.ck, f-ck: two words around one hyphen, dot or underscore."""
-    for i in range(len(tokens) - 1):
-        a, b = tokens[i], tokens[i + 1]
-        gap = norm.original[a.end:b.start]
-        if gap not in ("-", ".", "_", "‐", "–"):
-            continue
-        words = [a.text + b.text]
-        if gap != "." and len(a.text) + len(b.text) <= 6:
-            words.append(a.text + "*" + b.text)
-        for word in words:
-            for idx, loose in _single_entries(lexicon, word):
-                yield _match(lexicon, idx, i, i + 1, tokens, loose)
+    """ass-hole, fu.ck, f-ck, s.ktir, s.kt.r: two or three parts around hyphens, dots or underscores.
+
+    The parts are read run together ("fu.ck") and, where the word is short, with each
+    separator standing for one letter ("f-ck", "s.ktir", "п.здец"). A dot is that letter
+    only between short parts, and never in what reads as a web address ("t.me",
+    "news.am/…"), where the spam signal looks instead.
+    """
+    text = norm.original
+    n = len(tokens)
+    for i in range(n - 1):
+        gaps: list[str] = []
+        for j in range(i + 1, min(i + MAX_JOINED, n)):
+            gap = text[tokens[j - 1].end:tokens[j].start]
+            if gap not in _JOIN_GAPS or (gaps and gap != gaps[0]):
+                break
+            gaps.append(gap)
+            parts = [t.text for t in tokens[i:j + 1]]
+            words = [] if len(parts) > 2 else ["".join(parts)]
+            if _wild_gaps(gap, parts, text, tokens[i].start, tokens[j].end):
+                words.append("*".join(parts))
+            for word in words:
+                for idx, loose in _single_entries(lexicon, word):
+                    yield _match(lexicon, idx, i, j, tokens, loose)
+
+
+MAX_JOINED = 3
+_JOIN_GAPS = frozenset(("-", ".", "_", "‐", "–"))
+#: a dotted word ending in one of these is a host name, not a word with a letter left out
+_HOST_ENDS = frozenset(_words("com net org ru az am tr me io ly co info su uk ge ir be to tv gg"))
+
+
+def _wild_gaps(gap: str, parts: list[str], text: str, start: int, end: int) -> bool:
+    letters = sum(len(p) for p in parts)
+    if gap != ".":
+        return letters <= 6
+    if letters > 8 or min(len(p) for p in parts) > 2 or parts[-1] in _HOST_ENDS:
+        return False
+    if not all(any(c.isalpha() for c in p) for p in parts):
+        return False  # "3.5", "v2.0"
+    before, after = text[max(0, start - 1):start], text[end:end + 2]
+    if before in ("/", "@", ".", ":") or after[:1] in ("/", "@", ":") or (after[:1] == "." and after[1:].isalnum()):
+        return False
+    # single letters with a closing dot or in brackets are initials: "A.S.", "(a.s)", "(k.s)"
+    return max(len(p) for p in parts) > 1 or not (after[:1] in (".", ")") or before == "(")
 
 
 def _longest(matches: list[Match]) -> list[Match]:
