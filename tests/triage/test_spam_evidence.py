@@ -58,6 +58,12 @@ SPAM = [
     ("hy", "Զեղչ 50% միայն այսօր, զանգահարեք 091 12 34 56"),
     # Armenian typed in Latin letters
     ("hy", "tnic ashxatanq, orakan 15000 dram, grek telegram @gorc_am"),
+    # ads that sell a thing, with a shop's address or number and "order/book/call now"
+    ("en", "Wine tours in Areni, 3 bottles for the price of 2 this month, book now at areni-wine-trips.com"),
+    ("ru", "Туры на Севан от 15 000 руб., места ограничены! Бронируйте по номеру +7 900 123-45-67"),
+    ("tr", "Kars kaşarı toptan fiyatına, sipariş verin: kars-peynir.shop"),
+    ("az", "Şəki halvası evə çatdırılma ilə, 12 manat, indi zəng edin: 055 987 65 43"),
+    ("hy", "Թարմ մեղր Սյունիքից, 5000 դրամ կիլոն, պատվիրեք՝ 093 11 22 33"),
 ]
 
 HAM = [
@@ -79,6 +85,8 @@ HAM = [
     ("az", "Nazir öz Telegram kanalında @nazirlik_az yazıb ki, maaşlar 10% artacaq."),
     ("hy", "Գազն այժմ արժե 300 դրամ, տես https://news.am/arm/news/812345.html"),
     ("hy", "Վարչապետը տելեգրամյան ալիքում՝ @nikolpashinyan, գրել է, որ գները 10%-ով կբարձրանան։"),
+    ("en", "Hotels in Goris are full for the festival, book now if you plan to go: https://news.am/eng/news/812399.html"),
+    ("ru", "Если видите раненых, звоните сейчас же в скорую, не ждите."),
 ]
 
 
@@ -151,6 +159,8 @@ def test_self_promotion_is_a_channel_and_an_advert_at_once():
     ("займы без отказа", "loans"), ("только сегодня", "urgency"), ("sadece bugün", "urgency"),
     ("təcili", "urgency"), ("hemen", "urgency"), ("you have won", "prize"), ("evden çalış", "earnings"),
     ("պասիվ եկամուտ", "earnings"), ("click here", "cta"), ("💰💰🔥 yes", "emoji"),
+    ("order today", "cta"), ("бронируйте", "cta"), ("պատվիրեք", "cta"), ("link profilde", "cta"),
+    ("места ограничены", "urgency"), ("only a few seats left", "urgency"), ("3 for the price of 2", "offer"),
 ])
 def test_cues_are_found(text, kind):
     assert kind in kinds(run(text)[0]), text
