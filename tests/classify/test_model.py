@@ -141,6 +141,62 @@ def test_signal_adds_findings_with_spans_of_the_words_that_weighed_most(model):
     assert report.scores["insult"] >= FLAG_AT["insult"]
 
 
+def _aimed(model, text: str, toxic: float):
+    """The findings the target rule adds for ``text`` where the toxic head reads ``toxic`` and
+    the hate and insult heads read nothing (scores set by hand: the rule, not the model, is tested)."""
+    from civility.classify.signal import Classifier
+    from civility.triage.normalize import normalize
+    from civility.triage.types import Doc
+
+    doc = Doc(subject=Subject(text=text))
+    item = model.extract(normalize(text))
+    scores = {"toxic": np.array([toxic]), "hate": np.array([0.1]), "insult": np.array([0.1])}
+    Classifier()._aimed(doc, item, scores, model, [])
+    return doc.findings
+
+
+@pytest.mark.parametrize(("text", "label", "target"), [
+    ("Армяне — это вообще не народ.", "hate", "Армяне"),
+    ("Azerbaijanis are all the same, every one of them.", "hate", "Azerbaijanis"),
+    ("Ermeniler hep böyle, hiç değişmezler.", "hate", "Ermeniler"),
+    ("ты просто пустое место, понял?", "insult", "ты"),
+    ("you are a waste of everyone's time", "insult", "you"),
+])
+def test_a_clearly_toxic_comment_is_labelled_by_whom_it_is_aimed_at(model, text, label, target):
+    from civility.classify.signal import TARGETED_SCORE
+    from civility.triage.policy import NUDGE_AT
+
+    found = _aimed(model, text, 0.9)
+    assert [f.label for f in found] == [label]
+    assert found[0].evidence["target"] == target and text[slice(*found[0].spans[0])] == target
+    assert found[0].score == TARGETED_SCORE < NUDGE_AT[label]  # flagged for a moderator, never nudged
+    assert label in {f["label"] for f in assess(_doc_of(found)).flags}
+
+
+def test_a_toxic_comment_aimed_at_no_one_gets_no_target_label(model):
+    assert _aimed(model, "This whole thing is a rotten farce.", 0.9) == []
+
+
+def test_the_target_rule_waits_for_a_clearly_toxic_reading(model):
+    from civility.classify.signal import TARGETED_AT
+
+    pipe = Pipeline.from_config([{"signal": "normalize.v1"}, {"signal": "classifier.v1"}])
+    for text in ("Armenians live in this city too.", "Azerbaijanis celebrate Novruz in March."):
+        doc = pipe.run(Subject(text=text))
+        toxic = next((f.score for f in doc.findings if f.label == "toxic"), 0.0)
+        assert toxic < TARGETED_AT
+        assert not [f for f in doc.findings if "aimed" in f.reason or "about a group" in f.reason]
+
+
+def _doc_of(findings):
+    from civility.triage.types import Doc
+
+    doc = Doc(subject=Subject(text=""))
+    for f in findings:
+        doc.add(f)
+    return doc
+
+
 def test_signal_options_are_validated():
     from civility.classify.signal import Classifier
 
