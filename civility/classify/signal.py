@@ -17,8 +17,9 @@ carries no evidence, and a short text is where a bag of n-grams is least reliabl
 Every head's calibrated score, reported or not, is left in ``doc.attrs["classifier"]`` for the
 signals after it: ``spam.v2`` takes the spam head's reading as one commercial cue.
 
-A comment the toxic head reads as clearly toxic (:data:`TARGETED_AT`) that its hate or insult
-head leaves under the line says *whom* it is aimed at: a comment about a people, a religion or a
+A comment the toxic head reads as clearly toxic (:data:`TARGETED_AT`) that nothing labels
+(no head of its own, no word list: run the classifier after ``wordlist.v1``) says *whom* it is
+aimed at: a comment about a people, a religion or a
 group (the cue lists' ``identity`` words) is flagged hate, and one said to someone (``you``,
 ``ты``, ``sen``, ``դու``) or about a named politician is flagged insult, with the group or
 address word and the toxic head's words highlighted. The policy forbids hate and personal
@@ -52,6 +53,7 @@ TARGETED_AT = 0.7
 #: the score a target-derived finding carries at most: flagged, but under every nudge level
 TARGETED_SCORE = 0.75
 #: cue categories naming whom a comment is aimed at → the label a clearly toxic comment gets
+_POLICY_LABELS = ("hate", "insult", "threat", "obscene")
 _TARGETS = (("hate", ("identity",)), ("insult", ("you", "politician")))
 _REASONS = {
     "toxic": "classifier: toxic", "hate": "classifier: hate speech", "insult": "classifier: insult",
@@ -129,9 +131,15 @@ class Classifier(Signal):
     def _aimed(self, doc: Doc, item: Any, scores: dict[str, Any], model: Model, toxic_words) -> None:
         """A clearly toxic comment, labelled by whom it is aimed at (see the module's docstring)."""
         toxic = float(scores["toxic"][0])
+        lang = doc.attrs.get("lang")
+        labelled = {f.label for f in doc.findings if f.label in _POLICY_LABELS
+                    and f.score >= threshold(f.label, lang, f.signal)}
+        labelled |= {h for h in _POLICY_LABELS if h in scores and float(scores[h][0]) >= threshold(h, lang, self.name)}
+        if labelled:
+            return  # labelled already, by the word lists (which run first) or by a head of its own
         for label, categories in _TARGETS:
-            if label not in self.heads or float(scores[label][0]) >= threshold(label, doc.attrs.get("lang"), self.name):
-                continue  # the head flags it by itself
+            if label not in self.heads:
+                continue
             at = [m for m in item.matches if m.category in categories]
             if not at:
                 continue

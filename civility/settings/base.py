@@ -327,11 +327,13 @@ LOGGING = {
 # --- Triage: the signals every comment passes through, in order (docs/triage.md) ---
 CIVILITY_TRIAGE_PIPELINE = [
     {"signal": "normalize.v1"},
-    # the shipped model (docs/MODEL.md): toxic, hate, insult, threat and obscene scores
-    {"signal": "classifier.v1", "options": {"heads": ["toxic", "hate", "insult", "threat", "obscene"]}},
     # low_accuracy keeps the language models at ~25 MB instead of ~265 MB per process
     {"signal": "langid.v1", "options": {"low_accuracy": True}},
     {"signal": "wordlist.v1"},
+    # the shipped model (docs/MODEL.md): toxic, hate, insult, threat and obscene scores; after
+    # the word lists, so that a clearly toxic comment they have not labelled gets its label by
+    # whom it is aimed at (civility/classify/signal.py), and before spam.v2, which reads its spam head
+    {"signal": "classifier.v1", "options": {"heads": ["toxic", "hate", "insult", "threat", "obscene"]}},
     # spam evidence: contact channels × commercial cues (docs/spam.md)
     {"signal": "spam.v2"},
     {"signal": "history.v1"},
