@@ -454,6 +454,9 @@ def test_latin_typed_russian_kak_is_no_armenian_obscenity():
     "Какой-то комментатор пишет «смерть армянам», жалоба отправлена.",
     "Ինչ-որ մեկը գրել է «մահ թուրքերին», բողոքարկել եմ։",
     '"Səni öldürəcəm" yazan adamın şərhini silin.',
+    # the quote closes after the sentence's full stop, and the report goes to the police
+    'A stranger said "people like you disappear." I gave the recording to the police.',
+    "Telefonda 'senin gibiler kaybolur' dediler, polise verdim.",
 ])
 def test_a_threat_someone_else_wrote_and_that_is_reported_is_weak(text):
     [hit] = [f for f in findings(text) if f.label == "threat"]
@@ -464,6 +467,23 @@ def test_a_threat_someone_else_wrote_and_that_is_reported_is_weak(text):
                                   "I will kill you, report me"])
 def test_a_threat_said_outright_stays_a_threat(text):
     assert "threat" in {f.label for f in flagged(text)}, text
+
+
+@pytest.mark.parametrize("text", [
+    "your days are numbered", "people like you tend to disappear", "we know which school your son goes to",
+    "ты за это ответишь", "долго ты не проживёшь", "uzun yaşamazsın", "seninle hesaplaşacağız",
+    "arkanı kollasan iyi olur", "uzun yaşamayacaqsan", "növbə sənə də çatacaq", "քո օրերը հաշված են",
+])
+def test_a_veiled_threat_idiom_is_a_threat(text):
+    assert "threat" in {f.label for f in flagged(text)}, text
+
+
+@pytest.mark.parametrize("text", [
+    "Putin's days are numbered, and he knows it.", "ты ответишь на мой вопрос или нет?",
+    "Hukuk önünde bunun hesabı sorulacak.", "Bu konuyu uzun uzun yazmışsın, teşekkürler.",
+])
+def test_accountability_and_politics_are_no_veiled_threat(text):
+    assert "threat" not in {f.label for f in flagged(text)}, text
 
 
 @pytest.mark.parametrize("text", ["Qəhbə balası yenə yalan danışır", "Բոզի տղա, ո՞վ քեզ հարցրեց",

@@ -54,6 +54,7 @@ demek diyor dedi diyorlar kelime kelimesi kelimesini söz sözü sözcük sözc�
 deyir dedi deyə deyirlər sözü sözünü adlandırır adlandırdı
 ասաց ասում ասել բառը բառ անվանում անվանել կոչում
 wrote writes write writing пишет пишут написал написала написали писал писала пишете написано
+dediler dedilər yazdılar grecin grec grel asac asum
 yazmış yazdı yazıyor yazan yazanlar yazmışlar yazıb yazib yazır yazir
 գրել գրում գրեց գրած
 """))
@@ -65,6 +66,7 @@ irqçi nifrət təhqir dayandır bəsdir yolverilməz
 ռասիստ ատել վիրավոր դադարեց բավական անընդունելի
 disgrac delete мерзост отврат удали удаля банить забан utanç utanc silin silsin biabır ամոթ ջնջ
 report moderat sick жалоб модерат тошн şikayet sikayet şikayət բողոք մոդերատոր
+police полиц polise polisə polisi ոստիկան vostikan
 """))
 #: "I'm such an idiot", "what an idiot I was": an insult said of oneself is not an attack
 #: (subjects and reflexives only: "tell me, idiot" is said to someone; after an adjective
@@ -441,7 +443,7 @@ def _mention(norm: Normalized, tokens: list[Token], m: Match) -> str:
     """'quoted' or 'named' when the slur is talked about rather than used, else ''."""
     text = norm.original
     before = text[max(0, m.start - 2):m.start].strip()
-    after = text[m.end:m.end + 2].strip()
+    after = text[m.end:m.end + 3].lstrip(" .,!?…")  # "…people like you disappear." he said
     if before and after and before[-1] in QUOTES and after[0] in QUOTES:
         return "quoted"
     for t in tokens[max(0, m.first - 4):m.first] + tokens[m.last + 1:m.last + 4]:
