@@ -81,7 +81,9 @@ def _w(s: str) -> list[str]:
 LANGS: dict[str, dict[str, list[str]]] = {
     "en": {
         "neutral": _w("The body of the article contradicts the headline|The governing body meets on Friday|"
-                      "Now with a photo of the border post|Please pass my regards to the editors|"
+                      "Now with a photo of the border post|Now with a map of the corridor|Now with subtitles in "
+                      "Russian|The commission is a body with real powers|He works at a body shop in {city}|"
+                      "Please pass my regards to the editors|"
                       "I am a {job} and I read this site every day|Thank you for this article|Great reporting, please "
                       "write more about {topic}|When will the road reopen?|My family lives in {city}|I agree with the "
                       "author|This is an interesting analysis|Can someone explain what happened in {city}?|I was "
@@ -792,7 +794,10 @@ LANGS: dict[str, dict[str, list[str]]] = {
                           "աշխատանք|{pl} էլ են այստեղ աշխատում ու երեխաներ մեծացնում|"
                           "հարևան շենքում {pl} են բնակվում, լավ մարդիկ են|"
                           "{pl} նույն դպրոցն են հաճախում, ինչ մեր երեխաները|օրենքը {acc} նույն կերպ է "
-                          "պաշտպանում, ինչպես մյուսներին|մեր գյուղում էլ {pl} են ապրել դարեր շարունակ"),
+                          "պաշտպանում, ինչպես մյուսներին|մեր գյուղում էլ {pl} են ապրել դարեր շարունակ|"
+                          "բոլոր մարդիկ ունեն նույն իրավունքները, ինչ մենք|մեր թաղում տարբեր ազգերի մարդիկ են "
+                          "ապրում|{pl} մեզ հետ նույն փողոցում են ապրում|մեր թաղում խաղաղ ապրում են բոլորը, ինչ "
+                          "ազգի էլ լինեն"),
         "group_threat": _w("մահ {acc}։|բոլոր {acc} պետք է սպանել|{pl} պետք է ոչնչացվեն|գնդակահարեք "
                            "բոլոր {acc}|կվառենք նրանց գյուղերը և կմորթենք բոլոր {acc}|թող {pl} սատկեն|"
                            "{pl} մահվան են արժանի|{acc} կախեք հրապարակում"),

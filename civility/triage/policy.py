@@ -13,6 +13,7 @@ module decides what a moderator is shown first. It never approves or rejects.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -53,9 +54,11 @@ EXCUSABLE = {"classifier.v1": frozenset({"toxic", "insult", "obscene", "hate", "
 EXCUSED_SCORE = 0.3
 #: ...when the words inside such spans carry at least this share of the weight the classifier
 #: highlighted (its evidence "weights"; without them, every highlighted word must be inside).
-#: 0.6, a clear majority: with the nine written sets "small" in "…going to slaughter the small
-#: farmers" weighs 0.91 beside "slaughter"'s 1.41 (0.61 of the weight; 2/3 before)
-EXCUSED_SHARE = 0.6
+#: Half: the excused words carry at least as much as all the others together. (A "clear
+#: majority" had to follow each retrain: with thirteen written sets "small" in "…going to
+#: slaughter the small farmers" weighs 1.13 beside "slaughter"'s 1.58, 0.58 of the weight;
+#: 0.61 with nine, 2/3 before.)
+EXCUSED_SHARE = 0.5
 
 #: how much each label weighs in the risk score
 RISK_WEIGHT: dict[str, float] = {
@@ -78,8 +81,12 @@ INCOMPLETE_RISK = 0.2
 #: was not trained or tuned on (``benchmarks/nudge_precision.py``; the table is in
 #: docs/triage.md). ``threat`` joined once the model learned from the written sets: at 0.85
 #: it was right 0.925 of the time on writers the model had not read (``benchmarks/policy_levels.py``)
-#: and 0.947 on the shared sets (0.89 at most before). ``CIVILITY_NUDGE_AT`` overrides these.
-NUDGE_AT: dict[str, float] = {"insult": 0.85, "hate": 0.93, "threat": 0.85}
+#: and 0.947 on the shared sets (0.89 at most before). With four more writers left out in turn
+#: (w11–w14: veiled threats, slur-free hate, news-register English, phone slang) insult and
+#: threat at 0.85 were right 0.893 and 0.890 of the time, so both moved to 0.90 (0.909, 0.900);
+#: a draft whose flagged words all sit inside quotation marks is quoting someone and is not
+#: nudged (threat at 0.85: 0.836 → 0.890). ``CIVILITY_NUDGE_AT`` overrides these.
+NUDGE_AT: dict[str, float] = {"insult": 0.90, "hate": 0.93, "threat": 0.90}
 #: the labels that may ever nudge: obscenity, spam and repeats are a moderator's call
 NUDGE_LABELS = ("insult", "hate", "threat")
 #: a draft of fewer words than this is never nudged ("Hello world", "Salam", "Thank you")
@@ -177,8 +184,8 @@ def _weights(findings: list[Finding]) -> list[float]:
             return False
         weights = f.evidence.get("weights")
         if isinstance(weights, list) and len(weights) == len(f.spans) and sum(weights) > 0:
-            # the finding rests mostly on excused words: "slaughter" (1.41) in "this law is going
-            # to slaughter the small farmers", whatever "small" (0.91) adds
+            # the finding rests on excused words at least as much as on the others: "slaughter"
+            # (1.58) in "this law is going to slaughter the small farmers", whatever "small" (1.13) adds
             excused_weight = sum(w for w, span in zip(weights, f.spans, strict=True) if inside(span))
             return excused_weight >= EXCUSED_SHARE * sum(weights)
         return all(inside(span) for span in f.spans)
@@ -281,10 +288,29 @@ def nudge(report: Report, text: str, *, levels: dict[str, float] | None = None) 
     words = [t.text for t in normalize(text).tokens if any(c.isalpha() for c in t.text)]
     if len(words) < NUDGE_MIN_WORDS or all(w in courtesy_words() for w in words):
         return None
+    quoted = _quoted(text)
     past = [(report.scores.get(label, 0.0) - level, label) for label, level in levels.items()
-            if label in NUDGE_LABELS and report.scores.get(label, 0.0) >= level]
+            if label in NUDGE_LABELS and report.scores.get(label, 0.0) >= level
+            and not _all_quoted(_flag_spans(report, label), quoted)]
     if not past:
         return None
     label = max(past)[1]
-    spans = next((f["spans"] for f in report.flags if f["label"] == label), [])
-    return {"label": label, "message": _nudge_message(label), "spans": spans}
+    return {"label": label, "message": _nudge_message(label), "spans": _flag_spans(report, label)}
+
+
+def _flag_spans(report: Report, label: str) -> list:
+    return next((f["spans"] for f in report.flags if f["label"] == label), [])
+
+
+#: quotation marks in pairs: what a reader quotes (a threat they received, a slur they report)
+_QUOTED = re.compile(r"\"[^\"\n]+\"|«[^«»\n]+»|“[^“”\n]+”|„[^„“”\n]+[“”]|(?<!\w)'[^'\n]{3,}?'(?!\w)")
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _QUOTED.finditer(text)]
+
+
+def _all_quoted(spans: list, quoted: list[tuple[int, int]]) -> bool:
+    """Every highlighted word sits inside quotation marks: the reader is quoting someone, and
+    "your draft may read as a threat" would be wrong (the flag itself stays for the moderator)."""
+    return bool(spans) and bool(quoted) and all(any(a <= s and e <= b for a, b in quoted) for s, e in spans)

@@ -120,9 +120,23 @@ def test_the_pipeline_flags_what_the_model_misses():
     "Now with a body.",  # a threat with model 2.fe4eb77a380d (ThreatGram's one-word replies)
 ])
 def test_civil_cases_are_not_flagged(model, text):
+    from civility.triage.policy import threshold
+
     scores = model.score([text])
     for head in ("toxic", "hate", "insult", "threat"):
-        assert scores[head][0] < model.flag_at[head], f"{head} {scores[head][0]:.3f} for {text!r}"
+        # the level the policy flags this head's findings at (0.51 for hate, insult and threat;
+        # "Now with a body." reads insult 0.508 with model 2.c992c67ce7e6: ConvAbuse's "your body")
+        level = threshold(head, None, "classifier.v1")
+        assert scores[head][0] < level, f"{head} {scores[head][0]:.3f} for {text!r}"
+
+
+@pytest.mark.xfail(strict=True, reason="model 2.75e15dd456fa: 'waiting' weighs 2.69 toward threat after the "
+                                     "veiled-threat writers ('we are waiting for you'); threat 0.58. Short neutral "
+                                     "replies in the generated sentences lowered it only to 0.52 (tried, not shipped)")
+def test_a_reader_still_waiting_is_no_threat(model):
+    from civility.triage.policy import threshold
+
+    assert model.score(["Still waiting."])["threat"][0] < threshold("threat", None, "classifier.v1")
 
 
 def test_signal_adds_findings_with_spans_of_the_words_that_weighed_most(model):

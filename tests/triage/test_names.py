@@ -108,21 +108,12 @@ def test_no_signal_but_the_classifier_flags_a_name(lang):
     assert others == []
 
 
-#: politicians' names in one Armenian template ("I live in X city with my family"): the
-#: model's politician cue lifts insult to 0.522 (raw 0.48 against a 0.473 threshold) —
-#: named politicians are where insults are aimed, so the cue weighs; a known miss of model
-#: 2.4d09432a21df that the retrain with the written sets (2.a69767f36454) did not fix either
-#: (politician alone is meant to be no evidence)
-POLITICIAN_IN_TEMPLATE = frozenset({"Նիկոլ", "Nikol", "Սարգսյան", "Sargsyan", "Vardanyan", "Փաշինյան", "Pashinyan",
-                                    "Քոչարյան", "Kocharyan"})
-#: a politician "passing on regards" in Russian ("Мой сосед Лавров передаёт всем привет."):
-#: with the nine written sets (model 2.35dba59721d0) "передаёт" reads as a threat at 0.53–0.57,
-#: because three writers' veiled threats say "передайте: мы знаем, где он живёт" ("tell
-#: him we know where he lives"); civil sentences with the verb in the generated set lowered it
-#: from 0.69 but not under the policy's 0.51
-PASSING_REGARDS = frozenset({"Nikolai", "Nikolay", "Nikolaev", "Лавров", "Lavrov"})
-KNOWN_MISSES = {"hy": (POLITICIAN_IN_TEMPLATE, "politician cue in an Armenian template (insult 0.522)"),
-                "ru": (PASSING_REGARDS, "'передаёт привет' after a politician's name reads as a threat (0.53)")}
+#: Known misses, name → why, per language: none with model 2.75e15dd456fa. The nine Armenian
+#: politicians in "I live in X city with my family" (insult 0.522 through the politician cue)
+#: and the five Russian "Мой сосед Лавров передаёт всем привет." (threat 0.53) were strict
+#: xfails from model 2.4d09432a21df and 2.35dba59721d0 on; the eight written sets w11–w18
+#: brought both under the policy's levels, and the xfails passing made the suite fail.
+KNOWN_MISSES: dict[str, tuple[frozenset[str], str]] = {}
 
 
 def _cases():

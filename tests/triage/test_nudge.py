@@ -35,6 +35,24 @@ def test_a_score_past_its_level_nudges_with_the_label_message_and_spans():
     assert LONG_ENOUGH[21:26] == "idiot"
 
 
+@pytest.mark.parametrize(("text", "quoted"), [
+    ('Someone wrote "we know where you live" under my post. Reported.', True),
+    ("Мне написали «мы знаем, где ты живёшь», я пожаловался.", True),
+    ("Biri 'seni bulacağız' yazdı, şikayet ettim.", True),
+    ("We know where you live, think about it.", False),
+    ("I'm sure we know where you live now, don't we", False),  # apostrophes are no quotation marks
+])
+def test_a_draft_quoting_the_flagged_words_is_not_nudged(text, quoted):
+    phrases = ("we know where you live", "мы знаем, где ты живёшь", "seni bulacağız")
+    phrase = next(p for p in phrases if p in text.lower())
+    start = text.lower().index(phrase)
+    doc = Doc(subject=Subject(text=text))
+    doc.add(Finding("threat", 0.97, "test: threat", spans=[(start, start + len(phrase))]))
+    report = policy.assess(doc)
+    assert "threat" in {f["label"] for f in report.flags}  # the moderator sees it either way
+    assert (policy.nudge(report, text, levels={"threat": 0.9}) is None) is quoted
+
+
 def test_a_flag_below_the_nudge_level_does_not_nudge():
     report = report_with(insult=0.8)
     assert [f["label"] for f in report.flags] == ["insult"]  # a moderator still sees it

@@ -231,8 +231,10 @@ def test_a_signal_may_need_more_than_the_label_s_flag_level():
     assert report("wordlist.v1", between).flags[0]["label"] == "hate"
 
 
-@pytest.mark.parametrize(("weights", "excused"), [([2.0, 0.5], True), ([1.0, 1.0], False), (None, False)])
-def test_a_finding_is_excused_when_its_weight_rests_mostly_on_excused_words(weights, excused):
+@pytest.mark.parametrize(("weights", "excused"), [
+    ([2.0, 0.5], True), ([1.0, 1.0], True), ([1.0, 1.5], False), (None, False),
+])
+def test_a_finding_is_excused_when_at_least_half_its_weight_rests_on_excused_words(weights, excused):
     text = "this tax kills small farms"
     doc = Doc(subject=Subject(text=text))
     figurative = Finding("threat", 0.0, "figurative", [(0, 15)], {"context": "figurative"}, signal="wordlist.v1")
@@ -249,8 +251,9 @@ def test_a_finding_is_excused_when_its_weight_rests_mostly_on_excused_words(weig
 @pytest.mark.parametrize(("text", "label"), [
     ("Я, дурак, поверил обещаниям про мир.", "obscene"),
     ("Mən axmaq kimi inanırdım ki, qiymətlər düşəcək.", "obscene"),
-    ("This law is going to slaughter the small farmers in Syunik.", "threat"),
-    ("Kahrolsun savaş, ne kadar genç gitti.", "threat"),
+    # (model 2.75e15dd456fa no longer flags "This law is going to slaughter the small farmers in
+    # Syunik." or "Kahrolsun savaş, ne kadar genç gitti." by itself; this one it still does)
+    ("This new tax will kill small businesses in Gyumri.", "threat"),
 ])
 def test_a_classifier_flag_resting_on_an_excused_word_is_no_flag(text, label):
     from civility.triage.pipeline import pipeline
@@ -262,6 +265,35 @@ def test_a_classifier_flag_resting_on_an_excused_word_is_no_flag(text, label):
     assert behind and behind[0]["score"] >= 0.5  # the model alone would flag it
     assert label not in {f["label"] for f in report.flags}
     assert report.scores[label] <= 0.3
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("text", [
+    'People here keep saying "Armenians are traitors by nature" or "Azeris are savages by nature". '
+    "That is racism, nothing else.",
+    '"Армяне — крысы", пишут тут некоторые. Это расизм и ложь.',
+    'Yuxarıda kimsə yazır ki, "ermənilər anadangəlmə xaindir". Bu irqçilikdir.',
+])
+def test_hate_quoted_in_order_to_condemn_it_is_no_flag(text):
+    from civility.triage.pipeline import pipeline
+    from civility.triage.services import triage_text
+
+    report = triage_text(text, using=pipeline())
+    assert not {f["label"] for f in report.flags} & {"hate", "insult", "threat"}, report.flags
+    assert any("quoted and condemned" in f["reason"] for f in report.findings)  # and it says why
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("text", [
+    'Someone wrote "Armenians are rats" and he is right.',  # attribution alone excuses nothing
+    '"Armenians are rats" — I said it and I\'ll say it again.',
+    "Armenians are rats. Stop pretending otherwise.",  # a condemning word, but nothing quoted
+])
+def test_hate_that_is_quoted_or_condemned_but_not_both_still_flags(text):
+    from civility.triage.pipeline import pipeline
+    from civility.triage.services import triage_text
+
+    assert "hate" in {f["label"] for f in triage_text(text, using=pipeline()).flags}
 
 
 @pytest.mark.django_db
