@@ -53,6 +53,14 @@ TARGETED_AT = 0.7
 #: the score a target-derived finding carries at most: flagged, but under every nudge level
 TARGETED_SCORE = 0.75
 #: cue categories naming whom a comment is aimed at → the label a clearly toxic comment gets
+#: A reply of at most this many words that addresses no one and names no violence, no group and
+#: no politician ("Still waiting.", "Keep going", "Next time", "Amin, inşallah") carries no
+#: evidence of a threat: the veiled-threat writers gave single words ("waiting", "next",
+#: "keep") large weights, and on a two-word text one word is the whole score. Its threat score
+#: is held at SHORT_THREAT_AT_MOST, under the flag (the other heads are unchanged).
+SHORT_REPLY_WORDS = 3
+SHORT_THREAT_AT_MOST = 0.45
+_AIMED = frozenset({"you", "violence", "threat", "slur", "dehuman", "identity", "politician", "insult", "obscene"})
 _POLICY_LABELS = ("hate", "insult", "threat", "obscene")
 _TARGETS = (("hate", ("identity",)), ("insult", ("you", "politician")))
 _REASONS = {
@@ -104,6 +112,9 @@ class Classifier(Signal):
         item = model.extract(normalized)
         raw = model.raw_items([item])
         scores = model.calibrated(raw)
+        short = _short_and_aimless(words, item, doc.text)
+        if short and "threat" in scores:
+            scores["threat"] = scores["threat"].clip(max=SHORT_THREAT_AT_MOST)
         # every head's score, reported or not, for the signals after this one (spam.v2 reads "spam")
         doc.attrs["classifier"] = {h: round(float(v[0]), 4) for h, v in scores.items()}
         flagged = [h for h in self.heads if float(scores[h][0]) >= model.flag_at[h]] if self.explain_top else []
@@ -124,7 +135,8 @@ class Classifier(Signal):
             doc.add(Finding(
                 label=head, score=score, reason=_REASONS[head], spans=spans,
                 evidence={"raw": round(float(raw[head][0]), 4), "threshold": model.thresholds[head],
-                          "model": model.version, **({"words": words, "weights": weights} if words else {})},
+                          "model": model.version, **({"words": words, "weights": weights} if words else {}),
+                          **({"short_reply": True} if short and head == "threat" else {})},
                 signal=self.name,
             ))
 
@@ -159,3 +171,10 @@ class Classifier(Signal):
                 signal=self.name,
             ))
             return  # one label: a comment about a people said to a reader is hate, not also insult
+
+
+def _short_and_aimless(words: list[str], item: Any, text: str) -> bool:
+    """At most SHORT_REPLY_WORDS words, no cue of an address, violence, a group or a politician,
+    and no @mention."""
+    return (0 < len(words) <= SHORT_REPLY_WORDS and "@" not in text
+            and not any(m.category in _AIMED for m in item.matches))

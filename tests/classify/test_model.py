@@ -132,11 +132,25 @@ def test_civil_cases_are_not_flagged(model, text):
 
 @pytest.mark.xfail(strict=True, reason="model 2.75e15dd456fa: 'waiting' weighs 2.69 toward threat after the "
                                      "veiled-threat writers ('we are waiting for you'); threat 0.58. Short neutral "
-                                     "replies in the generated sentences lowered it only to 0.52 (tried, not shipped)")
+                                     "replies in the generated sentences lowered it only to 0.52 (tried, not shipped); "
+                                     "the signal holds such short, unaddressed replies under the line")
 def test_a_reader_still_waiting_is_no_threat(model):
     from civility.triage.policy import threshold
 
     assert model.score(["Still waiting."])["threat"][0] < threshold("threat", None, "classifier.v1")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("text", "threat"), [
+    ("Still waiting.", False), ("Keep going.", False), ("Next time.", False), ("Amin, inşallah 🤲", False),
+    ("Посмотрим.", False),
+    # addressed, or a violent word: a short reply may still be a threat
+    ("You're next.", True), ("Ты следующий.", True), ("Watch your back.", True), ("I'll find you.", True),
+])
+def test_a_short_reply_aimed_at_no_one_is_no_threat(text, threat):
+    from civility.triage.services import triage_text
+
+    assert ("threat" in {f["label"] for f in triage_text(text).flags}) is threat
 
 
 def test_signal_adds_findings_with_spans_of_the_words_that_weighed_most(model):

@@ -84,9 +84,7 @@ def test_the_daily_digest_comes_once_a_day_at_the_moderators_hour(smtp, moderato
     ModeratorAlerts.objects.create(user=moderator, daily_digest=True, digest_hour=7)
     kept = posted(article, "Kept.")
     gone = posted(article, "Gone.")
-    # (not "Still waiting.": model 2.75e15dd456fa reads it as a threat, a known miss in
-    # tests/classify/test_model.py, and the digest would count it high-risk)
-    posted(article, "Still here, reading along.")
+    posted(article, "Still waiting.")
     decision_record(user=moderator, comment_ids=[kept.pk], action=Action.APPROVE)
     decision_record(user=moderator, comment_ids=[gone.pk], action=Action.REJECT, reason=Reason.SPAM)
 
