@@ -23,8 +23,8 @@ aimed at: a comment about a people, a religion or a
 group (the cue lists' ``identity`` words) is flagged hate, and one said to someone (``you``,
 ``ты``, ``sen``, ``դու``) or about a named politician is flagged insult, with the group or
 address word and the toxic head's words highlighted. The policy forbids hate and personal
-attacks, not "toxicity"; on writers the model never read this caught 25 more must-reject
-comments of 1,322 for one more civil one of 1,428 (docs/MODEL.md). The finding's score is
+attacks, not "toxicity"; on nine writers the model never read this caught 46 more of 2,372
+must-reject comments for 5 more flags on 2,578 civil ones (docs/MODEL.md, *Sixth round*). The finding's score is
 held under the nudge levels (:data:`TARGETED_SCORE`): it is a moderator's flag, not something
 to tell a reader.
 

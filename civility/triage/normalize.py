@@ -424,6 +424,16 @@ def _join_spelled(norm: str, raw: list[tuple[int, int, str]]) -> list[tuple[int,
     return out
 
 
+#: a stretch in quotation marks (three characters or more): what someone else said or wrote.
+#: A single quote counts only at a word's edge, so "they'll" and "I'm" are no quotation.
+_QUOTED = re.compile(r"\"[^\"\n]{3,}\"|«[^«»\n]{3,}»|“[^“”\n]{3,}”|„[^„“”\n]{3,}[“”]|(?<!\w)'[^'\n]{3,}?'(?!\w)")
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each quotation in ``text``, the marks included."""
+    return [m.span() for m in _QUOTED.finditer(text)]
+
+
 # ---------------------------------------------------------------------------- matching keys
 
 

@@ -108,20 +108,12 @@ def test_no_signal_but_the_classifier_flags_a_name(lang):
     assert others == []
 
 
-#: Known misses, name → why, per language: none with model 2.75e15dd456fa. The nine Armenian
-#: politicians in "I live in X city with my family" (insult 0.522 through the politician cue)
-#: and the five Russian "Мой сосед Лавров передаёт всем привет." (threat 0.53) were strict
-#: xfails from model 2.4d09432a21df and 2.35dba59721d0 on; the eight written sets w11–w18
-#: brought both under the policy's levels, and the xfails passing made the suite fail.
-KNOWN_MISSES: dict[str, tuple[frozenset[str], str]] = {}
-
-
 def _cases():
+    # every name, one test each (the nine Armenian politician templates and the five Russian
+    # "передаёт привет" names were strict xfails until model 2.75e15dd456fa)
     for lang in names.LANGS:
-        known, why = KNOWN_MISSES.get(lang, (frozenset(), ""))
         for name in names.entries(lang):
-            marks = [pytest.mark.xfail(strict=True, reason=why)] if name in known else []
-            yield pytest.param(lang, name, marks=marks, id=f"{lang}-{name}")
+            yield pytest.param(lang, name, id=f"{lang}-{name}")
 
 
 @pytest.mark.django_db

@@ -28,7 +28,7 @@ from django.db import DatabaseError
 
 from civility.triage import lexicon as lx
 from civility.triage import names
-from civility.triage.normalize import Normalized, Token, analyse, normalize
+from civility.triage.normalize import Normalized, Token, analyse, normalize, quoted_spans
 from civility.triage.registry import Signal
 from civility.triage.types import Doc, Finding
 
@@ -328,12 +328,12 @@ def _joined(norm: Normalized, tokens: list[Token], lexicon: lx.Lexicon):
     text = norm.original
     n = len(tokens)
     for i in range(n - 1):
-        gaps: list[str] = []
+        sep = None  # every part apart by the same separator
         for j in range(i + 1, min(i + MAX_JOINED, n)):
             gap = text[tokens[j - 1].end:tokens[j].start]
-            if gap not in _JOIN_GAPS or (gaps and gap != gaps[0]):
+            if gap not in _JOIN_GAPS or sep not in (None, gap):
                 break
-            gaps.append(gap)
+            sep = gap
             parts = [t.text for t in tokens[i:j + 1]]
             words = [] if len(parts) > 2 else ["".join(parts)]
             if _wild_gaps(gap, parts, text, tokens[i].start, tokens[j].end):
@@ -439,14 +439,13 @@ def _sentence(norm: Normalized, start: int, end: int) -> tuple[int, int]:
     return s, (e.start() if e else len(text))
 
 
-#: a stretch in quotation marks: what someone else said or wrote
-QUOTED = re.compile(r"\"[^\"\n]{3,}\"|«[^«»\n]{3,}»|“[^“”\n]{3,}”|„[^„“”\n]{3,}[“”]|(?<!\w)'[^'\n]{3,}?'(?!\w)")
 #: words that refute what was quoted ("no people is born a traitor" aside, which no list can hold)
 REFUTE_STEMS = tuple(_words("""
 nonsense myth lies lying false wrong racism racist неправд ложь ложн чушь бред миф расизм
 yalan saçma sacma safsata uydurma yanlış yanlis ırkçılık irkcilik cəfəng cefeng irqçilik
 սուտ սխալ ռասիզմ
 """))
+_CONDEMNING_OR_REFUTING = CONDEMN_STEMS + REFUTE_STEMS
 
 
 def quoted_and_condemned(norm: Normalized) -> list[Finding]:
@@ -457,13 +456,12 @@ def quoted_and_condemned(norm: Normalized) -> list[Finding]:
     Condemnation outside the quote is required: attribution alone ("someone wrote …") is
     no excuse, or anyone could dress hate up as a quotation."""
     text, out = norm.original, []
-    for q in QUOTED.finditer(text):
-        qs, qe = q.span()
+    for qs, qe in quoted_spans(text):
         s = _sentence(norm, qs, qs)[0]
         e = _sentence(norm, qe, qe)[1]
         e2 = _sentence(norm, e + 1, e + 1)[1] if e < len(text) else e
         outside = [t for t in norm.tokens if s <= t.start and t.end <= e2 and not qs <= t.start < qe]
-        if any(t.text.startswith(CONDEMN_STEMS + REFUTE_STEMS) for t in outside):
+        if any(t.text.startswith(_CONDEMNING_OR_REFUTING) for t in outside):
             out.append(Finding("toxic", 0.0, "quoted and condemned, reported or refuted (talked about, not said)",
                                [(qs, qe)], {"context": "condemned"}))
     return out
@@ -476,7 +474,7 @@ def _mention(norm: Normalized, tokens: list[Token], m: Match) -> str:
     after = text[m.end:m.end + 3].lstrip(" .,!?…")  # "…people like you disappear." he said
     if before and after and before[-1] in QUOTES and after[0] in QUOTES:
         return "quoted"
-    if any(q.start() < m.start and m.end < q.end() for q in QUOTED.finditer(text)):
+    if any(qs < m.start and m.end < qe for qs, qe in quoted_spans(text)):
         return "quoted"  # inside a longer quotation: "Azeris are savages by nature"
     for t in tokens[max(0, m.first - 4):m.first] + tokens[m.last + 1:m.last + 4]:
         if t.text in NAMING:
