@@ -35,12 +35,15 @@ more one-letter words is joined and looked up (other separators are undone by ``
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
+
+import numpy as np
 
 from civility.classify.features import Token, tokens_from_normalized
 
@@ -159,18 +162,34 @@ class _Node:
             child.finish()
 
 
+def lexicon_key(word: str) -> int:
+    """A word's key in the hashed obscene lexicon: 64 bits of BLAKE2b.
+
+    The keys were ``crc32`` (32 bits) until model 2.75e15dd456fa, and one of the 5,830 listed
+    words shared its key with an ordinary one ("voyeurweb" and "washingtonda", so "Washington'da
+    ne konuşuldu" read as obscene). With 64 bits, the chance that any of ten million distinct
+    words shares a key with one of the listed words is about 3 in a billion.
+    """
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def _legacy_key(word: str) -> int:
+    return zlib.crc32(word.encode("utf-8"))
+
+
 @dataclass
 class Cues:
     """Compiled lists. ``match(tokens)`` returns every hit; ``features(...)`` the dense vector."""
 
     root: _Node = field(default_factory=_Node)
-    lexicon: frozenset[int] = frozenset()  # crc32 of normalised obscene words (from ../shared/lexicons)
+    lexicon: frozenset[int] = frozenset()  # lexicon_key() of normalised obscene words (from ../shared/lexicons)
+    key: Callable[[str], int] = lexicon_key
     _cache: dict[str, tuple[tuple[_Node, ...], bool]] = field(default_factory=dict)
 
     def _first(self, word: str) -> tuple[tuple[_Node, ...], bool]:
         got = self._cache.get(word)
         if got is None:
-            got = (tuple(self.root.step(word)), zlib.crc32(word.encode("utf-8")) in self.lexicon)
+            got = (tuple(self.root.step(word)), self.key(word) in self.lexicon)
             if len(self._cache) > 50000:
                 self._cache.clear()
             self._cache[word] = got
@@ -180,13 +199,8 @@ class Cues:
         """Every hit, less insults a writer says of themselves ("I was such an idiot")."""
         words = [t.text for t in tokens]
         out: list[Match] = []
-        letters = 0
         for i, w in enumerate(words):
-            if len(w) == 1:
-                letters += 1
             self._walk(words, i, i + 1, w, out)
-        if letters >= _SPACED_MIN:
-            self._spaced(words, out)
         for m in out:
             if m.category == "insult":
                 return _drop_self_insults(out)
@@ -207,22 +221,6 @@ class Cues:
                 out.append(Match(category, start, j))
             if j < n_words and (node.exact or node.prefix):
                 stack.extend((nxt, j + 1) for nxt in node.step(words[j]))
-
-    def _spaced(self, words: Sequence[str], out: list[Match]) -> None:
-        """Words spelled out with spaces (``h a c h``): every run of 3+ single letters, joined."""
-        i, n = 0, len(words)
-        while i < n:
-            if not _is_letter(words[i]):
-                i += 1
-                continue
-            j = i
-            while j < n and _is_letter(words[j]):
-                j += 1
-            if j - i >= _SPACED_MIN:
-                for a in range(i, j - _SPACED_MIN + 1):
-                    for b in range(a + _SPACED_MIN, min(j, a + _SPACED_MAX) + 1):
-                        self._walk(words, a, b, "".join(words[a:b]), out)
-            i = j
 
     def features(self, tokens: Sequence[Token], matches: Sequence[Match]) -> list[float]:
         counts = dict.fromkeys(CATEGORIES, 0)
@@ -247,13 +245,6 @@ class Cues:
             "identity*negtrait": b["identity"] * b["negtrait"], "url": _log1p(url),
         }
         return [values[k] for k in CUE_FEATURES]
-
-
-_SPACED_MIN, _SPACED_MAX = 3, 16
-
-
-def _is_letter(word: str) -> bool:
-    return len(word) == 1 and word.isalpha()
 
 
 def _drop_self_insults(matches: list[Match]) -> list[Match]:
@@ -281,9 +272,14 @@ def _log1p(n: int) -> float:
     return _LOG1P[n] if n < len(_LOG1P) else _LOG1P[-1]
 
 
-def compile_cues(normalize: Callable[[str], Any], lexicon: Iterable[int] = ()) -> Cues:
-    """Compile the lists (:func:`load_lists`) with the comment normaliser (``civility.triage.normalize.normalize``)."""
-    cues = Cues(lexicon=frozenset(int(x) for x in lexicon))
+def compile_cues(normalize: Callable[[str], Any], lexicon: Iterable[int] | np.ndarray = ()) -> Cues:
+    """Compile the lists (:func:`load_lists`) with the comment normaliser (``civility.triage.normalize.normalize``).
+
+    ``lexicon``: the keys of the hashed obscene words (:func:`lexicon_key`, ``uint64``); a ``uint32``
+    array is a model trained before the 64-bit keys and is matched with its ``crc32`` keys.
+    """
+    legacy = isinstance(lexicon, np.ndarray) and lexicon.dtype == np.uint32
+    cues = Cues(lexicon=frozenset(int(x) for x in lexicon), key=_legacy_key if legacy else lexicon_key)
     for category, by_lang in load_lists().items():
         for entries in by_lang.values():
             for entry in entries:

@@ -116,7 +116,53 @@ def tokens_from_normalized(normalized: Any) -> list[Token]:
         out.append(Token(text, tok.start, tok.end, bool(raw[:1].isupper() and is_name(text))))
         if len(out) >= _MAX_TOKENS:
             break
+    return _join_spaced(out, original)
+
+
+def _join_spaced(tokens: list[Token], original: str) -> list[Token]:
+    """Letters spaced out (``s a l a m``, ``с у к а``) read as the word they spell.
+
+    Three or more single letters apart by thin gaps (at most three blanks or punctuation) are
+    one word, cut where the gap widens (``s e l a m  k a r d e ş l e r`` is two words). Read
+    letter by letter, the model learned that spacing itself is obscene (spelled-out words are
+    nearly always swearing in the data) and flagged a spelled-out greeting.
+    """
+    from civility.triage.normalize import split_at_wide_gaps
+
+    if sum(_spaced_letter(t) for t in tokens) < 3:
+        return tokens
+    out: list[Token] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        j = i
+        while j + 1 < n and _spaced_letter(tokens[j]) and _spaced_letter(tokens[j + 1]) \
+                and _thin(original[tokens[j].end:tokens[j + 1].start]):
+            j += 1
+        if j - i < 2:
+            out.append(tokens[i])
+            i += 1
+            continue
+        cut = split_at_wide_gaps(i, j, [tokens[k + 1].start - tokens[k].end for k in range(i, j)])
+        k = i
+        for first, last in cut:
+            out.extend(tokens[k:first])
+            if last - first >= 2:
+                out.append(Token("".join(t.text for t in tokens[first:last + 1]), tokens[first].start,
+                                 tokens[last].end))
+            else:
+                out.extend(tokens[first:last + 1])
+            k = last + 1
+        out.extend(tokens[k:j + 1])
+        i = j + 1
     return out
+
+
+def _spaced_letter(token: Token) -> bool:
+    return (len(token.text) == 1 and token.text.isalpha()) or token.text == "ու"  # Armenian "u" is two code points
+
+
+def _thin(gap: str) -> bool:
+    return 0 < len(gap) <= 3 and not any(c.isalnum() for c in gap)
 
 
 def _h(s: str) -> int:

@@ -6,7 +6,7 @@ The model lives in ``civility/classify/data/``:
 - ``weights.npz``: numpy arrays only (read with ``allow_pickle=False``):
   ``W`` (float16, ``n_buckets × heads``) for the hashed n-grams, ``C`` (float32,
   ``cues × heads``) for the cue features, ``b`` (float32) the intercepts, ``M``/``Mb``
-  for the combined heads and ``lexicon`` (uint32 hashes of obscene words).
+  for the combined heads and ``lexicon`` (uint64 keys of obscene words, :func:`.cues.lexicon_key`).
 
 Two kinds of heads:
 
@@ -179,7 +179,7 @@ class Model:
                                      char_max=m["features"]["char_max"])
         if self.W.shape[0] != self.featurizer.n_buckets:
             raise ValueError("weights do not match the feature configuration")
-        self.cues = compile_cues(_normalize, arrays["lexicon"].tolist())
+        self.cues = compile_cues(_normalize, arrays["lexicon"])
         self.extract = Extractor(self.featurizer, self.cues)
         self.normalizer_matches = m.get("normalizer") == normalizer_fingerprint(_normalize)
         if not self.normalizer_matches:

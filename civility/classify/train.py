@@ -41,7 +41,7 @@ from typing import Any
 
 import numpy as np
 
-from civility.classify.cues import CATEGORIES, CUE_FEATURES, compile_cues
+from civility.classify.cues import CATEGORIES, CUE_FEATURES, compile_cues, lexicon_key
 from civility.classify.features import Featurizer, Token, tokens_from_normalized
 from civility.classify.model import (
     DATA_DIR,
@@ -332,7 +332,7 @@ def filter_lexicon(words: Iterable[str], token_lists: Sequence[Sequence[str]], t
 
 
 def lexicon_hashes(words: Iterable[str]) -> np.ndarray:
-    return np.array(sorted({zlib.crc32(w.encode("utf-8")) for w in words}), dtype=np.uint32)
+    return np.array(sorted({lexicon_key(w) for w in words}), dtype=np.uint64)
 
 
 # --------------------------------------------------------------------------------------

@@ -506,3 +506,21 @@ def _finish(w: str) -> str:
             continue
         out.append(c)
     return "".join(out)
+
+
+def split_at_wide_gaps(i: int, j: int, gaps: list[int]) -> list[tuple[int, int]]:
+    """A run of spelled letters ``i..j`` cut where the gap is wider than its narrowest one.
+
+    "s e l a m  k a r d e ş l e r" is two words typed letter by letter; read as one run it
+    holds "a m  k", a Turkish obscenity. Runs of one letter are dropped.
+    """
+    narrow = min(gaps)
+    out, start = [], i
+    for k, gap in enumerate(gaps, start=i):
+        if gap > narrow:
+            if k > start:
+                out.append((start, k))
+            start = k + 1
+    if j > start:
+        out.append((start, j))
+    return out

@@ -172,3 +172,26 @@ def test_list_files_ship_with_the_package():
     assert {f.stem for f in files} == set(LANGS)
     for f in files:
         assert any(fnmatch.fnmatch(f.relative_to(root).as_posix(), g) for g in globs), f
+
+
+def test_hashed_lexicon_keys_do_not_collide_where_crc32_did():
+    """crc32 gave "voyeurweb" (a listed word) and "washingtonda" ("in Washington") one key."""
+    import zlib
+
+    import numpy as np
+
+    from civility.classify.cues import lexicon_key
+    from civility.classify.model import _normalize
+
+    assert zlib.crc32(b"voyeurweb") == zlib.crc32(b"washingtonda")
+    listed = np.array([lexicon_key("voyeurweb")], dtype=np.uint64)
+    cues = compile_cues(_normalize, listed)
+
+    def obscene(text: str) -> bool:
+        return any(m.category == "obscene" for m in cues.match(tokens_from_normalized(normalize(text))))
+
+    assert obscene("voyeurweb")
+    assert not obscene("Washington'da ne konuşuldu?")
+    # a model trained before the 64-bit keys ships crc32 keys as uint32, and is read with them
+    legacy = compile_cues(_normalize, np.array([zlib.crc32(b"voyeurweb")], dtype=np.uint32))
+    assert any(m.category == "obscene" for m in legacy.match(tokens_from_normalized(normalize("voyeurweb"))))

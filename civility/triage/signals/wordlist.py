@@ -28,7 +28,7 @@ from django.db import DatabaseError
 
 from civility.triage import lexicon as lx
 from civility.triage import names
-from civility.triage.normalize import Normalized, Token, analyse, normalize, quoted_spans
+from civility.triage.normalize import Normalized, Token, analyse, normalize, quoted_spans, split_at_wide_gaps
 from civility.triage.registry import Signal
 from civility.triage.types import Doc, Finding
 
@@ -271,7 +271,7 @@ def _letter_runs(norm: Normalized, tokens: list[Token]) -> list[tuple[int, int]]
                 and _thin_gap(norm.original[tokens[j].end:tokens[j + 1].start]):
             j += 1
         if j > i:
-            runs.append((i, j))
+            runs.extend(split_at_wide_gaps(i, j, [tokens[k + 1].start - tokens[k].end for k in range(i, j)]))
         i = j + 1
     return runs
 
