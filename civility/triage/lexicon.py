@@ -149,6 +149,8 @@ class Lexicon:
         self._loose_stems: dict[str, list[tuple[tuple[int, ...], int, bool]]] = {}
         self._by_length: dict[int, list[str]] = {}
         self._form_atoms: dict[str, list[int]] = {}
+        self._loose_by_length: dict[int, list[str]] = {}
+        self._loose_key_atoms: dict[str, list[int]] = {}
         self._cache: dict[tuple[tuple[str, ...], str], tuple[Hit, ...]] = {}
         self.trie = Node()
         for idx, entry in enumerate(self.entries):
@@ -168,6 +170,7 @@ class Lexicon:
         self._loose_stem_lens = sorted({len(k) for k in self._loose_stems})
         self._exclude_lens = {lang: sorted({len(p) for p in ps}) for lang, ps in self.exclude.items()}
         self._wild: dict[int, str] = {n: "\n".join(ws) for n, ws in self._by_length.items()}
+        self._wild_loose: dict[int, str] = {n: "\n".join(ws) for n, ws in self._loose_by_length.items()}
 
     # -- building
 
@@ -211,6 +214,10 @@ class Lexicon:
             kskel, krr = runs(key)
             target = self._loose_stems if atom.loose == "all" else self._loose_words
             target.setdefault(kskel, []).append((krr, aid, double_ok))
+            if atom.loose == "word":
+                if key not in self._loose_key_atoms:
+                    self._loose_by_length.setdefault(len(key), []).append(key)
+                self._loose_key_atoms.setdefault(key, []).append(aid)
         return aid
 
     # -- matching one token
@@ -230,7 +237,7 @@ class Lexicon:
         seen: set[int] = set()
         for form in forms:
             if "*" in form:
-                yield from self._wildcard(form, seen)
+                yield from self._wildcard(form, seen, script)
                 continue
             skel, rr = runs(form)
             for need, aid, dbl in self._strict_words.get(skel, ()):
@@ -275,19 +282,35 @@ class Lexicon:
             return False
         return any(form[:n] in prefixes for n in self._exclude_lens[lang] if n <= len(form))
 
-    def _wildcard(self, form: str, seen: set[int]):
+    def _wildcard(self, form: str, seen: set[int], script: str):
+        """A masked word ("f*ck", "с*ка"): each ``*`` one letter (Armenian "ու" included, "ք*նեմ");
+        a Latin one is also read through the loose keys ("k*nem" is "քունեմ" typed in Latin)."""
         letters = sum(c != "*" for c in form)
         if letters < 2 or form.startswith("*"):
             return
-        blob = self._wild.get(len(form))
-        if not blob:
+        stars = len(form) - letters
+        armenian = script == "armenian"
+        rx = re.compile("^" + "".join(("(?:ու|.)" if armenian else ".") if c == "*" else re.escape(c) for c in form)
+                        + "$", re.M)
+        for n in range(len(form), len(form) + (stars if armenian else 0) + 1):
+            for m in rx.finditer(self._wild.get(n, "")):
+                for aid in self._form_atoms.get(m.group(), ()):
+                    if aid not in seen:
+                        seen.add(aid)
+                        yield Hit(aid, False)
+        # through the loose keys only one masked letter in a Latin word of four letters or more,
+        # read letter for letter ("k*nem"; not "bio-i", whose key drops a letter, nor "sh***t")
+        if stars != 1 or letters < 4 or not form.isascii():
             return
-        rx = re.compile("^" + "".join("." if c == "*" else re.escape(c) for c in form) + "$", re.M)
-        for m in rx.finditer(blob):
-            for aid in self._form_atoms.get(m.group(), ()):
-                if aid not in seen:
-                    seen.add(aid)
-                    yield Hit(aid, False)
+        for key in loose_keys(form):
+            if len(key) != len(form):
+                continue
+            krx = re.compile("^" + "".join("." if c == "*" else re.escape(c) for c in key) + "$", re.M)
+            for m in krx.finditer(self._wild_loose.get(len(key), "")):
+                for aid in self._loose_key_atoms.get(m.group(), ()):
+                    if aid not in seen and self._loose_ok(aid, script, True):
+                        seen.add(aid)
+                        yield Hit(aid, True)
 
 
 def build_lexicon(entries: list[Entry], version: str = "") -> Lexicon:
