@@ -140,6 +140,9 @@ def test_look_alike_letters_are_read_in_the_comment_s_script():
     ("txt WIN to 83355", "private", "txt WIN to 83355"),
     ("Пишите в ЛС", "private", "Пишите в ЛС"),
     ("cheap-phones.shop", "links", "cheap-phones.shop"),
+    ("link in bio", "private", "link in bio"),
+    ("detaylar profilde", "private", "detaylar profilde"),
+    ("ссылка в профиле", "private", "ссылка в профиле"),
 ])
 def test_channels_are_found(text, kind, expected):
     doc, report = run(text)
@@ -159,7 +162,7 @@ def test_self_promotion_is_a_channel_and_an_advert_at_once():
     ("займы без отказа", "loans"), ("только сегодня", "urgency"), ("sadece bugün", "urgency"),
     ("təcili", "urgency"), ("hemen", "urgency"), ("you have won", "prize"), ("evden çalış", "earnings"),
     ("պասիվ եկամուտ", "earnings"), ("click here", "cta"), ("💰💰🔥 yes", "emoji"),
-    ("order today", "cta"), ("бронируйте", "cta"), ("պատվիրեք", "cta"), ("link profilde", "cta"),
+    ("order today", "cta"), ("бронируйте", "cta"), ("պատվիրեք", "cta"),
     ("места ограничены", "urgency"), ("only a few seats left", "urgency"), ("3 for the price of 2", "offer"),
 ])
 def test_cues_are_found(text, kind):
