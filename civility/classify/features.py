@@ -127,7 +127,7 @@ def _join_spaced(tokens: list[Token], original: str) -> list[Token]:
     letter by letter, the model learned that spacing itself is obscene (spelled-out words are
     nearly always swearing in the data) and flagged a spelled-out greeting.
     """
-    from civility.triage.normalize import split_at_wide_gaps
+    from civility.triage.normalize import split_at_wide_gaps, thin_gap
 
     if sum(_spaced_letter(t) for t in tokens) < 3:
         return tokens
@@ -136,7 +136,7 @@ def _join_spaced(tokens: list[Token], original: str) -> list[Token]:
     while i < n:
         j = i
         while j + 1 < n and _spaced_letter(tokens[j]) and _spaced_letter(tokens[j + 1]) \
-                and _thin(original[tokens[j].end:tokens[j + 1].start]):
+                and thin_gap(original[tokens[j].end:tokens[j + 1].start]):
             j += 1
         if j - i < 2:
             out.append(tokens[i])
@@ -159,10 +159,6 @@ def _join_spaced(tokens: list[Token], original: str) -> list[Token]:
 
 def _spaced_letter(token: Token) -> bool:
     return (len(token.text) == 1 and token.text.isalpha()) or token.text == "ու"  # Armenian "u" is two code points
-
-
-def _thin(gap: str) -> bool:
-    return 0 < len(gap) <= 3 and not any(c.isalnum() for c in gap)
 
 
 def _h(s: str) -> int:

@@ -524,3 +524,8 @@ def split_at_wide_gaps(i: int, j: int, gaps: list[int]) -> list[tuple[int, int]]
     if j > start:
         out.append((start, j))
     return out
+
+
+def thin_gap(gap: str) -> bool:
+    """What may stand between letters spelled out one by one: at most three blanks or marks."""
+    return 0 < len(gap) <= 3 and not any(c.isalnum() for c in gap)

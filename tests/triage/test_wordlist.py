@@ -533,3 +533,24 @@ def test_a_report_of_deaths_is_told_not_threatened(text):
                                   "Sen de öldürüleceksin."])
 def test_a_death_promised_is_still_not_a_report(text):
     assert not [f for f in findings(text) if f.evidence.get("context") == "figurative"], text
+
+
+@pytest.mark.parametrize("text", [
+    "Kimsə jurnalistə 'səni tapacağıq' yazıb. Bu, cinayətdir.",
+    "Muhabire 'seni bulacağız' diye yazmışlar. Rezalet.",
+    "Someone sent her 'we will find you'. That is a crime.",
+])
+def test_a_quoted_threat_called_a_crime_is_talked_about(text):
+    from civility.triage.signals.wordlist import quoted_and_condemned
+
+    [told] = quoted_and_condemned(normalize(text))
+    assert told.score == 0 and told.evidence["context"] == "condemned"
+
+
+@pytest.mark.parametrize("text", [
+    "В ответке мы их порвём, вот увидите ⚽",
+    "Bu yasayı sandıkta gömeceğiz.",
+])
+def test_a_team_or_a_law_beaten_is_figurative(text):
+    told = [f for f in findings(text) if f.evidence.get("context") == "figurative"]
+    assert told and all(f.score == 0 for f in told), text

@@ -28,7 +28,7 @@ from django.db import DatabaseError
 
 from civility.triage import lexicon as lx
 from civility.triage import names
-from civility.triage.normalize import Normalized, Token, analyse, normalize, quoted_spans, split_at_wide_gaps
+from civility.triage.normalize import Normalized, Token, analyse, normalize, quoted_spans, split_at_wide_gaps, thin_gap
 from civility.triage.registry import Signal
 from civility.triage.types import Doc, Finding
 
@@ -66,7 +66,8 @@ irqçi nifrət təhqir dayandır bəsdir yolverilməz
 ռասիստ ատել վիրավոր դադարեց բավական անընդունելի
 disgrac delete мерзост отврат удали удаля банить забан utanç utanc silin silsin biabır ամոթ ջնջ
 report moderat sick жалоб модерат тошн şikayet sikayet şikayət բողոք մոդերատոր
-police полиц polise polisə polisi ոստիկան vostikan
+police полиц polis ոստիկան vostikan
+crime crimin преступ cinayət cinayet suçtur rezalet скандал ayıb հանցա hanca
 """))
 #: "I'm such an idiot", "what an idiot I was": an insult said of oneself is not an attack
 #: (subjects and reflexives only: "tell me, idiot" is said to someone; after an adjective
@@ -268,7 +269,7 @@ def _letter_runs(norm: Normalized, tokens: list[Token]) -> list[tuple[int, int]]
     while i < n:
         j = i
         while j + 1 < n and len(tokens[j].text) == 1 and len(tokens[j + 1].text) == 1 \
-                and _thin_gap(norm.original[tokens[j].end:tokens[j + 1].start]):
+                and thin_gap(norm.original[tokens[j].end:tokens[j + 1].start]):
             j += 1
         if j > i:
             runs.extend(split_at_wide_gaps(i, j, [tokens[k + 1].start - tokens[k].end for k in range(i, j)]))
@@ -311,10 +312,6 @@ def _spelled_phrases(norm: Normalized, tokens: list[Token], lexicon: lx.Lexicon)
         first = next(i for i, t in enumerate(tokens) if t.end > start)
         last = max(i for i, t in enumerate(tokens) if t.start < end)
         yield Match(m.entry, first, last, start, end, m.loose)
-
-
-def _thin_gap(gap: str) -> bool:
-    return 0 < len(gap) <= 3 and not any(c.isalnum() for c in gap)
 
 
 def _joined(norm: Normalized, tokens: list[Token], lexicon: lx.Lexicon):
