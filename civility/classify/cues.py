@@ -25,6 +25,11 @@ Categories:
 - ``politician``: named politicians and offices
 - ``identity``: peoples, religions and groups (used only combined with other cues)
 - ``obscene``: obscene words (stems), added to the hashed lexicon
+- ``menace``: a person's routine, whereabouts and family, and the mishaps that could befall them
+  ("every morning", "your children", "accidents happen", "пока ещё можешь"): the stuff of veiled
+  threats, each harmless alone; ``menace*target`` pairs them with someone aimed at (said to
+  "you", an @mention, or a journalist, activist, lawyer, author named by role)
+- ``target``: people a veiled threat is aimed at when it names no "you" (journalist, активист…)
 - ``self`` / ``selfafter``: the writer speaking of themselves, before ("I was such a", "я был") or
   after ("me", "էի") a word; an insult there is self-deprecation and is dropped from the matches
 
@@ -49,14 +54,14 @@ from civility.classify.features import Token, tokens_from_normalized
 
 CATEGORIES: tuple[str, ...] = (
     "obscene", "insult", "slur", "dehuman", "negtrait", "threat", "violence", "you", "politician", "identity",
-    "self", "selfafter",
+    "self", "selfafter", "menace", "target",
 )
 
 #: the dense features the model sees, in order (values: log(1 + count) or 0/1)
 CUE_FEATURES: tuple[str, ...] = (
     "obscene", "insult", "slur", "dehuman", "threat", "violence", "you", "politician", "mention",
     "you*insult", "you*obscene", "you*violence", "politician*insult", "identity*dehuman", "identity*violence",
-    "identity*threat", "identity*insult", "identity*negtrait", "url",
+    "identity*threat", "identity*insult", "identity*negtrait", "url", "menace", "menace*target",
 )
 
 #: where the lists live: one file per language, ``<lang>.txt``, with a section per category
@@ -243,6 +248,7 @@ class Cues:
             "identity*violence": b["identity"] * b["violence"], "identity*threat": b["identity"] * b["threat"],
             "identity*insult": b["identity"] * max(b["insult"], b["slur"]),
             "identity*negtrait": b["identity"] * b["negtrait"], "url": _log1p(url),
+            "menace": c["menace"], "menace*target": b["menace"] * max(addressed, b["target"]),
         }
         return [values[k] for k in CUE_FEATURES]
 

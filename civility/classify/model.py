@@ -93,12 +93,25 @@ class Extractor:
         keep = None
         groups = {m.start for m in matches if m.category == "identity" and m.end - m.start == 1}
         groups |= {i for i, t in enumerate(tokens) if t.name}
+        groups |= _armenian_i(tokens)
         hashed = tokens
         if groups:
             keep = [i for i in range(len(tokens)) if i not in groups]
             hashed = [tokens[i] for i in keep]
         return Extracted(tokens, list(self.featurizer.word_ids(hashed)), [t.text for t in hashed],
                          self.cues.features(tokens, matches), matches, keep)
+
+
+#: Armenian "ես" is "I" and also "you are" after a word ("հիմար ես", you are stupid); it is "I"
+#: where a first-person "եմ"/"էի" follows within a few words ("Ես թուրք եմ", "Es el em hamadzayn")
+_ES, _FIRST_PERSON, _ES_WINDOW = frozenset({"ես", "es"}), frozenset({"եմ", "էի", "em", "ei"}), 6
+
+
+def _armenian_i(tokens: list[Token]) -> set[int]:
+    """Indices of Armenian "ես" that mean "I": left out of the n-grams like identity words, because
+    the insults of the written sets ("… ես", you are …) had made the pronoun an insult by itself."""
+    return {i for i, t in enumerate(tokens) if t.text in _ES
+            and any(u.text in _FIRST_PERSON for u in tokens[i + 1:i + 1 + _ES_WINDOW])}
 
 
 def sigmoid(z: np.ndarray) -> np.ndarray:

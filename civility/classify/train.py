@@ -536,7 +536,7 @@ META_USES: dict[str, tuple[str, ...]] = {
     "insult": ("z_toxic", "z_hate", "z_x_insult", "obscene", "insult", "slur", "you*insult", "you*obscene",
                "politician*insult", "identity*insult", "identity*dehuman", "identity*negtrait"),
     "threat": ("z_toxic", "z_hate", "z_x_threat", "threat", "violence", "you", "mention", "you*violence",
-               "identity*violence", "identity*threat", "dehuman"),
+               "identity*violence", "identity*threat", "dehuman", "menace", "menace*target"),
     "obscene": ("z_toxic", "z_x_insult", "obscene", "insult", "you", "you*obscene"),
 }
 #: the label an n-gram head learns

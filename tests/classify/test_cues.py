@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from civility.classify.cues import CATEGORIES, CueListError, compile_cues, load_lists, parse_lists
+from civility.classify.cues import CATEGORIES, CUE_FEATURES, CueListError, compile_cues, load_lists, parse_lists
 from civility.classify.features import tokens_from_normalized
 from civility.triage.normalize import normalize
 
@@ -195,3 +195,29 @@ def test_hashed_lexicon_keys_do_not_collide_where_crc32_did():
     # a model trained before the 64-bit keys ships crc32 keys as uint32, and is read with them
     legacy = compile_cues(_normalize, np.array([zlib.crc32(b"voyeurweb")], dtype=np.uint32))
     assert any(m.category == "obscene" for m in legacy.match(tokens_from_normalized(normalize("voyeurweb"))))
+
+
+@pytest.mark.parametrize("text", [
+    "Nice car you have. Shame if the brakes went, these mountain roads are steep.",
+    "Журналист каждое утро ходит одна той же дорогой, да?",
+    "Avukat hanım, çocuklarınız her sabah aynı servisle gidiyor.",
+    "Vəkil hər axşam eyni yolla evə qayıdır, tək gedir.",
+    "Լրագրողը ամեն երեկո մենակ է գնում տուն։",
+])
+def test_a_veiled_threat_names_a_routine_and_someone_aimed_at(text):
+    from civility.classify.model import _normalize
+
+    cues = compile_cues(_normalize)
+    toks = tokens_from_normalized(normalize(text))
+    feats = dict(zip(CUE_FEATURES, cues.features(toks, cues.match(toks)), strict=True))
+    assert feats["menace"] > 0 and feats["menace*target"] == 1.0, text
+
+
+def test_a_routine_said_of_no_one_pairs_with_nobody():
+    """News of an accident names a mishap, not a target: the pair stays 0 for the model to weigh."""
+    from civility.classify.model import _normalize
+
+    cues = compile_cues(_normalize)
+    toks = tokens_from_normalized(normalize("Two soldiers died in an accident near the border."))
+    feats = dict(zip(CUE_FEATURES, cues.features(toks, cues.match(toks)), strict=True))
+    assert feats["menace"] > 0 and feats["menace*target"] == 0.0

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import zlib
 
+import pytest
+
 from civility.classify.cues import CUE_FEATURES, compile_cues
 from civility.classify.features import Featurizer, tokens_from_normalized
 from civility.triage.normalize import normalize
@@ -73,3 +75,16 @@ def test_cues_match_words_stems_and_phrases():
     feats = cues.features(tokens_from_normalized(normalize("you idiot")),
                           cues.match(tokens_from_normalized(normalize("you idiot"))))
     assert len(feats) == len(CUE_FEATURES) and feats[CUE_FEATURES.index("you*insult")] == 1.0
+
+
+@pytest.mark.parametrize(("text", "left_out"), [
+    ("Ես թուրք եմ։", ["ես"]),                       # "I am Turkish"
+    ("Es el em hamadzayn", ["es"]),                 # "I agree too", typed in Latin letters
+    ("դու հիմար ես", []),                           # "you are stupid": the copula stays
+    ("Ես կարծում եմ, որ դու հիմար ես", ["ես"]),     # only the first, the pronoun
+])
+def test_armenian_i_is_left_out_of_the_ngrams_but_you_are_is_not(text, left_out):
+    from civility.classify.model import _armenian_i
+
+    toks = tokens_from_normalized(normalize(text))
+    assert [toks[i].text for i in sorted(_armenian_i(toks))] == left_out

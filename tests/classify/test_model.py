@@ -130,11 +130,10 @@ def test_civil_cases_are_not_flagged(model, text):
         assert scores[head][0] < level, f"{head} {scores[head][0]:.3f} for {text!r}"
 
 
-@pytest.mark.xfail(strict=True, reason="model 2.75e15dd456fa: 'waiting' weighs 2.69 toward threat after the "
-                                     "veiled-threat writers ('we are waiting for you'); threat 0.58. Short neutral "
-                                     "replies in the generated sentences lowered it only to 0.52 (tried, not shipped); "
-                                     "the signal holds such short, unaddressed replies under the line")
 def test_a_reader_still_waiting_is_no_threat(model):
+    """Model 2.75e15dd456fa read it as a threat (0.58, "waiting" from the veiled-threat writers'
+    "we are waiting for you"); the fifth batch of writers brought it under the line. The signal
+    still holds short, unaddressed replies under it whatever a model says (test below)."""
     from civility.triage.policy import threshold
 
     assert model.score(["Still waiting."])["threat"][0] < threshold("threat", None, "classifier.v1")
