@@ -142,17 +142,12 @@ def _join_spaced(tokens: list[Token], original: str) -> list[Token]:
             out.append(tokens[i])
             i += 1
             continue
-        cut = split_at_wide_gaps(i, j, [tokens[k + 1].start - tokens[k].end for k in range(i, j)])
-        k = i
-        for first, last in cut:
-            out.extend(tokens[k:first])
+        for first, last in split_at_wide_gaps(i, j, [tokens[k + 1].start - tokens[k].end for k in range(i, j)]):
             if last - first >= 2:
                 out.append(Token("".join(t.text for t in tokens[first:last + 1]), tokens[first].start,
                                  tokens[last].end))
             else:
                 out.extend(tokens[first:last + 1])
-            k = last + 1
-        out.extend(tokens[k:j + 1])
         i = j + 1
     return out
 

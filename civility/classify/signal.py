@@ -52,7 +52,6 @@ KNOWN_HEADS: tuple[str, ...] = ("toxic", "hate", "insult", "threat", "obscene", 
 TARGETED_AT = 0.7
 #: the score a target-derived finding carries at most: flagged, but under every nudge level
 TARGETED_SCORE = 0.75
-#: cue categories naming whom a comment is aimed at → the label a clearly toxic comment gets
 #: A reply of at most this many words that addresses no one and names no violence, no group and
 #: no politician ("Still waiting.", "Keep going", "Next time", "Amin, inşallah") carries no
 #: evidence of a threat: the veiled-threat writers gave single words ("waiting", "next",
@@ -62,6 +61,7 @@ SHORT_REPLY_WORDS = 3
 SHORT_THREAT_AT_MOST = 0.45
 _AIMED = frozenset({"you", "violence", "threat", "slur", "dehuman", "identity", "politician", "insult", "obscene"})
 _POLICY_LABELS = ("hate", "insult", "threat", "obscene")
+#: cue categories naming whom a comment is aimed at → the label a clearly toxic comment gets
 _TARGETS = (("hate", ("identity",)), ("insult", ("you", "politician")))
 _REASONS = {
     "toxic": "classifier: toxic", "hate": "classifier: hate speech", "insult": "classifier: insult",

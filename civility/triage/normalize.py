@@ -34,6 +34,7 @@ Azerbaijani letters without their marks, ``kh/x/h``, ``sh/ş/ш``, ``q/k``…) s
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -429,9 +430,11 @@ def _join_spelled(norm: str, raw: list[tuple[int, int, str]]) -> list[tuple[int,
 _QUOTED = re.compile(r"\"[^\"\n]{3,}\"|«[^«»\n]{3,}»|“[^“”\n]{3,}”|„[^„“”\n]{3,}[“”]|(?<!\w)'[^'\n]{3,}?'(?!\w)")
 
 
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """[start, end) of each quotation in ``text``, the marks included."""
-    return [m.span() for m in _QUOTED.finditer(text)]
+@functools.lru_cache(maxsize=64)
+def quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """[start, end) of each quotation in ``text``, the marks included. Cached: the word lists ask
+    once per listed word they find in a comment, and the nudge asks again for the same text."""
+    return tuple(m.span() for m in _QUOTED.finditer(text))
 
 
 # ---------------------------------------------------------------------------- matching keys
@@ -509,20 +512,19 @@ def _finish(w: str) -> str:
 
 
 def split_at_wide_gaps(i: int, j: int, gaps: list[int]) -> list[tuple[int, int]]:
-    """A run of spelled letters ``i..j`` cut where the gap is wider than its narrowest one.
+    """A run of spelled letters ``i..j`` (``gaps[k - i]`` between letters ``k`` and ``k + 1``) cut
+    where the gap is wider than its narrowest one: every piece, in order, one letter ones included.
 
     "s e l a m  k a r d e ş l e r" is two words typed letter by letter; read as one run it
-    holds "a m  k", a Turkish obscenity. Runs of one letter are dropped.
+    holds "a m  k", a Turkish obscenity.
     """
     narrow = min(gaps)
     out, start = [], i
     for k, gap in enumerate(gaps, start=i):
         if gap > narrow:
-            if k > start:
-                out.append((start, k))
+            out.append((start, k))
             start = k + 1
-    if j > start:
-        out.append((start, j))
+    out.append((start, j))
     return out
 
 

@@ -301,7 +301,7 @@ def _flag_spans(report: Report, label: str) -> list:
     return next((f["spans"] for f in report.flags if f["label"] == label), [])
 
 
-def _all_quoted(spans: list, quoted: list[tuple[int, int]]) -> bool:
+def _all_quoted(spans: list, quoted: tuple[tuple[int, int], ...]) -> bool:
     """Every highlighted word sits inside quotation marks: the reader is quoting someone, and
     "your draft may read as a threat" would be wrong (the flag itself stays for the moderator)."""
     return bool(spans) and bool(quoted) and all(any(a <= s and e <= b for a, b in quoted) for s, e in spans)

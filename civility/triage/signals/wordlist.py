@@ -272,7 +272,8 @@ def _letter_runs(norm: Normalized, tokens: list[Token]) -> list[tuple[int, int]]
                 and thin_gap(norm.original[tokens[j].end:tokens[j + 1].start]):
             j += 1
         if j > i:
-            runs.extend(split_at_wide_gaps(i, j, [tokens[k + 1].start - tokens[k].end for k in range(i, j)]))
+            runs.extend((a, b) for a, b in split_at_wide_gaps(i, j, [tokens[k + 1].start - tokens[k].end
+                                                                    for k in range(i, j)]) if b > a)
         i = j + 1
     return runs
 
@@ -436,6 +437,13 @@ def _sentence(norm: Normalized, start: int, end: int) -> tuple[int, int]:
     return s, (e.start() if e else len(text))
 
 
+def _sentence_and_next(norm: Normalized, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``start..end`` and the one after it: a condemnation may be the next
+    clause ("… "хач" — that word is a slur and must stop")."""
+    s, e = _sentence(norm, start, end)
+    return s, (_sentence(norm, e + 1, e + 1)[1] if e < len(norm.original) else e)
+
+
 #: words that refute what was quoted ("no people is born a traitor" aside, which no list can hold)
 REFUTE_STEMS = tuple(_words("""
 nonsense myth lies lying false wrong racism racist неправд ложь ложн чушь бред миф расизм
@@ -452,12 +460,10 @@ def quoted_and_condemned(norm: Normalized) -> list[Finding]:
     quoted words is excused (policy.EXCUSING_CONTEXTS), as a quoted listed word already is.
     Condemnation outside the quote is required: attribution alone ("someone wrote …") is
     no excuse, or anyone could dress hate up as a quotation."""
-    text, out = norm.original, []
-    for qs, qe in quoted_spans(text):
-        s = _sentence(norm, qs, qs)[0]
-        e = _sentence(norm, qe, qe)[1]
-        e2 = _sentence(norm, e + 1, e + 1)[1] if e < len(text) else e
-        outside = [t for t in norm.tokens if s <= t.start and t.end <= e2 and not qs <= t.start < qe]
+    out = []
+    for qs, qe in quoted_spans(norm.original):
+        s, e = _sentence_and_next(norm, qs, qe)
+        outside = [t for t in norm.tokens if s <= t.start and t.end <= e and not qs <= t.start < qe]
         if any(t.text.startswith(_CONDEMNING_OR_REFUTING) for t in outside):
             out.append(Finding("toxic", 0.0, "quoted and condemned, reported or refuted (talked about, not said)",
                                [(qs, qe)], {"context": "condemned"}))
@@ -480,13 +486,9 @@ def _mention(norm: Normalized, tokens: list[Token], m: Match) -> str:
 
 
 def _condemned(norm: Normalized, tokens: list[Token], m: Match) -> bool:
-    s, e = _sentence(norm, m.start, m.end)
-    # the condemnation may be the next clause: "… "хач" — that word is a slur and must stop"
-    e2 = _sentence(norm, e + 1, e + 1)[1] if e < len(norm.original) else e
-    for t in tokens:
-        if t.start >= s and t.end <= e2 and not (m.start <= t.start < m.end) and t.text.startswith(CONDEMN_STEMS):
-            return True
-    return False
+    s, e = _sentence_and_next(norm, m.start, m.end)
+    return any(s <= t.start and t.end <= e and not (m.start <= t.start < m.end) and t.text.startswith(CONDEMN_STEMS)
+               for t in tokens)
 
 
 def _talked_about(score: float, reason: str, mention: str, evidence: dict) -> tuple[float, str]:
