@@ -500,6 +500,18 @@ def test_words_that_only_look_rude_here_are_not_flagged(text):
     assert flagged(text) == [], [f.reason for f in flagged(text)]
 
 
+@pytest.mark.parametrize("text", ["Ոռս պայթեց էս խցանումներից", "qaq ban a es poliklinikayi hertn el",
+                                  "эли нуйн кякн ен цуйц талис", "es news@ kardaci u xuyov exa"])
+def test_armenian_phone_swearing_is_obscene(text):
+    assert "obscene" in {f.label for f in flagged(text)}, text
+
+
+@pytest.mark.parametrize("text", ["Huys unem, vor amen inch lav klini", "Хуйс унем, вор шутов кверадарнан",
+                                  "Գայլերը ոռնում էին ամբողջ գիշեր", "Kak dela, axper?"])
+def test_armenian_hope_howling_and_the_russian_how_are_not_obscene(text):
+    assert "obscene" not in {f.label for f in flagged(text)}, text
+
+
 def test_the_russian_obscenity_typed_in_latin_is_still_found():
     assert "obscene" in {f.label for f in flagged("idi na huy")}
     assert "obscene" in {f.label for f in flagged("khuy")}

@@ -58,6 +58,13 @@ dediler dedilər yazdılar grecin grec grel asac asum
 yazmış yazdı yazıyor yazan yazanlar yazmışlar yazıb yazib yazır yazir
 գրել գրում գրեց գրած
 """))
+#: words that condemn, report or take distance from what is quoted or named: besides the plain
+#: condemnations, a report to the moderators ("mods", "remove", "threaten") and a pointer to
+#: another reader's comment ("someone above wrote «…»", "yuxarıda kimsə yazır"), and the verbs
+#: condemn and criticise themselves. Over the 29 written sets, the last three lines and
+#: :data:`RECIPIENT` (2026-12-07) excuse 57 more quotations in civil comments
+#: and 3 in must-reject ones (a word in quotes beside a threat made outside them: "ты мне ещё
+#: ответишь за "оккупанта""), where the flag rests on the words outside
 CONDEMN_STEMS = tuple(_words("""
 stop slur racis hate hateful bigot unacceptable disgust offensive shame dehuman mustn shouldn
 хватит прекрат перестан оскорб расис расиз ненавист нельзя недопустим позор
@@ -68,7 +75,13 @@ disgrac delete мерзост отврат удали удаля банить з
 report moderat sick жалоб модерат тошн şikayet sikayet şikayət բողոք մոդերատոր
 police полиц polis ոստիկան vostikan
 crime crimin преступ cinayət cinayet suçtur rezalet скандал ayıb հանցա hanca
+mods remov banned banlan banla угрожа threaten tehdit hədələ hedele սպառն amot
+above выше vyshe yuxarıda yuxarida yukarıda yukarida verevum վերևում
+condemn осуд осужд kına kina pislə pisle դատապարտ dataparte eleştir elestir tənqid tenqid критик
 """))
+#: a quotation said or sent *to the writer* ("мне прислали «мы найдём тебя»", "bana 'sıran gelecek'
+#: yazdılar") is a threat or an insult received and reported, not made (whole words: "мнение")
+RECIPIENT = frozenset(_words("мне bana mənə mene ինձ indz"))
 #: "I'm such an idiot", "what an idiot I was": an insult said of oneself is not an attack
 #: (subjects and reflexives only: "tell me, idiot" is said to someone; after an adjective
 #: Armenian "ես" is "you are", so it counts only before the word)
@@ -454,17 +467,18 @@ _CONDEMNING_OR_REFUTING = CONDEMN_STEMS + REFUTE_STEMS
 
 
 def quoted_and_condemned(norm: Normalized) -> list[Finding]:
-    """Quoted words that the same sentence or the next condemns, reports or refutes
-    ("Someone wrote "Armenians are traitors by nature". Racism, plain and simple."): a
-    score-0 finding in the ``condemned`` context, so that a classifier finding resting on the
-    quoted words is excused (policy.EXCUSING_CONTEXTS), as a quoted listed word already is.
-    Condemnation outside the quote is required: attribution alone ("someone wrote …") is
-    no excuse, or anyone could dress hate up as a quotation."""
+    """Quoted words that the same sentence or the next condemns, reports or refutes ("Someone
+    wrote "Armenians are traitors by nature". Racism, plain and simple."), or that were said or
+    sent to the writer ("Мне прислали «мы найдём тебя»"): a score-0 finding in the ``condemned``
+    context, so that a classifier finding resting on the quoted words is excused
+    (policy.EXCUSING_CONTEXTS), as a quoted listed word already is. Condemnation outside the
+    quote is required: attribution alone ("someone wrote …") is no excuse, or anyone could
+    dress hate up as a quotation."""
     out = []
     for qs, qe in quoted_spans(norm.original):
         s, e = _sentence_and_next(norm, qs, qe)
         outside = [t for t in norm.tokens if s <= t.start and t.end <= e and not qs <= t.start < qe]
-        if any(t.text.startswith(_CONDEMNING_OR_REFUTING) for t in outside):
+        if any(t.text.startswith(_CONDEMNING_OR_REFUTING) or t.text in RECIPIENT for t in outside):
             out.append(Finding("toxic", 0.0, "quoted and condemned, reported or refuted (talked about, not said)",
                                [(qs, qe)], {"context": "condemned"}))
     return out
@@ -485,10 +499,13 @@ def _mention(norm: Normalized, tokens: list[Token], m: Match) -> str:
     return ""
 
 
-def _condemned(norm: Normalized, tokens: list[Token], m: Match) -> bool:
+def _condemned(norm: Normalized, tokens: list[Token], m: Match, mention: str = "") -> bool:
+    """Condemned or reported in the sentence or the next; a quotation may also have been said to
+    the writer (:data:`RECIPIENT`)."""
     s, e = _sentence_and_next(norm, m.start, m.end)
-    return any(s <= t.start and t.end <= e and not (m.start <= t.start < m.end) and t.text.startswith(CONDEMN_STEMS)
-               for t in tokens)
+    received = RECIPIENT if mention == "quoted" else frozenset()
+    return any(s <= t.start and t.end <= e and not (m.start <= t.start < m.end)
+               and (t.text.startswith(CONDEMN_STEMS) or t.text in received) for t in tokens)
 
 
 def _talked_about(score: float, reason: str, mention: str, evidence: dict) -> tuple[float, str]:
@@ -519,7 +536,7 @@ def _finding(norm: Normalized, tokens: list[Token], m: Match) -> Finding | None:
         whom = f" for {e.target}" if e.target else ""
         reason = f"{'ethnic ' if e.target else ''}slur{whom}{where}: \"{matched}\""
         mention = _mention(norm, tokens, m)
-        if mention and _condemned(norm, tokens, m):
+        if mention and _condemned(norm, tokens, m, mention):
             score, reason = _talked_about(score, reason, mention, evidence)
         elif mention:
             # named ("he called me …", "… is the word for cross"): talked about, weakly;
@@ -530,7 +547,7 @@ def _finding(norm: Normalized, tokens: list[Token], m: Match) -> Finding | None:
     elif e.category == "insult":
         reason = f'insult{where}: "{matched}"'
         mention = "" if addressed else _mention(norm, tokens, m)
-        if mention and _condemned(norm, tokens, m):  # "someone wrote «…». Please delete it."
+        if mention and _condemned(norm, tokens, m, mention):  # "someone wrote «…». Please delete it."
             score, reason = _talked_about(score, reason, mention, evidence)
         elif not addressed and _said_of_oneself(norm, tokens, m):
             score = min(score, SELF_SCORE)
@@ -549,7 +566,7 @@ def _finding(norm: Normalized, tokens: list[Token], m: Match) -> Finding | None:
             return None  # "я никогда не убью", "I would never…"
         reason = f'threat{where}: "{matched}"'
         mention = _mention(norm, tokens, m)
-        if mention and _condemned(norm, tokens, m):  # 'someone wrote «смерть …», I reported it'
+        if mention and _condemned(norm, tokens, m, mention):  # 'someone wrote «смерть …», I reported it'
             score, reason = _talked_about(score, reason, mention, evidence)
     else:
         reason = f'{e.category}{where}: "{matched}"'
