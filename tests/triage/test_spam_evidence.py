@@ -64,6 +64,10 @@ SPAM = [
     ("tr", "Kars kaşarı toptan fiyatına, sipariş verin: kars-peynir.shop"),
     ("az", "Şəki halvası evə çatdırılma ilə, 12 manat, indi zəng edin: 055 987 65 43"),
     ("hy", "Թարմ մեղր Սյունիքից, 5000 դրամ կիլոն, պատվիրեք՝ 093 11 22 33"),
+    # a link with a space before its dot, a loan within minutes, "click my profile" (2026-12-07)
+    ("tr", "Instagram takipçi paketleri en uygun fiyata, 5K takipçi sadece 99 TL: takipcim .shop"),
+    ("az", "Kredit 10 dəqiqəyə, heç bir sənəd lazım deyil! Zəng edin: 055 123 44 55"),
+    ("tr", "Kripto botumuzla günde %5 kazanç, ilk 30 kişiye ücretsiz. Profilime tıklayın 💸"),
 ]
 
 HAM = [
@@ -87,6 +91,8 @@ HAM = [
     ("hy", "Վարչապետը տելեգրամյան ալիքում՝ @nikolpashinyan, գրել է, որ գները 10%-ով կբարձրանան։"),
     ("en", "Hotels in Goris are full for the festival, book now if you plan to go: https://news.am/eng/news/812399.html"),
     ("ru", "Если видите раненых, звоните сейчас же в скорую, не ждите."),
+    ("en", "Talks resume on Monday .It was a long week for the negotiators."),
+    ("az", "Bank kreditlərinin faizi 20%-ə qalxıb, 10 dəqiqəlik xəbərdə deyildi."),
 ]
 
 
