@@ -42,6 +42,22 @@ FLAG_AT_BY_LANG: dict[str, dict[str, float]] = {}
 #: (``benchmarks/policy_levels.py``, docs/MODEL.md "The written sets, writer by writer"), 0.51
 #: cut the civil comments flagged from 3.2 to 2.4 % for 1.0 point of must-reject recall.
 FLAG_AT_BY_SIGNAL: dict[str, dict[str, float]] = {"classifier.v1": {"hate": 0.51, "threat": 0.51, "insult": 0.51}}
+#: A comment found toxic this surely, when none of the policy's labels reached its level, is
+#: flagged under the label it reads most like (the highest of their scores): the toxic head
+#: learned from far more data than the four behind it, and catches veiled threats and insults
+#: that none of them is sure of ("Annene söyle helallik alsın, bu yazdıkların yanına kalmaz").
+#: A toxic flag alone breaks no rule of the published policy, so it would leave such a comment
+#: among the unflagged. Chosen on ten writers the model was not trained on (docs/MODEL.md, "Eighth
+#: round"): from 0.8 it flagged 37 more of 2,449 must-reject comments (1.5 points) for 5 more of
+#: 3,045 civil ones (0.16 points); from 0.7, 65 more for 17.
+TOXIC_NAMES_LABEL_AT = 0.8
+#: ...in a comment of at least this many words: a short reply carries too little for the toxic
+#: head to be sure of ("Keep going." read toxic 0.80 with one model); the labels' own levels
+#: still apply to it (of the must-reject comments this flag found on ten left-out writers,
+#: none was shorter)
+TOXIC_NAMES_MIN_WORDS = 4
+#: the labels a toxic comment may be flagged under (each is a rule of the published policy)
+TOXIC_KINDS = ("hate", "insult", "threat", "obscene")
 
 #: Word-list contexts in which a rude or violent word is not aimed at anyone: said of oneself
 #: ("I was a fool to believe them"), only talked about ("calling people idiots…"), or said of
@@ -212,6 +228,9 @@ def assess(doc: Doc) -> Report:
                 "spans": sorted({tuple(s) for f in behind for s in f.spans}),
                 "reason": "; ".join(dict.fromkeys(f.reason for f in sorted(behind, key=lambda f: -f.score))),
             })
+    named = _toxic_named(doc, weights, scores, {f["label"] for f in flags}, lang, site)
+    if named:
+        flags = sorted([*flags, named], key=lambda f: LABELS.index(f["label"]))
 
     keep = 1.0
     for label, score in scores.items():
@@ -234,6 +253,30 @@ def assess(doc: Doc) -> Report:
         first_timer=bool(doc.attrs.get("first_timer")),
         site=site,
     )
+
+
+def _toxic_named(doc: Doc, weights: dict[int, float], scores: dict[str, float], flagged: set[str],
+                 lang: str | None, site: int | None) -> dict[str, Any] | None:
+    """The flag of :data:`TOXIC_NAMES_LABEL_AT`: under the label a surely toxic comment reads most
+    like, when no label of the policy was flagged (None otherwise)."""
+    if flagged & set(TOXIC_KINDS):
+        return None
+    norm = doc.attrs.get("normalized") or normalize(doc.text)
+    if sum(1 for t in norm.tokens if any(c.isalpha() for c in t.text)) < TOXIC_NAMES_MIN_WORDS:
+        return None
+    toxic = [f for f in doc.findings if f.label == "toxic"
+             and weights[id(f)] >= max(TOXIC_NAMES_LABEL_AT, threshold("toxic", lang, f.signal, site))]
+    if not toxic:
+        return None
+    label = max(TOXIC_KINDS, key=lambda k: (scores[k], -TOXIC_KINDS.index(k)))
+    surest = max(weights[id(f)] for f in toxic)
+    return {
+        "label": label, "score": round(surest, 4),
+        "spans": sorted({tuple(s) for f in toxic for s in f.spans}),
+        # stored with the report, in English like every signal's reason (the queue names the labels)
+        "reason": f"toxic {surest:.2f}, and no label reached its level: it reads most like {label} "
+                  f"({scores[label]:.2f})",
+    }
 
 
 def reassess(stored: dict[str, Any], *, replace: Callable[[dict[str, Any]], bool],

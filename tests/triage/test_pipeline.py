@@ -273,14 +273,23 @@ def test_a_classifier_flag_resting_on_an_excused_word_is_no_flag(text, label):
     "That is racism, nothing else.",
     '"Армяне — крысы", пишут тут некоторые. Это расизм и ложь.',
     'Yuxarıda kimsə yazır ki, "ermənilər anadangəlmə xaindir". Bu irqçilikdir.',
+    # reported to the moderators, or said to the writer
+    'Mods, the user "Wolf1453" wrote "we know where you live" to the author. Please remove it.',
+    "Мне вчера прислали в личку «мы найдём тебя, где бы ты ни был». Я это так не оставлю.",
+    "Bana DM'den 'sıran gelecek, bekle' yazdılar. Ekran görüntüsünü savcılığa götürüyorum.",
+    # pointing at another reader's comment
+    'Yukarıda biri "Ermeniler doğuştan hain" yazmış. Tarih derslerini tekrar okumak lazım.',
+    "Кто-то выше пишет «армяне — нация предателей». Ни один народ не рождается предателем.",
+    'Someone above wrote "Azeris are savages by nature". My Azerbaijani neighbours would disagree.',
 ])
-def test_hate_quoted_in_order_to_condemn_it_is_no_flag(text):
+def test_hate_or_a_threat_quoted_in_order_to_condemn_or_report_it_is_no_flag(text):
     from civility.triage.pipeline import pipeline
     from civility.triage.services import triage_text
 
     report = triage_text(text, using=pipeline())
     assert not {f["label"] for f in report.flags} & {"hate", "insult", "threat"}, report.flags
     assert any("quoted and condemned" in f["reason"] for f in report.findings)  # and it says why
+
 
 
 @pytest.mark.django_db
@@ -304,3 +313,48 @@ def test_the_same_words_aimed_at_someone_still_flag():
     pipe = pipeline()
     assert "insult" in {f["label"] for f in triage_text("Ты дурак.", using=pipe).flags}
     assert "threat" in {f["label"] for f in triage_text("I will kill you and your bill.", using=pipe).flags}
+
+
+def _toxic_only(toxic: float, others: dict[str, float], lang: str | None = "tr") -> policy.Report:
+    doc = Doc(subject=Subject(text="Annene söyle helallik alsın, bu yazdıkların yanına kalmaz"))
+    doc.attrs["lang"] = lang
+    doc.findings = [Finding("toxic", toxic, "classifier: toxic", [(0, 6)], signal="classifier.v1")]
+    doc.findings += [Finding(label, score, f"classifier: {label}", [(7, 12)], signal="classifier.v1")
+                     for label, score in others.items()]
+    return policy.assess(doc)
+
+
+def test_a_surely_toxic_comment_without_a_policy_flag_is_flagged_under_the_label_it_reads_most_like():
+    at = policy.TOXIC_NAMES_LABEL_AT
+    report = _toxic_only(at, {"insult": 0.34, "threat": 0.17, "hate": 0.0})
+    flags = {f["label"]: f for f in report.flags}
+    assert set(flags) == {"insult", "toxic"}
+    assert flags["insult"]["score"] == pytest.approx(at)  # the evidence behind it: the toxic score
+    assert "reads most like insult (0.34)" in flags["insult"]["reason"]
+    assert report.scores["insult"] == pytest.approx(0.34)  # the scores, and so the risk, are unchanged
+    assert [f["label"] for f in report.flags] == [x for x in policy.LABELS if x in flags]  # in LABELS order
+
+
+def test_a_less_sure_toxic_score_or_a_policy_flag_already_there_adds_nothing():
+    below = _toxic_only(policy.TOXIC_NAMES_LABEL_AT - 0.01, {"threat": 0.4})
+    assert {f["label"] for f in below.flags} == {"toxic"}
+    flagged = _toxic_only(0.95, {"threat": 0.4, "insult": 0.6})
+    assert {f["label"] for f in flagged.flags} == {"insult", "toxic"}
+    assert flagged.flags[0]["reason"] == "classifier: insult"
+
+
+def test_a_short_reply_is_not_flagged_for_its_toxic_score_alone():
+    doc = Doc(subject=Subject(text="Keep going."))
+    doc.findings = [Finding("toxic", 0.95, "classifier: toxic", [(0, 4)], signal="classifier.v1"),
+                    Finding("threat", 0.45, "classifier: threat", [(0, 4)], signal="classifier.v1")]
+    assert {f["label"] for f in policy.assess(doc).flags} == {"toxic"}
+
+
+def test_an_excused_toxic_score_names_no_label():
+    doc = Doc(subject=Subject(text='Мне прислали «ты следующий»'))
+    doc.findings = [
+        Finding("toxic", 0.0, "quoted", [(13, 27)], {"context": "condemned"}, signal="wordlist.v1"),
+        Finding("toxic", 0.9, "classifier: toxic", [(14, 26)], signal="classifier.v1"),
+        Finding("threat", 0.3, "classifier: threat", [(14, 26)], signal="classifier.v1"),
+    ]
+    assert not {f["label"] for f in policy.assess(doc).flags} & set(policy.TOXIC_KINDS)
