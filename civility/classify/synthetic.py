@@ -15,7 +15,12 @@ without diacritics):
 - attacks, threats and dehumanising generalisations that use no listed word ("memory of a
   goldfish", "string him up", "a herd, not a nation"; slurs spelled out or with digits) vs.
   grief about people dying in the blockade, reports of past violence, counter-speech that quotes
-  them, self-deprecation ("what an idiot I was") and one-to-five-word greetings and thanks.
+  them, self-deprecation ("what an idiot I was") and one-to-five-word greetings and thanks;
+- a reader talking warmly to another by name ("Rauf, you always write so calmly", "I'll find you the
+  link") vs. the same address with an insult or a threat: the address alone is evidence of neither;
+- a claim to a land ("Karabakh is our land and always will be", "we will never give up our land")
+  vs. a call to drive a people off it: the hate data's "our land" is a white nationalist's, and it
+  made the claim read as hate (0.95).
 
 Templates come in counterfactual pairs (same frame, hateful vs. civil filler) so that the
 frame words themselves carry no signal. The hand-written sets in ``tests/classify/data``
@@ -50,11 +55,26 @@ KINDS: dict[str, tuple[int, int, int, int, int]] = {
     "counter": (0, 0, 0, 0, 0),
     "self_deprecation": (0, 0, 0, 0, 0),
     "greeting": (0, 0, 0, 0, 0),
+    "banter": (0, 0, 0, 0, 0),
+    "claim": (0, 0, 0, 0, 0),
+    "land_hate": (1, 0, 0, 0, 1),
+    "banter_insult": (0, 1, 0, 0, 1),
 }
 LABEL_ORDER = ("hate", "insult", "threat", "obscene", "toxic")
 #: each kind's total weight in training (1 unless said): civil sentences about groups balance
 #: the hateful and the threatening ones together, so that naming a group is no evidence of hate
-KIND_WEIGHT: dict[str, float] = {"group_civil": 2.5, "condemn": 1.5, "neutral": 2.0, "greeting": 1.5, "grief": 1.5}
+KIND_WEIGHT: dict[str, float] = {"group_civil": 2.5, "condemn": 1.5, "neutral": 2.0, "greeting": 1.5, "grief": 1.5,
+                                 "land_hate": 3.0, "banter_insult": 3.0}
+#: kinds that train as a dataset of their own (``synthetic_hard``, weighing as much as one real
+#: set) rather than as a part of the generated one (0.6 of a set, shared by some thirty kinds):
+#: inside it, "Karabakh is our land and always will be" stayed hate 0.85 and "Rəşad, sən həmişə
+#: sakit yazırsan" an insult 0.94 even at four times a kind's weight, the hate data's "our land"
+#: and the written insults' "sən … -san" outweighing them. Their hateful and insulting
+#: counterparts ("{pl} have no place on our land", "{name}, you are a {ins}") stay with the
+#: generated sentences, at three times a kind's weight: inside the dataset, class balance gave
+#: them as much weight as the claims, "our land" stayed hate 0.67, and the fairness set's
+#: "У X такие же права, как у всех" read as hate for every identity
+OWN_DATASET: frozenset[str] = frozenset({"claim", "banter"})
 
 
 @dataclass(frozen=True)
@@ -91,7 +111,9 @@ LANGS: dict[str, dict[str, list[str]]] = {
                       "Where can I read the full report?|The photos are beautiful|You are right about {topic}|You "
                       "wrote this very well|I am from {city}, ask me anything|My parents still live in {city}|We have "
                       "lived in {city} for twenty years|Families in the border villages live from farming|Where do "
-                      "the displaced families live now?"),
+                      "the displaced families live now?|The whole world is watching the corridor|World leaders "
+                      "met in Brussels today|News from around the world|Hello to the whole world from {city}|"
+                      "The World Cup qualifier is tonight|The world should help the refugees"),
         "job": _w("teacher|doctor|student|farmer|journalist|engineer|nurse|pensioner"),
         "city": _w("Baku|Yerevan|Ganja|Gyumri|Tbilisi|Stepanakert|Shusha|Goris|Moscow|Istanbul"),
         "pl": _w("Armenians|Azerbaijanis|Azeris|Turks|Russians|Georgians|Jews|Muslims|Christians|women|migrants|"
@@ -253,6 +275,42 @@ LANGS: dict[str, dict[str, list[str]]] = {
                       "'{pl} have no right to exist'|writing 'hang them all' about {pl} is incitement, report it|"
                       "the slur '{slur}' has no place in this debate|my neighbour called me '{slx}' and I reported "
                       "him"),
+        # a reader talking to another by name, warmly: the address alone is no insult or threat
+        "name": _w("Mark|Sarah|Elvin|Lusine|Tom|Anna|David|Nigar|Gor|Leyla"),
+        "banter": _w("{name}, you're a genius 😂 really funny|"
+                     "{name}, I'll dig up the link to that report for you, one minute|"
+                     "{name}, I'll send you the map tonight|"
+                     "{name}, you always write so calmly, half the reason I read this site|"
+                     "{name}, you talk exactly like my grandfather, every story starts with 'back in my day' :)|"
+                     "fine {name}, you win this round, the tea is on me|"
+                     "{name} and his theories again 😄 go on, I'm listening|"
+                     "{name}, see you at the rally on Saturday, peaceful as always|"
+                     "{name}, you grumpy old man, love you anyway|{name}, you killed me with this comment 😂|"
+                     "happy birthday {name}! health and peace to you|"
+                     "{name}, you were right about the vote, I owe you a coffee|"
+                     "{name}, I'll call you after the match|{name}, you're a legend, this comment is gold|"
+                     "{name}, I'll find you at the conference tomorrow, let's talk|"
+                     "{name}, I'll beat you at backgammon on Saturday, get ready!|"
+                     "{name}, calm down, I get you, are we still on for Friday?|"
+                     "{name}, you made my day with that story|"
+                     "{name}, I'll send you the article, it has all the dates"),
+        # a claim to a land, pride in one's nation, a people's rights: political, not hate
+        "place": _w("Karabakh|Artsakh|Zangezur|Syunik|Shusha|Lachin|Nakhchivan|Kalbajar|Hadrut"),
+        "claim": _w("{place} is our land and always will be|we will never give up our land|"
+                    "{place} has been our land for centuries|this land belongs to the people who live on it|"
+                    "our land, our history, our graves are there|I dream of going back to our land one day|"
+                    "our nation has suffered enough|this country deserves better leaders|"
+                    "every nation has a right to its own land|my grandfather's land is in {place}|"
+                    "we will return to {place} peacefully, through talks|"
+                    "nobody can take our land out of our hearts|the land remembers everyone who lived on it"),
+        # their counterparts: a people driven off the land, an insult said to a reader by name
+        "land_hate": _w("{pl} have no place on our land|our land must be cleansed of {pl}|"
+                        "drive every one of the {pl} off our land|{place} is our land and {pl} are {deh}|"
+                        "{pl} must leave our land, they are {deh}|{pl} stole our land, they are {deh}|"
+                        "not one of the {pl} should stay on our land"),
+        "banter_insult": _w("{name}, you are a {ins}|{name}, shut up, you {ins}|"
+                            "{name}, you write nonsense every time, you {ins}|"
+                            "{name}, only a {ins} like you would believe this|{name}, you always write like a {ins}"),
         "self_deprecation": _w("I was naive to believe them, what an idiot I was|I was such a fool to trust the "
                                "talks|stupid me, I thought the road would open|I feel like an idiot for believing "
                                "the ceasefire|call me naive, but I still hope for peace|I was a moron to vote for "
@@ -263,7 +321,8 @@ LANGS: dict[str, dict[str, list[str]]] = {
         "greeting": _w("Hello world|Hello|Hi all|Hi everyone|Good morning|Thank you|Thanks|Thanks a lot|Thank you "
                        "very much|Great article|Nice|Well said|Agreed|Greetings from {city}|Peace to all|Happy new "
                        "year|Good evening everyone|Welcome|Respect|Hello from {city}, friends|Salam|Salam everyone|"
-                       "Merhaba|Barev|Shalom, friends"),
+                       "Merhaba|Barev|Shalom, friends|Hello, world!|Good morning, world|Peace to the whole world|"
+                       "Hi world|World|The world|This country|Our land|Our nation|Europe|White"),
     },
     "ru": {
         "neutral": _w("Передаю привет всем читателям из Гюмри|Передайте, пожалуйста, спасибо редакции|Мама "
@@ -417,6 +476,38 @@ LANGS: dict[str, dict[str, list[str]]] = {
                       "что здесь {acc} называют дикарями|никто не должен писать, что «{pl} не имеют права на "
                       "существование»|писать «всех повесить» про {acc} — это подстрекательство|сосед назвал меня "
                       "«{slx}», я написал заявление"),
+        # a reader talking to another by name, warmly: the address alone is no insult or threat
+        "name": _w("Гарик|Бахтияр|Фуад|Самвел|Саша|Лена|Ашот|Тимур|Карен|Эльчин"),
+        "banter": _w("{name}, ты гений 😂 реально смешно|{name}, сейчас найду тебе ссылку, пять минут|"
+                     "{name}, вечером пришлю тебе карту|"
+                     "{name}, ты всегда пишешь спокойно, я тут читаю отчасти из-за тебя|"
+                     "{name}, говоришь прямо как мой дед, всё у тебя «вот в наше время» 😄|"
+                     "ладно, {name}, твоя взяла, коньяк с меня|"
+                     "{name}, опять ты со своими прогнозами 😄 давай, слушаю|"
+                     "{name}, увидимся на митинге в субботу, всё мирно|"
+                     "{name}, ворчун ты старый, но я тебя люблю|{name}, убил меня этим комментом 😂|"
+                     "с днём рождения, {name}! здоровья тебе и мира|"
+                     "{name}, ты был прав насчёт выборов, с меня кофе|{name}, наберу тебя после матча|"
+                     "{name}, ты легенда, коммент огонь|{name}, найду тебя завтра на конференции, поговорим|"
+                     "{name}, в субботу обыграю тебя в нарды, готовься!|"
+                     "{name}, не кипятись, я тебя понял, в пятницу встречаемся?|"
+                     "{name}, ты мне день сделал этой историей|{name}, скину тебе статью, там всё по датам"),
+        # a claim to a land, pride in one's nation, a people's rights: political, not hate
+        "place": _w("Карабах|Арцах|Зангезур|Сюник|Шуша|Лачин|Нахичевань|Кельбаджар"),
+        "claim": _w("{dat} положены равные права|{pl} — наши соседи, они живут здесь давно|"
+                    "{pl} имеют право на спокойную жизнь|в нашем районе живут и {pl}, и это нормально|"
+                    "{place} — наша земля и всегда ею будет|мы никогда не откажемся от своей земли|"
+                    "{place} веками был нашей землёй|эта земля принадлежит людям, которые на ней живут|"
+                    "наша земля, наша история, там наши могилы|мечтаю однажды вернуться на родную землю|"
+                    "наш народ достаточно настрадался|эта страна заслуживает лучших лидеров|"
+                    "каждый народ имеет право на свою землю|земля моего деда — это {place}|"
+                    "мы вернёмся в {place} мирно, через переговоры|никто не отнимет нашу землю у нас из сердца"),
+        # their counterparts: a people driven off the land, an insult said to a reader by name
+        "land_hate": _w("{dat} нет места на нашей земле|{pl} должны убираться с нашей земли, они {deh}|"
+                        "{place} — наша земля, а {pl} — {deh}|выгнать всех {acc} с нашей земли|"
+                        "{pl} украли нашу землю, они {deh}"),
+        "banter_insult": _w("{name}, ты {ins}|{name}, заткнись, {ins}|{name}, ты всегда пишешь чушь, {ins}|"
+                            "{name}, только такой {ins}, как ты, в это поверит"),
         "self_deprecation": _w("я был наивен, что поверил им, какой же я идиот|я был таким дураком, что верил в "
                                "переговоры|дурак я, думал, дорогу откроют|чувствую себя идиотом, что поверил в "
                                "перемирие|я был кретином, что голосовал за них|я идиот, неправильно прочитал "
@@ -427,7 +518,8 @@ LANGS: dict[str, dict[str, list[str]]] = {
                        "вечер|Уважение автору|Салам|Салам алейкум|Барев"),
     },
     "tr": {
-        "neutral": _w("Ben {job}, her gün bu siteyi okuyorum|Bu makale için teşekkürler|Harika bir haber, daha fazla "
+        "neutral": _w("Ben {job}, her gün bu siteyi okuyorum|Kaşar peyniri yine zamlandı|Kars kaşarı bu yıl pahalı|"
+                      "Bu makale için teşekkürler|Harika bir haber, daha fazla "
                       "yazın|Yol ne zaman açılacak?|Ailem burada yaşıyor|Yazara katılıyorum|İlginç bir analiz|Ne "
                       "olduğunu biri açıklayabilir mi?|2020'de oradaydım|Herkese günaydın|Böyle haberlere ihtiyacımız "
                       "var|Umarım barış yakında gelir|Raporun tamamını nerede okuyabilirim?|Fotoğraflar çok güzel|Bu "
@@ -569,11 +661,44 @@ LANGS: dict[str, dict[str, list[str]]] = {
                       "silin|'{pl} bir sürüdür, millet değil' demek insanlıktan çıkarmaktır|'bu din şiddet doğurur' "
                       "bağnazlıktır, analiz değil|'{slx}' gibi sözler Sumgayıt'a ve Hocalı'ya götürdü|burada {dat} "
                       "vahşi denmesinden utanıyorum|komşum bana '{slx}' dedi, şikayet ettim"),
+        # a reader talking to another by name, warmly: the address alone is no insult or threat
+        "name": _w("Okan|Mehmet|Ayşe|Emre|Zeynep|Burak|Serkan|Elif|Murat|Deniz"),
+        "banter": _w("{name}, sen dahisin 😂 çok komik|{name}, linki hemen bulup atarım sana, bir dakika|"
+                     "{name}, haritayı akşam sana gönderirim|"
+                     "{name}, hep sakin yazıyorsun, bu siteyi biraz da senin için okuyorum|"
+                     "{name}, aynı dedem gibi konuşuyorsun, her şey 'bizim zamanımızda' diye başlıyor 😄|"
+                     "tamam {name}, bu sefer sen kazandın, çaylar benden|"
+                     "{name} yine teorileriyle geldi 😄 hadi anlat, dinliyorum|"
+                     "{name}, cumartesi mitingde görüşürüz, sakin sakin|"
+                     "{name} abi, huysuzsun ama seni seviyoruz|{name}, bu yorumla öldürdün beni 😂|"
+                     "iyi ki doğdun {name}! sağlık ve huzur diliyorum|"
+                     "{name}, seçim konusunda haklıydın, sana bir kahve borçluyum|"
+                     "{name}, maçtan sonra seni ararım|{name}, efsanesin, bu yorum altın|"
+                     "{name}, yarın konferansta seni bulurum, konuşuruz|"
+                     "{name}, cumartesi tavlada seni yeneceğim, hazırlan!|"
+                     "{name}, sakin ol, seni anladım, cuma buluşuyor muyuz?|"
+                     "{name}, bu hikayeyle günümü güzelleştirdin|"
+                     "{name}, makaleyi sana atarım, bütün tarihler orada"),
+        # a claim to a land, pride in one's nation, a people's rights: political, not hate
+        "place": _w("Karabağ|Zengezur|Şuşa|Laçin|Nahçıvan|Kelbecer"),
+        "claim": _w("{place} bizim toprağımızdır ve hep öyle kalacak|topraklarımızdan asla vazgeçmeyeceğiz|"
+                    "{place} yüzyıllardır bizim toprağımız|bu toprak üzerinde yaşayan insanlarındır|"
+                    "toprağımız, tarihimiz, mezarlarımız orada|bir gün ata toprağıma dönmeyi hayal ediyorum|"
+                    "milletimiz yeterince acı çekti|bu ülke daha iyi liderleri hak ediyor|"
+                    "her milletin kendi toprağına hakkı var|dedemin toprağı orada, {place} yakınlarında|"
+                    "barış yoluyla döneceğiz, {place} bizi bekliyor|kimse toprağımızı kalbimizden söküp alamaz"),
+        # their counterparts: a people driven off the land, an insult said to a reader by name
+        "land_hate": _w("{dat} bu topraklarda yer yok|{pl} topraklarımızdan defolup gitmeli, hepsi {deh}|"
+                        "{place} bizim toprağımız, {pl} ise {deh}|bütün {acc} topraklarımızdan sürün|"
+                        "{pl} toprağımızı çaldı, hepsi {deh}"),
+        "banter_insult": _w("{name}, sen {ins2}|{name}, sus ulan {ins}|{name}, sen hep saçma yazıyorsun, {ins}|"
+                            "{name}, senin gibi bir {ins} ancak buna inanır"),
         "self_deprecation": _w("onlara inanacak kadar saftım, ne aptalmışım|müzakerelere güvendiğim için ben bir "
                                "aptalım|ben salak, yolun açılacağını sandım|ateşkese inandığım için kendimi aptal "
                                "gibi hissediyorum|ben ahmak, onlara oy verdim|ben aptalım, haberi yanlış okudum, "
                                "özür dilerim|ben de ne salakmışım, sınırın kapalı olduğunu unuttum"),
-        "greeting": _w("Merhaba|Herkese merhaba|Selam|Günaydın|Teşekkürler|Çok teşekkürler|Teşekkür ederim|Harika "
+        "greeting": _w("Merhaba|Herkese merhaba|Selam|Selam millet|Millet günaydın|Herkese selam millet|Günaydın|"
+                       "Teşekkürler|Çok teşekkürler|Teşekkür ederim|Harika "
                        "haber|Güzel söylemiş|Katılıyorum|{city} şehrinden selamlar|Herkese barış|Mutlu yıllar|İyi "
                        "akşamlar|Saygılar"),
     },
@@ -722,6 +847,39 @@ LANGS: dict[str, dict[str, list[str]]] = {
                       "silin|'{pl} sürüdür, millət deyil' demək insanlıqdan çıxarmaqdır|'bu din zorakılıq doğurur' "
                       "fanatizmdir, təhlil deyil|'{slx}' kimi sözlər Sumqayıta və Xocalıya apardı|burada {dat} "
                       "vəhşi deyilməsindən utanıram|qonşum mənə '{slx}' dedi, şikayət etdim"),
+        # a reader talking to another by name, warmly: the address alone is no insult or threat
+        "name": _w("Rəşad|Rauf|Səbinə|Samir|Orxan|Ramil|Tural|Aytən|Elçin|Günel"),
+        "banter": _w("{name}, sən dahisən 😂 əla zarafat idi|{name}, linki indi tapıb sənə atıram, bir dəqiqə|"
+                     "{name}, xəritəni axşam sənə göndərərəm|"
+                     "{name}, sən həmişə sakit yazırsan, bu saytı bir az da sənə görə oxuyuram|"
+                     "{name}, lap babam kimi danışırsan, hər şey 'bizim vaxtımızda' ilə başlayır 😄|"
+                     "yaxşı {name}, bu dəfə sən uddun, çay məndən|"
+                     "ay {name}, yenə öz nəzəriyyənlə gəldin 😄 de görüm, qulaq asıram|"
+                     "{name}, şənbə mitinqdə görüşərik, sakit|{name}, deyingənsən, amma səni çox istəyirik|"
+                     "ay {name}, bu şərhlə məni öldürdün 😂|"
+                     "ad günün mübarək, {name}! can sağlığı və sülh arzulayıram|"
+                     "{name}, seçki barədə haqlı idin, sənə bir qəhvə borcluyam|"
+                     "{name}, matçdan sonra sənə zəng edərəm|{name}, sən əfsanəsən, bu şərh qızıldır|"
+                     "{name}, sabah konfransda səni taparam, danışarıq|"
+                     "{name}, şənbə nərddə səni uduzduracam, hazırlaş!|"
+                     "{name}, hirslənmə, səni başa düşdüm, cümə görüşürük?|"
+                     "{name}, bu hekayə ilə günümü gözəlləşdirdin|"
+                     "{name}, məqaləni sənə atacam, bütün tarixlər orada var"),
+        # a claim to a land, pride in one's nation, a people's rights: political, not hate
+        "place": _w("Qarabağ|Zəngəzur|Şuşa|Laçın|Naxçıvan|Kəlbəcər|Ağdam"),
+        "claim": _w("{place} bizim torpağımızdır və həmişə belə olacaq|torpağımızdan heç vaxt əl çəkməyəcəyik|"
+                    "{place} əsrlərdir bizim torpağımızdır|bu torpaq onun üzərində yaşayan insanlarındır|"
+                    "torpağımız, tariximiz, qəbirlərimiz oradadır|bir gün ata yurduma qayıtmağı arzulayıram|"
+                    "xalqımız kifayət qədər əzab çəkib|bu ölkə daha yaxşı rəhbərlərə layiqdir|"
+                    "hər xalqın öz torpağına haqqı var|babamın torpağı oradadır, {place} yaxınlığında|"
+                    "sülh yolu ilə qayıdacağıq, {place} bizi gözləyir|"
+                    "heç kim torpağımızı ürəyimizdən qopara bilməz"),
+        # their counterparts: a people driven off the land, an insult said to a reader by name
+        "land_hate": _w("{dat} bu torpaqda yer yoxdur|{pl} torpağımızdan rədd olmalıdır, hamısı {deh}|"
+                        "{place} bizim torpağımızdır, {pl} isə {deh}|bütün {acc} torpağımızdan qovun|"
+                        "{pl} torpağımızı oğurlayıb, hamısı {deh}"),
+        "banter_insult": _w("{name}, sən {ins2}|{name}, sus, {ins}|{name}, sən həmişə cəfəngiyat yazırsan, {ins}|"
+                            "{name}, yalnız sənin kimi {ins} buna inanar"),
         "self_deprecation": _w("onlara inanacaq qədər sadəlövh idim, nə axmaq idim|danışıqlara inandığım üçün mən "
                                "axmağam|mən axmaq, yolun açılacağını düşündüm|atəşkəsə inandığım üçün özümü "
                                "axmaq kimi hiss edirəm|mən gic idim ki, onlara səs verdim|mən axmaq, xəbəri səhv "
@@ -907,6 +1065,41 @@ LANGS: dict[str, dict[str, list[str]]] = {
                       "ծնում» ասելը մոլեռանդություն է, ոչ թե վերլուծություն|«{slx}» տիպի բառերը հանգեցրին "
                       "Սումգայիթին ու Խոջալուին|ամաչում եմ, որ այստեղ {acc} վայրենի են անվանում|հարևանս ինձ "
                       "«{slx}» ասաց, և ես բողոքեցի"),
+        # a reader talking to another by name, warmly: the address alone is no insult or threat
+        "name": _w("Լևոն|Նարեկ|Գագո|Սամվել|Աշոտ|Անի|Արամ|Լուսինե|Կարեն|Տիգրան"),
+        "banter": _w("{name}, դու հանճար ես 😂 շատ ծիծաղելի էր|{name}, հիմա հղումը կգտնեմ ու կուղարկեմ քեզ, մի րոպե|"
+                     "{name}, քարտեզը երեկոյան կուղարկեմ քեզ|"
+                     "{name}, դու միշտ հանգիստ ես գրում, այս կայքը մասամբ քո պատճառով եմ կարդում|"
+                     "{name}, ճիշտ պապիկիս պես ես խոսում, ամեն ինչ «մեր ժամանակ»-ով է սկսվում 😄|"
+                     "լավ, {name}, այս անգամ դու հաղթեցիր, սուրճը ինձնից|"
+                     "{name}, էլի քո տեսություններով ես եկել 😄 լավ, լսում եմ|"
+                     "{name}, շաբաթ հանրահավաքում կտեսնվենք, խաղաղ|{name}, դժգոհ պապիկ ես, բայց սիրում ենք քեզ|"
+                     "{name}, այս մեկնաբանությամբ սպանեցիր ինձ 😂|"
+                     "ծնունդդ շնորհավոր, {name}! առողջություն ու խաղաղություն|"
+                     "{name}, ընտրությունների հարցում ճիշտ էիր, մի սուրճ պարտք եմ|"
+                     "{name}, խաղից հետո կզանգեմ քեզ|{name}, դու լեգենդ ես, այս մեկնաբանությունը ոսկի է|"
+                     "{name}, վաղը համաժողովում կգտնեմ քեզ, կխոսենք|"
+                     "{name}, շաբաթ նարդիում կհաղթեմ քեզ, պատրաստվիր|"
+                     "{name}, մի բարկացիր, հասկացա քեզ, ուրբաթ հանդիպում ենք?|"
+                     "{name}, այս պատմությամբ օրս գեղեցկացրիր|"
+                     "{name}, հոդվածը կուղարկեմ քեզ, բոլոր ամսաթվերը այնտեղ են"),
+        # a claim to a land, pride in one's nation, a people's rights: political, not hate
+        "place": _w("Արցախ|Շուշի|Սյունիք|Քաշաթաղ|Հադրութ|Քարվաճառ"),
+        "claim": _w("{pl} իրավունք ունեն խաղաղ ապրելու|{pl} մեր հարևաններն են, վաղուց են այստեղ ապրում|"
+                    "{pl} հավասար իրավունքներ ունեն|մեր թաղում ապրում են նաև {pl}|{place}, դա մեր հողն է և միշտ կլինի|"
+                    "մենք երբեք չենք հրաժարվի մեր հողից|"
+                    "{place}, դարեր շարունակ մեր հողն է եղել|այս հողը պատկանում է այնտեղ ապրող մարդկանց|"
+                    "մեր հողը, մեր պատմությունը, մեր գերեզմաններն այնտեղ են|"
+                    "երազում եմ մի օր վերադառնալ հայրենի հող|մեր ժողովուրդը բավական է տառապել|"
+                    "այս երկիրն արժանի է ավելի լավ ղեկավարների|"
+                    "յուրաքանչյուր ժողովուրդ իրավունք ունի իր հողի վրա|պապիկիս հողը այնտեղ է, {place}|"
+                    "{place}, մենք կվերադառնանք խաղաղ ճանապարհով|ոչ ոք չի կարող մեր հողը հանել մեր սրտից"),
+        # their counterparts: a people driven off the land, an insult said to a reader by name
+        "land_hate": _w("{pl} մեր հողում տեղ չունեն|{pl} պետք է հեռանան մեր հողից, նրանք {deh}|"
+                        "{place}, դա մեր հողն է, իսկ {pl} {deh}|քշեք բոլոր {acc} մեր հողից|"
+                        "{pl} գողացել են մեր հողը, նրանք {deh}"),
+        "banter_insult": _w("{name}, դու {ins} ես|{name}, լռիր, {ins}|{name}, դու միշտ հիմարություն ես գրում, {ins}|"
+                            "{name}, միայն քեզ նման {ins} կհավատա սրան"),
         "self_deprecation": _w("միամիտ էի, որ հավատացի նրանց, ինչ հիմար էի|հիմար էի, որ վստահեցի "
                                "բանակցություններին|ես էլ ապուշ եմ, կարծում էի՝ ճանապարհը կբացվեն|ինձ հիմար եմ "
                                "զգում, որ հավատացի հրադադարին|տխմար էի, որ քվեարկեցի նրանց օգտին|ես ապուշ եմ, "

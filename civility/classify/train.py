@@ -570,7 +570,8 @@ def _synthetic_rows(seed: int) -> list[Row]:
         # every kind weighs the same in all, except that civil sentences about groups weigh as much
         # as hateful and threatening ones together: group names must not become evidence of hate
         weight = synthetic.KIND_WEIGHT.get(s.kind, 1.0) * 1000.0 / counts[s.kind]
-        rows.append(Row(s.text, labels, s.lang, f"synthetic:{s.kind}", "synthetic", split, weight))
+        dataset = "synthetic_hard" if s.kind in synthetic.OWN_DATASET else "synthetic"
+        rows.append(Row(s.text, labels, s.lang, f"synthetic:{s.kind}", dataset, split, weight))
     return rows
 
 
@@ -727,7 +728,8 @@ def prepare(datasets: Path = DEFAULT_DATASETS, lexicons: Path = DEFAULT_LEXICONS
     # obscene lexicon: the shared lists, minus identity terms and words mostly seen in civil rows
     plain = compile_cues(norm)
     words = lexicon_words(lexicons, norm) if lexicons.exists() else []
-    train_idx = [i for i, r in enumerate(all_rows) if r.split == "train" and r.dataset != "synthetic"]
+    train_idx = [i for i, r in enumerate(all_rows)
+                 if r.split == "train" and r.dataset not in ("synthetic", "synthetic_hard")]
     token_lists = [[t.text for t in tokens[i]] for i in train_idx]
 
     def is_identity(w: str) -> bool:
@@ -792,7 +794,7 @@ def head_rows(prep: Prepared, head: str, exclude: frozenset[str] = frozenset(),
     """
     label = HEAD_LABEL[head]
     implied = _implied_keep(prep, label, "train", IMPLIED_CAP if label != "spam" else IMPLIED_CAP // 2)
-    ok = prep.real | {"synthetic", "civil_links"}
+    ok = prep.real | {"synthetic", "synthetic_hard", "civil_links"}
     ix_list = [i for i, r in enumerate(prep.rows) if r.split == "train" and r.dataset in ok
                and r.dataset not in exclude and r.labels[label] is not None
                and (label not in r.implied or i in implied)]
@@ -845,7 +847,7 @@ def fit_ngram_heads(prep: Prepared, exclude: frozenset[str] = frozenset(), heads
 
 
 def _meta_group(r: Row, label: str) -> str:
-    if r.dataset == "synthetic" or r.dataset.startswith("own_"):
+    if r.dataset.startswith(("synthetic", "own_")):
         return r.dataset
     return r.dataset if label not in r.implied else "civil"
 

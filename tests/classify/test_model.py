@@ -69,6 +69,23 @@ def test_greetings_and_thanks_score_near_zero(model, text):
     assert scores[worst][0] < 0.3, f"{worst} {scores[worst][0]:.3f} for {text!r}"
 
 
+@pytest.mark.parametrize("text", [
+    # a claim to a land: the hate data's "our land" is a white nationalist's (hate 0.95 before)
+    "Karabakh is our land and always will be",
+    "Shusha is our land, and one day I will visit my grandparents' graves there",
+    "Арцах — наша земля, там похоронены мои деды",
+    "Qarabağ bizim torpağımızdır, dədə-babalarımız orada yatır",
+    # a reader talking to another by name
+    "Ruslan, I'll send you that article about the ceasefire tonight",
+    "Гарик, скину тебе вечером ту статью про перемирие, там всё по датам",
+    "Selam millet, İzmir'den sevgiler",
+])
+def test_land_claims_and_friendly_address_are_not_hate_insult_or_threat(model, text):
+    scores = model.score([text])
+    worst = max(("hate", "insult", "threat"), key=lambda h: scores[h][0])
+    assert scores[worst][0] < FLAG_AT[worst], f"{worst} {scores[worst][0]:.3f} for {text!r}"
+
+
 def test_calibrate_is_monotone_piecewise_linear():
     p = np.linspace(0, 1, 101)
     c = calibrate(p, 0.3, 0.5)
@@ -130,15 +147,6 @@ def test_civil_cases_are_not_flagged(model, text):
         assert scores[head][0] < level, f"{head} {scores[head][0]:.3f} for {text!r}"
 
 
-def test_a_reader_still_waiting_is_no_threat(model):
-    """Model 2.75e15dd456fa read it as a threat (0.58, "waiting" from the veiled-threat writers'
-    "we are waiting for you"); the fifth batch of writers brought it under the line. The signal
-    still holds short, unaddressed replies under it whatever a model says (test below)."""
-    from civility.triage.policy import threshold
-
-    assert model.score(["Still waiting."])["threat"][0] < threshold("threat", None, "classifier.v1")
-
-
 @pytest.mark.django_db
 @pytest.mark.parametrize(("text", "threat"), [
     ("Still waiting.", False), ("Keep going.", False), ("Next time.", False), ("Amin, inşallah 🤲", False),
@@ -147,6 +155,10 @@ def test_a_reader_still_waiting_is_no_threat(model):
     ("You're next.", True), ("Ты следующий.", True), ("Watch your back.", True), ("I'll find you.", True),
 ])
 def test_a_short_reply_aimed_at_no_one_is_no_threat(text, threat):
+    """The signal holds short, unaddressed replies under the threat line whatever a model says:
+    model 2.75e15dd456fa read "Still waiting." as a threat (0.58, "waiting" from the veiled-threat
+    writers' "we are waiting for you"), and the model of the sixth batch of writers reads "Keep
+    going." at 0.90 ("keep writing and see what happens")."""
     from civility.triage.services import triage_text
 
     assert ("threat" in {f["label"] for f in triage_text(text).flags}) is threat
