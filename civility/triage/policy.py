@@ -128,7 +128,7 @@ def reason_label(reason: str | None) -> str | None:
 
 #: the doc attributes a stored report keeps, and so what re-assessing it (or a background
 #: stage run on it) starts from
-STORED_ATTRS = ("lang", "first_timer", "duplicate_of", "campaign", "site")
+STORED_ATTRS = ("lang", "first_timer", "duplicate_of", "campaign", "site", "words")
 
 #: Per-site flag levels tuned from moderators' decisions (``civility policy tune``): a function
 #: of a site's id (or None) returning {label: level} for the labels overridden there. The
@@ -157,6 +157,9 @@ class Report:
     first_timer: bool = False
     #: the site's id, when the comment is stored (its flag levels may be tuned)
     site: int | None = None
+    #: how many words the comment has (None: not counted, in a report stored before it was), so
+    #: that a report assessed again without its text keeps :data:`TOXIC_NAMES_MIN_WORDS` in force
+    words: int | None = None
 
     @property
     def complete(self) -> bool:
@@ -173,7 +176,7 @@ class Report:
 
     def stored(self) -> dict[str, Any]:
         return {**self.public(), "findings": self.findings, "errors": self.errors, "versions": self.versions,
-                "first_timer": self.first_timer, "site": self.site}
+                "first_timer": self.first_timer, "site": self.site, "words": self.words}
 
 
 def threshold(label: str, lang: str | None, signal: str | None = None, site: int | None = None) -> float:
@@ -228,7 +231,11 @@ def assess(doc: Doc) -> Report:
                 "spans": sorted({tuple(s) for f in behind for s in f.spans}),
                 "reason": "; ".join(dict.fromkeys(f.reason for f in sorted(behind, key=lambda f: -f.score))),
             })
-    named = _toxic_named(doc, weights, scores, {f["label"] for f in flags}, lang, site)
+    words = doc.attrs.get("words")
+    if words is None and doc.text:
+        words = sum(1 for t in (doc.attrs.get("normalized") or normalize(doc.text)).tokens
+                    if any(c.isalpha() for c in t.text))
+    named = _toxic_named(doc, weights, scores, {f["label"] for f in flags}, lang, site, words)
     if named:
         flags = sorted([*flags, named], key=lambda f: LABELS.index(f["label"]))
 
@@ -252,17 +259,15 @@ def assess(doc: Doc) -> Report:
         versions=doc.versions,
         first_timer=bool(doc.attrs.get("first_timer")),
         site=site,
+        words=words,
     )
 
 
 def _toxic_named(doc: Doc, weights: dict[int, float], scores: dict[str, float], flagged: set[str],
-                 lang: str | None, site: int | None) -> dict[str, Any] | None:
+                 lang: str | None, site: int | None, words: int | None) -> dict[str, Any] | None:
     """The flag of :data:`TOXIC_NAMES_LABEL_AT`: under the label a surely toxic comment reads most
     like, when no label of the policy was flagged (None otherwise)."""
-    if flagged & set(TOXIC_KINDS):
-        return None
-    norm = doc.attrs.get("normalized") or normalize(doc.text)
-    if sum(1 for t in norm.tokens if any(c.isalpha() for c in t.text)) < TOXIC_NAMES_MIN_WORDS:
+    if flagged & set(TOXIC_KINDS) or words is None or words < TOXIC_NAMES_MIN_WORDS:
         return None
     toxic = [f for f in doc.findings if f.label == "toxic"
              and weights[id(f)] >= max(TOXIC_NAMES_LABEL_AT, threshold("toxic", lang, f.signal, site))]

@@ -350,6 +350,15 @@ def test_a_short_reply_is_not_flagged_for_its_toxic_score_alone():
     assert {f["label"] for f in policy.assess(doc).flags} == {"toxic"}
 
 
+def test_assessing_a_stored_report_again_keeps_the_toxic_named_flag():
+    report = _toxic_only(0.9, {"threat": 0.3})
+    assert report.words == 8 and "threat" in {f["label"] for f in report.flags}
+    again = policy.reassess(report.stored(), replace=lambda f: False, add=[])  # no text any more
+    assert {f["label"] for f in again.flags} == {"threat", "toxic"}
+    older = {**report.stored(), "words": None}  # stored before words were counted
+    assert {f["label"] for f in policy.reassess(older, replace=lambda f: False, add=[]).flags} == {"toxic"}
+
+
 def test_an_excused_toxic_score_names_no_label():
     doc = Doc(subject=Subject(text='Мне прислали «ты следующий»'))
     doc.findings = [
