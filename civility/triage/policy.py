@@ -233,8 +233,7 @@ def assess(doc: Doc) -> Report:
             })
     words = doc.attrs.get("words")
     if words is None and doc.text:
-        words = sum(1 for t in (doc.attrs.get("normalized") or normalize(doc.text)).tokens
-                    if any(c.isalpha() for c in t.text))
+        words = len(_words(doc.attrs.get("normalized") or normalize(doc.text)))
     named = _toxic_named(doc, weights, scores, {f["label"] for f in flags}, lang, site, words)
     if named:
         flags = sorted([*flags, named], key=lambda f: LABELS.index(f["label"]))
@@ -261,6 +260,11 @@ def assess(doc: Doc) -> Report:
         site=site,
         words=words,
     )
+
+
+def _words(norm: Any) -> list[str]:
+    """The words of a normalised text (tokens with a letter): what the word counts count."""
+    return [t.text for t in norm.tokens if any(c.isalpha() for c in t.text)]
 
 
 def _toxic_named(doc: Doc, weights: dict[int, float], scores: dict[str, float], flagged: set[str],
@@ -332,7 +336,7 @@ def nudge(report: Report, text: str, *, levels: dict[str, float] | None = None) 
     nudge: they are a moderator's call, not a reader's misunderstanding.
     """
     levels = nudge_levels() if levels is None else levels
-    words = [t.text for t in normalize(text).tokens if any(c.isalpha() for c in t.text)]
+    words = _words(normalize(text))
     if len(words) < NUDGE_MIN_WORDS or all(w in courtesy_words() for w in words):
         return None
     quoted = quoted_spans(text)

@@ -57,9 +57,8 @@ HONEYPOT = 0.9
 FAST_SUBMIT = (0.35, 0.65)  # at min_submit_ms … at 0 ms
 WORDS_MAX = 0.45  # one kind of money words alone is never a flag
 
-# a dot written so that filters miss it: "bit[.]ly", "t (dot) me", "bit . ly", "t точка me"
-#: a dot typed so that filters miss it: "[.]", "(dot)", " dot ", " . ", and a space before the
-#: dot alone ("krediburada .online"; the endings that may follow are the caller's)
+#: a dot written so that filters miss it: "bit[.]ly", "t (dot) me", "bit . ly", "t точка me", and a
+#: space before the dot alone ("krediburada .online"; the endings that may follow are the caller's)
 _DOT_DISGUISED = (r"(?:\s?\[\s?(?:\.|dot)\s?\]\s?|\s?\(\s?(?:\.|dot)\s?\)\s?|\s+(?:dot|точка|nokta|nöqtə)\s+"
                   r"|\s\.\s|\s\.)")
 _DOT = r"(?:\.|" + _DOT_DISGUISED + ")"

@@ -476,9 +476,7 @@ def quoted_and_condemned(norm: Normalized) -> list[Finding]:
     dress hate up as a quotation."""
     out = []
     for qs, qe in quoted_spans(norm.original):
-        s, e = _sentence_and_next(norm, qs, qe)
-        outside = [t for t in norm.tokens if s <= t.start and t.end <= e and not qs <= t.start < qe]
-        if any(t.text.startswith(_CONDEMNING_OR_REFUTING) or t.text in RECIPIENT for t in outside):
+        if _distanced(norm, norm.tokens, qs, qe, _CONDEMNING_OR_REFUTING, RECIPIENT):
             out.append(Finding("toxic", 0.0, "quoted and condemned, reported or refuted (talked about, not said)",
                                [(qs, qe)], {"context": "condemned"}))
     return out
@@ -502,10 +500,17 @@ def _mention(norm: Normalized, tokens: list[Token], m: Match) -> str:
 def _condemned(norm: Normalized, tokens: list[Token], m: Match, mention: str = "") -> bool:
     """Condemned or reported in the sentence or the next; a quotation may also have been said to
     the writer (:data:`RECIPIENT`)."""
-    s, e = _sentence_and_next(norm, m.start, m.end)
-    received = RECIPIENT if mention == "quoted" else frozenset()
-    return any(s <= t.start and t.end <= e and not (m.start <= t.start < m.end)
-               and (t.text.startswith(CONDEMN_STEMS) or t.text in received) for t in tokens)
+    return _distanced(norm, tokens, m.start, m.end, CONDEMN_STEMS,
+                      RECIPIENT if mention == "quoted" else frozenset())
+
+
+def _distanced(norm: Normalized, tokens: list[Token], start: int, end: int, stems: tuple[str, ...],
+               words: frozenset[str]) -> bool:
+    """A word outside ``start..end``, in its sentence or the next, starts with one of ``stems`` or
+    is one of ``words``: the span is talked about, not said."""
+    s, e = _sentence_and_next(norm, start, end)
+    return any(s <= t.start and t.end <= e and not start <= t.start < end
+               and (t.text.startswith(stems) or t.text in words) for t in tokens)
 
 
 def _talked_about(score: float, reason: str, mention: str, evidence: dict) -> tuple[float, str]:
