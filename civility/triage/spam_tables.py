@@ -62,6 +62,10 @@ class Tables:
     reference_suffixes: tuple[str, ...]
     #: domain → the list it is on ("gambling", "crypto", "scam", "referrer-spam")
     spam_domains: dict[str, str]
+    #: spelled-out phone digits (words.toml [phone]): word → ("unit" | "tens" | "hundreds" | "plus", digit)
+    number_words: dict[str, tuple[str, str]]
+    #: words that say a phone number follows
+    phone_context: re.Pattern[str]
 
     def find_words(self, text: str) -> Iterator[re.Match[str]]:
         """Every word-table hit in ``text``, left to right, without overlaps within each pass.
@@ -168,6 +172,12 @@ def tables() -> Tables:
         for domain in _lines(path):
             if domain not in plain_reference:
                 spam_domains.setdefault(domain, path.stem)
+    phone = words["phone"]
+    number_words: dict[str, tuple[str, str]] = {word.translate(FOLD): ("plus", "+") for word in phone["plus"]}
+    for kind in ("units", "tens"):
+        for digit, *names in phone[kind]:
+            number_words.update({name.translate(FOLD): (kind, digit) for name in names})
+    number_words.update({word.translate(FOLD): ("hundreds", "") for word in phone["hundreds"]})
     return Tables(
         version=digest.hexdigest()[:10],
         kinds=kinds,
@@ -187,4 +197,6 @@ def tables() -> Tables:
         reference=plain_reference,
         reference_suffixes=tuple(d for d in reference if d.startswith(".")),
         spam_domains=spam_domains,
+        number_words=number_words,
+        phone_context=bounded(phone["context"]),
     )

@@ -68,6 +68,15 @@ SPAM = [
     ("tr", "Instagram takipçi paketleri en uygun fiyata, 5K takipçi sadece 99 TL: takipcim .shop"),
     ("az", "Kredit 10 dəqiqəyə, heç bir sənəd lazım deyil! Zəng edin: 055 123 44 55"),
     ("tr", "Kripto botumuzla günde %5 kazanç, ilk 30 kişiye ücretsiz. Profilime tıklayın 💸"),
+    # a phone number spelled out or typed with look-alike letters, a messenger named with an id,
+    # "write in direct" as az, tr and hy readers type it (2026-12-07)
+    ("en", "Certified gold coins, 20% under the jeweller's price. Call Tigran 094 five five one 23 47"),
+    ("ru", "Диплом любого вуза недорого, 100% гарантия. Ватсап +7 9ЗЗ 55О 12 34"),
+    ("tr", "Kapıda ödeme, 1500 TL'ye orijinal saat. Tel: sıfır beş yüz otuz iki 611 28 90"),
+    ("hy", "iPhone 15 Dubaic, 420 000 dram, erashxiqov. Insta: yerevan.phone.shop"),
+    ("az", "Instagram izləyici satılır, 1000 izləyici 5 AZN. Direktə yazın"),
+    ("tr", "Evden çalışarak günde 800 TL kazanç, ciddi olanlar DM"),
+    ("hy", "Տնից աշխատանք, ամսական 300 000 դրամ, գրեք դիրեկտ"),
 ]
 
 HAM = [
@@ -113,6 +122,28 @@ def test_civil_comments_are_not_flagged(lang, text):
     doc, report = run(text)
     assert report.scores["spam"] < 0.5, [f.as_dict() for f in doc.findings]
     assert not report.flags
+
+
+def test_a_phone_number_typed_to_dodge_filters_is_a_contact():
+    for text, number in (("Call Tigran 094 five five one 23 47 today", "094 five five one 23 47"),
+                         ("Ватсап +7 9ЗЗ 55О 12 34", "+7 9ЗЗ 55О 12 34"),
+                         ("WhatsApp 0 5 1 7 7 7 2 3 1 4", "0 5 1 7 7 7 2 3 1 4")):
+        doc, _ = run(text)
+        assert shown(doc, text, "contact") == [number], text
+    # digits in an id, a survey's age ranges, a year and a count are no phone number
+    for text in ("[id345362376|Виктор], плюс генетика, это же видно",
+                 "Yaş grubunuz? 18 altı 18-30 30-45 45 üstü",
+                 "In 2023 about 100 000 people left in one week",
+                 "Dosya telif problemi    Album 1167 300 300.jpg"):
+        assert "contact" not in kinds(run(text)[0]), text
+
+
+def test_a_messenger_id_and_direct_messages_are_channels_but_never_flag_alone():
+    for text in ("Dilekçe linki profilimde, imzalamayı unutmayın.", "telegram: news_am_official, read it there",
+                 "Подробности в профиле издания, статья вышла вчера."):
+        doc, report = run(text)
+        assert {f.evidence.get("role") for f in doc.findings} & {"channel"}, text
+        assert report.scores["spam"] < 0.5, text
 
 
 def test_reference_sites_are_no_channel_at_all():

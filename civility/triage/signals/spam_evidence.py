@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -60,6 +60,13 @@ _HASHTAG = re.compile(r"(?<![\w#])#\w{2,}")
 _DIGIT = re.compile(r"\d")
 #: digits read as letters in a link's name ("c4sino", "b3t", "s1ots")
 _HOST_LEET = str.maketrans("4013578", "aoiestb")
+#: a word, a run of spaces or one other character: the pieces a typed phone number is read from
+_TOKEN = re.compile(r"\w+|\s+|.")
+_DIGITS2 = re.compile(r"\d\d")
+#: letters typed for digits inside a number ("9ЗЗ 41О")
+_LOOKALIKE = str.maketrans("OoОоЗзlI", "00003311")
+#: nine to fifteen digits with at most two spaces or signs between any two (read after spelling)
+_LOOSE_PHONE = re.compile(r"(?<![\w+])\+?\s?\d(?:[\s().,-]{0,2}\d){8,14}(?!\d)")
 _EPS = 1e-9  # 1 − (1 − 0.1) is 0.0999…: compare scores with a little slack
 
 #: short names of the kinds, for the combined finding's reason
@@ -175,6 +182,9 @@ class SpamEvidence(Signal):
         self.allowed = _domains("allowed_domains", allowed_domains)
         self.shorteners = self.t.shorteners | _domains("extra_shorteners", extra_shorteners)
         self._known = known_hosts(self.shorteners | self.t.telegram | self.t.whatsapp)
+        # "telegram: id_master_2024", "Инста: shop.baku", "Ig - kanal.satis": a messenger and an id
+        self._messenger_id = re.compile(self.t.messengers.pattern + r"\s*[:=–—-]\s*@?([a-z0-9][\w.]{2,30}[a-z0-9])",
+                                        re.IGNORECASE)
         self._bare = re.compile(
             r"(?<![\w@./-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?-i:" + "|".join(self.t.bare_tlds)
             + r"))(?![\w-])(?:/[^\s<>\"'«»]*)?", re.IGNORECASE)
@@ -337,13 +347,72 @@ class SpamEvidence(Signal):
                     _note(kinds, "contact", s["handle_inline"], f"@handle {m.group()}", m.span())
                 else:  # "@maria, you are right": a reply to a reader
                     _note(kinds, "contact", s["handle"], f"@handle {m.group()}", m.span())
+        if "@" in raw or ":" in raw:
+            for m in self._messenger_id.finditer(raw):
+                if not taken(m.start(1)) and re.search(r"[^\W\d]", m.group(1)):
+                    _note(kinds, "contact", s["handle_offer"], f"messenger contact «{' '.join(m.group().split())}»",
+                          m.span())
+        phones: list[tuple[int, int]] = []
         for pattern in (_PHONE, _NATIONAL_PHONE):
             for m in pattern.finditer(raw):
                 digits = sum(c.isdigit() for c in m.group())
                 if not taken(m.start()) and 9 <= digits <= 15:
+                    phones.append(m.span())
                     _note(kinds, "contact", s["phone"], "phone number", m.span())
+        for start, end, how in self._typed_phones(raw):
+            if not taken(start) and not any(a < end and start < b for a, b in phones):
+                _note(kinds, "contact", s["phone"], f"phone number ({how})", (start, end))
         if "contact" in kinds:
             kinds["contact"].score = min(s["channel_cap"], kinds["contact"].score)
+
+    def _typed_phones(self, raw: str) -> Iterator[tuple[int, int, str]]:
+        """Phone numbers typed so that a pattern misses them: digits spelled out ("050 three two
+        one 44 88", "sifir bes yuz otuz iki"), look-alike letters among the digits ("+7 9ЗЗ 41О"),
+        or digits spaced apart after "WhatsApp" or "call". Read digit by digit, nine or more are
+        a phone number where the disguise is plain (a word or letter among three typed digits)
+        or a word before it says a number follows."""
+        if len(_DIGIT.findall(raw)) < 3:
+            return
+        words = self.t.number_words
+        tokens = list(_TOKEN.finditer(raw))
+        out: list[str] = []
+        source: list[tuple[int, int]] = []
+        weight: dict[int, int] = {}  # where a token was read as digits: 1 a spelled word, 2 look-alike letters
+        for i, m in enumerate(tokens):
+            token, rep = m.group(), None
+            if token[0].isalnum() and not token.isdigit() and _DIGIT.search(token):
+                mapped = token.translate(_LOOKALIKE)
+                if mapped.isdigit():
+                    rep, weight[m.start()] = mapped, 2
+            elif (entry := words.get(token.lower().translate(FOLD))) is not None:
+                kind, digit = entry
+                after = next((words.get(t.group().lower().translate(FOLD), ("", ""))[0]
+                              for t in tokens[i + 1:i + 3] if not t.group().isspace()), "")
+                rep = (digit if kind in {"units", "plus"} else digit + ("" if after == "units" else "0")
+                       if kind == "tens" else "" if after in {"units", "tens"} else "00")
+                weight[m.start()] = 1
+            if rep is None:
+                out.append(token)
+                source.extend((i, i + 1) for i in range(m.start(), m.end()))
+            else:
+                out.append(rep)
+                source.extend([m.span()] * len(rep))
+        converted = "".join(out)
+        if converted == raw and not self.t.phone_context.search(raw.lower().translate(FOLD)):
+            return
+        for m in _LOOSE_PHONE.finditer(converted):
+            digits = sum(c.isdigit() for c in m.group())
+            if not 9 <= digits <= 15:
+                continue
+            start, end = source[m.start()][0], source[m.end() - 1][1]
+            typed = raw[start:end]
+            # one number word among digits may be a word ("18 altı 18-30": "under 18"); two, or one
+            # token of digits and look-alike letters, are a disguise
+            spelled = sum(w for pos, w in weight.items() if start <= pos < end)
+            disguised = spelled >= 2 and sum(c.isdigit() for c in typed) >= 3 and _DIGITS2.search(typed)
+            before = raw[max(0, start - 30):start].lower().translate(FOLD)
+            if disguised or self.t.phone_context.search(before):
+                yield start, end, "spelled out or disguised" if disguised else "digits spaced apart"
 
     def _offer_handle(self, handle: str) -> bool:
         """"@easy_money_bot", "@qazanc_az", "@FixedWin": a handle named like an offer."""
