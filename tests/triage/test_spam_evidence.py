@@ -146,6 +146,21 @@ def test_a_messenger_id_and_direct_messages_are_channels_but_never_flag_alone():
         assert report.scores["spam"] < 0.5, text
 
 
+def test_without_a_channel_only_a_sure_model_reading_adds_up_with_a_strong_word_cue():
+    from civility.triage.signals.spam_evidence import _Kind
+
+    signal = SpamEvidence()
+    sure = signal.s["model_alone_at"]
+    brand = _Kind(0.3, "betting brand")
+    for spam, flagged in ((sure, True), (sure - 0.05, False)):
+        model = _Kind(signal.s["model"], "the classifier's reading", evidence={"spam": spam})
+        score, _ = signal._combine({"brand": brand, "model": model})
+        assert (score >= 0.5) is flagged, spam
+    weak = _Kind(0.1, "weak offer")
+    score, _ = signal._combine({"offer": weak, "model": _Kind(signal.s["model"], "", evidence={"spam": 0.99})})
+    assert score < 0.5, "a sure reading beside a weak word is still no flag"
+
+
 def test_reference_sites_are_no_channel_at_all():
     for text in (HAM[1][1], HAM[2][1], "Full text: https://www.gov.uk/government/news/x, 20% of it redacted."):
         assert "links" not in kinds(run(text)[0]), text
@@ -331,9 +346,13 @@ def test_the_classifier_s_reading_is_a_cue_that_needs_a_channel():
     assert kinds(doc)["model"] == tables().scores["model"]
     assert verdict.scores["spam"] >= policy.FLAG_AT["spam"]
     assert "classifier" in next(f.reason for f in doc.findings if f.evidence["kind"] == "model")
-    # the same reading without a way to reach the sender is a hint, not a flag
-    doc, verdict = _after_a_model_that_reads(0.9)("Միայն այսօր՝ մեր նոր առաջարկը, շտապեք")  # + urgency words
+    # the same reading without a way to reach the sender is a hint, not a flag, unless the model is
+    # sure (model_alone_at) and a strong word cue agrees
+    offer = "Միայն այսօր՝ մեր նոր առաջարկը, շտապեք"  # + urgency words
+    doc, verdict = _after_a_model_that_reads(0.85)(offer)
     assert {"model", "urgency"} <= set(kinds(doc)) and verdict.scores["spam"] < policy.FLAG_AT["spam"]
+    doc, verdict = _after_a_model_that_reads(tables().scores["model_alone_at"])(offer)
+    assert verdict.scores["spam"] >= policy.FLAG_AT["spam"]
     # below the model's own threshold it is no cue at all
     doc, verdict = _after_a_model_that_reads(0.3)(ad)
     assert "model" not in kinds(doc) and verdict.scores["spam"] < policy.FLAG_AT["spam"]

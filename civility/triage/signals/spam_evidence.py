@@ -15,7 +15,8 @@ The rule (weights in ``data/spam/scoring.toml``): a *strong* channel with any cu
 channel with a *strong* cue, scores at least 0.5: flagged. A plain link and a price (a news
 story and "gas costs 300 drams now"), or a politician's Telegram channel and a percentage, stay
 below. Channels alone never flag (readers cite, mention and link); cues alone flag only when
-strong ones of two kinds coincide ("online casino … free spins", "earn $500 a day … hurry").
+strong ones of two kinds coincide ("online casino … free spins", "earn $500 a day … hurry"),
+the classifier's reading counting as one of them only where it is sure (``model_alone_at``).
 A link to a news, court or encyclopedia site (``data/spam/reference-domains.txt``) is no
 channel at all. A blocked domain, the widget's honeypot and a too-fast submission are as in
 ``spam.v1``.
@@ -233,8 +234,10 @@ class SpamEvidence(Signal):
         bot = [k.score for n, k in kinds.items() if self._role(n) == "bot"]
         channel = min(s["channel_cap"], _noisy_or(channels.values()))
         cue = _noisy_or(cues.values())
-        # the model's reading pairs with a channel like any cue, but never adds up to a flag without one
-        alone = _noisy_or(v for n, v in cues.items() if n != "model")
+        # the model's reading pairs with a channel like any cue; without one it counts only where
+        # it is sure (model_alone_at), beside a strong word cue: "Mostbet, 550% on the first deposit"
+        sure = "model" in kinds and kinds["model"].evidence.get("spam", 0.0) >= s["model_alone_at"]
+        alone = _noisy_or(v for n, v in cues.items() if n != "model" or sure)
         score, reason = max(channel, alone), "several commercial signs: " + ", ".join(_NAMES[n] for n in cues)
         if channel >= s["min_channel"] - _EPS and cue >= s["min_cue"] - _EPS:
             pair = channel + min(cue, s["channel_cap"]) + s["pair_bonus"]
