@@ -465,9 +465,10 @@ def prf(y: np.ndarray, flagged: np.ndarray) -> dict[str, float]:
 
 
 def choose_threshold(y: np.ndarray, p: np.ndarray, w: np.ndarray | None = None, max_fpr: float = 0.05,
-                     civil: np.ndarray | None = None) -> float:
+                     civil: np.ndarray | None = None, max_other_fpr: float = 1.0) -> float:
     """The threshold that maximises the F1 of the class-balanced (weighted) set, subject to
-    flagging at most ``max_fpr`` of the (weighted) *civil* rows (``civil``; default: the negatives).
+    flagging at most ``max_fpr`` of the (weighted) *civil* rows (``civil``; default: the negatives)
+    and at most ``max_other_fpr`` of the other negatives (toxic, but not of this head's kind).
 
     Balancing the classes makes the choice independent of each dataset's positive rate
     (Davidson is 83 % positive, OffensEval-TR 20 %); the cap reflects the product goal (few
@@ -483,16 +484,19 @@ def choose_threshold(y: np.ndarray, p: np.ndarray, w: np.ndarray | None = None, 
     wp = wp / max(wp.sum(), 1e-12)
     wn = wn / max(wn.sum(), 1e-12)
     wc = wc / max(wc.sum(), 1e-12)
+    wo = w * ((y == 0) & ~civil)
+    wo = wo / max(wo.sum(), 1e-12)
     order = np.argsort(-p, kind="mergesort")
     ps = p[order]
     tp = np.cumsum(wp[order])
     fp = np.cumsum(wn[order])
     fc = np.cumsum(wc[order])
+    fo = np.cumsum(wo[order])
     # only cut between distinct scores
     last = np.r_[ps[1:] != ps[:-1], True]
-    tp, fp, fc, ps = tp[last], fp[last], fc[last], ps[last]
+    tp, fp, fc, fo, ps = tp[last], fp[last], fc[last], fo[last], ps[last]
     f1 = 2 * tp / (1 + tp + fp)  # recall=tp, precision=tp/(tp+fp) with balanced classes
-    ok = fc <= max_fpr
+    ok = (fc <= max_fpr) & (fo <= max_other_fpr)
     if not ok.any():
         return float(min(0.999, ps[0]))
     k = int(np.argmax(np.where(ok, f1, -1)))
@@ -503,11 +507,14 @@ def choose_threshold(y: np.ndarray, p: np.ndarray, w: np.ndarray | None = None, 
 # the recipe: which data feeds which head, and how much
 # --------------------------------------------------------------------------------------
 #: each dataset's share of a head's training weight, where the dataset labels the head itself
-#: (others weigh 1); Davidson (83 % positive, slur-heavy) and the domain-shifted sets weigh less
+#: (others weigh 1); Davidson (83 % positive, slur-heavy) and the domain-shifted sets weigh less;
+#: the land claims and friendly talk (synthetic_hard) weigh 1.5 in the hate head: with the seventh
+#: batch of writers (their hate says "our land" too) "Karabakh is our land and always will be"
+#: read as hate 0.502 at 1, 0.22 at 1.5, every left-out hate ROC-AUC within 0.0012 of the other
 HEAD_SHARES: dict[str, dict[str, float]] = {
     "toxic": {"davidson": 0.35, "paradetox_en": 0.7, "jigsaw_es_it": 0.3, "convabuse": 0.5, "threatgram": 0.3,
               "synthetic": 0.6},
-    "hate": {"davidson": 0.35, "convabuse": 0.15, "toxigen": 0.7, "synthetic": 0.6},
+    "hate": {"davidson": 0.35, "convabuse": 0.15, "toxigen": 0.7, "synthetic": 0.6, "synthetic_hard": 1.5},
     "spam": {"tg_spam": 0.5, "civil_links": 2.0, "synthetic": 2.0},
     "x_threat": {"ethos": 0.5, "synthetic": 1.0},
     "x_insult": {"convabuse": 0.7, "synthetic": 1.0},
@@ -529,6 +536,11 @@ META_SHARES: dict[str, float] = {"civil": 0.5, "synthetic": 1.0, "threatgram": 0
 #: Stormfront and ToxiGen were in: many civil comments about groups sit just above that threshold)
 MAX_FPR: dict[str, float] = {"toxic": 0.05, "hate": 0.025, "spam": 0.03, "insult": 0.03, "threat": 0.015,
                              "obscene": 0.02}
+#: … and of the toxic comments of another kind: an insult or a threat flagged as obscene explains the
+#: wrong thing to the moderator. With the seventh batch of writers (disguised swearing the word lists
+#: miss), the obscene line fell from 0.74 to 0.42 and read a seventh of our insults and threats as
+#: obscene (tests/classify/test_own_sets.py allows 8 %); this cap keeps it where it was
+MAX_OTHER_FPR: dict[str, float] = {"obscene": 0.05}
 #: what each combined head may read (the rest of META_INPUTS get weight 0): few, sensible
 #: inputs, so that a head fitted on a few thousand sentences cannot learn accidents
 META_USES: dict[str, tuple[str, ...]] = {
@@ -958,7 +970,8 @@ def train(datasets: Path = DEFAULT_DATASETS, lexicons: Path = DEFAULT_LEXICONS, 
         w = _dataset_weights(rs)
         civil = None if head == "spam" else np.array([r.labels.get("toxic") == 0 or r.dataset == "civil"
                                                       or head in r.implied for r in rs])
-        thresholds[head] = t = round(choose_threshold(y, p, w, MAX_FPR.get(head, 0.05), civil), 6)
+        thresholds[head] = t = round(choose_threshold(y, p, w, MAX_FPR.get(head, 0.05), civil,
+                                                      MAX_OTHER_FPR.get(head, 1.0)), 6)
         # calibration fitted on one half of these rows, its reliability measured on the other
         half = np.array([_bucket(r.text, cfg.seed + 6) % 2 == 0 for r in rs])
         fit_on = half if 0 < y[half].sum() < half.sum() else np.ones(len(y), dtype=bool)
@@ -1040,7 +1053,8 @@ def train(datasets: Path = DEFAULT_DATASETS, lexicons: Path = DEFAULT_LEXICONS, 
             "rows": {ds: sum(1 for r in rows if r.dataset == ds) for ds in sorted({r.dataset for r in rows})},
             "head_shares": HEAD_SHARES, "implied_share": IMPLIED_SHARE, "implied_cap": IMPLIED_CAP,
             "meta_shares": META_SHARES, "native": {h: sorted(v) for h, v in sorted(prep.native.items())},
-            "C": cfg.C, "meta_C": cfg.meta_C, "max_fpr": MAX_FPR, "meta_uses": META_USES,
+            "C": cfg.C, "meta_C": cfg.meta_C, "max_fpr": MAX_FPR, "max_other_fpr": MAX_OTHER_FPR,
+            "meta_uses": META_USES,
             "lexicon_words": prep.lexicon_words[0],
         },
         "metrics": metrics,

@@ -80,6 +80,18 @@ def test_choose_threshold_balances_classes_and_caps_civil_false_flags():
     assert choose_threshold(y, p, max_fpr=0.05, civil=civil) <= t
 
 
+def test_choose_threshold_can_cap_the_toxic_rows_of_another_kind_too():
+    # 10 positives; 45 other-toxic negatives that score high (insults read as obscene); 45 civil that score low
+    y = np.array([1] * 10 + [0] * 90)
+    p = np.r_[np.linspace(0.5, 0.9, 10), np.linspace(0.3, 0.8, 45), np.linspace(0.0, 0.2, 45)]
+    civil = np.r_[np.zeros(55), np.ones(45)].astype(bool)
+    loose = choose_threshold(y, p, max_fpr=0.02, civil=civil)
+    capped = choose_threshold(y, p, max_fpr=0.02, civil=civil, max_other_fpr=0.05)
+    other = (y == 0) & ~civil
+    assert ((p >= capped) & other).sum() / other.sum() <= 0.05
+    assert ((p >= loose) & other).sum() / other.sum() > 0.05 and capped > loose
+
+
 def test_roc_auc_handles_ties():
     assert roc_auc(np.array([0, 1]), np.array([0.5, 0.5])) == pytest.approx(0.5)
     assert roc_auc(np.array([0, 0, 1, 1]), np.array([0.1, 0.4, 0.35, 0.8])) == pytest.approx(0.75)

@@ -252,8 +252,9 @@ def test_a_finding_is_excused_when_at_least_half_its_weight_rests_on_excused_wor
     ("Я, дурак, поверил обещаниям про мир.", "obscene"),
     ("Mən gic kimi inandım.", "obscene"),  # 2.52d075893baa reads "Mən axmaq kimi inanırdım…" at 0.4998
     # (model 2.75e15dd456fa no longer flags "This law is going to slaughter the small farmers in
-    # Syunik." or "Kahrolsun savaş, ne kadar genç gitti." by itself; this one it still does)
-    ("This new tax will kill small businesses in Gyumri.", "threat"),
+    # Syunik." or "Kahrolsun savaş, ne kadar genç gitti." by itself, 2.0ee3ff37a6c3 no longer
+    # "This new tax will kill small businesses in Gyumri."; this one it still does)
+    ("Kill the bill now, this tax will wipe out every shop in Goris!", "threat"),
 ])
 def test_a_classifier_flag_resting_on_an_excused_word_is_no_flag(text, label):
     from civility.triage.pipeline import pipeline
