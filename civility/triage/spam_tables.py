@@ -62,7 +62,7 @@ class Tables:
     reference_suffixes: tuple[str, ...]
     #: domain → the list it is on ("gambling", "crypto", "scam", "referrer-spam")
     spam_domains: dict[str, str]
-    #: spelled-out phone digits (words.toml [phone]): word → ("unit" | "tens" | "hundreds" | "plus", digit)
+    #: spelled-out phone digits (words.toml [phone]): word → ("units" | "tens" | "hundreds" | "plus", digits)
     number_words: dict[str, tuple[str, str]]
     #: words that say a phone number follows
     phone_context: re.Pattern[str]

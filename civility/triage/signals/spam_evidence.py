@@ -372,50 +372,57 @@ class SpamEvidence(Signal):
         """Phone numbers typed so that a pattern misses them: digits spelled out ("050 three two
         one 44 88", "sifir bes yuz otuz iki"), look-alike letters among the digits ("+7 9ЗЗ 41О"),
         or digits spaced apart after "WhatsApp" or "call". Read digit by digit, nine or more are
-        a phone number where the disguise is plain (a word or letter among three typed digits)
-        or a word before it says a number follows."""
+        a phone number where the disguise is plain (two number words, or one token of digits and
+        look-alike letters, among at least three typed digits) or a word just before it says a
+        number follows."""
         if len(_DIGIT.findall(raw)) < 3:
             return
-        words = self.t.number_words
         tokens = list(_TOKEN.finditer(raw))
         out: list[str] = []
-        source: list[tuple[int, int]] = []
+        source: list[tuple[int, int]] = []  # for each character read, the span of the raw text it came from
         weight: dict[int, int] = {}  # where a token was read as digits: 1 a spelled word, 2 look-alike letters
         for i, m in enumerate(tokens):
-            token, rep = m.group(), None
-            if token[0].isalnum() and not token.isdigit() and _DIGIT.search(token):
-                mapped = token.translate(_LOOKALIKE)
-                if mapped.isdigit():
-                    rep, weight[m.start()] = mapped, 2
-            elif (entry := words.get(token.lower().translate(FOLD))) is not None:
-                kind, digit = entry
-                after = next((words.get(t.group().lower().translate(FOLD), ("", ""))[0]
-                              for t in tokens[i + 1:i + 3] if not t.group().isspace()), "")
-                rep = (digit if kind in {"units", "plus"} else digit + ("" if after == "units" else "0")
-                       if kind == "tens" else "" if after in {"units", "tens"} else "00")
-                weight[m.start()] = 1
+            rep = self._as_digits(m.group(), tokens[i + 1:i + 3])
             if rep is None:
-                out.append(token)
-                source.extend((i, i + 1) for i in range(m.start(), m.end()))
+                out.append(m.group())
+                source.extend((pos, pos + 1) for pos in range(m.start(), m.end()))
             else:
                 out.append(rep)
                 source.extend([m.span()] * len(rep))
+                weight[m.start()] = 1 if m.group()[0].isalpha() and not _DIGIT.search(m.group()) else 2
         converted = "".join(out)
-        if converted == raw and not self.t.phone_context.search(raw.lower().translate(FOLD)):
+        if converted == raw and not self.t.phone_context.search(_fold_word(raw)):
             return
         for m in _LOOSE_PHONE.finditer(converted):
-            digits = sum(c.isdigit() for c in m.group())
-            if not 9 <= digits <= 15:
+            if not 9 <= sum(c.isdigit() for c in m.group()) <= 15:
                 continue
             start, end = source[m.start()][0], source[m.end() - 1][1]
             typed = raw[start:end]
             # one number word among digits may be a word ("18 altı 18-30": "under 18"); two, or one
             # token of digits and look-alike letters, are a disguise
             spelled = sum(w for pos, w in weight.items() if start <= pos < end)
-            disguised = spelled >= 2 and sum(c.isdigit() for c in typed) >= 3 and _DIGITS2.search(typed)
-            before = raw[max(0, start - 30):start].lower().translate(FOLD)
-            if disguised or self.t.phone_context.search(before):
+            disguised = spelled >= 2 and sum(c.isdigit() for c in typed) >= 3 and bool(_DIGITS2.search(typed))
+            if disguised or self.t.phone_context.search(_fold_word(raw[max(0, start - 30):start])):
                 yield start, end, "spelled out or disguised" if disguised else "digits spaced apart"
+
+    def _as_digits(self, token: str, following: list[re.Match[str]]) -> str | None:
+        """The digits a token of a typed phone number stands for, or None: "9ЗЗ" → "933", "beş" →
+        "5", "otuz" → "3" before a unit ("otuz iki") and "30" otherwise, "yüz" → "" before another
+        number word and "00" otherwise."""
+        if token[0].isalnum() and not token.isdigit() and _DIGIT.search(token):
+            mapped = token.translate(_LOOKALIKE)
+            return mapped if mapped.isdigit() else None
+        entry = self.t.number_words.get(_fold_word(token))
+        if entry is None:
+            return None
+        kind, digit = entry
+        after = next((self.t.number_words.get(_fold_word(t.group()), ("", ""))[0]
+                      for t in following if not t.group().isspace()), "")
+        if kind == "tens":
+            return digit if after == "units" else digit + "0"
+        if kind == "hundreds":
+            return "" if after in {"units", "tens"} else "00"
+        return digit  # a unit, or "plus" → "+"
 
     def _offer_handle(self, handle: str) -> bool:
         """"@easy_money_bot", "@qazanc_az", "@FixedWin": a handle named like an offer."""
@@ -510,6 +517,11 @@ class SpamEvidence(Signal):
             kinds["fast"] = _Kind(low + (high - low) * (1 - elapsed / self.min_submit_ms),
                                   f"sent {int(elapsed)} ms after the form opened (people need at least "
                                   f"{self.min_submit_ms} ms)", evidence={"elapsed_ms": int(elapsed)})
+
+
+def _fold_word(text: str) -> str:
+    """Lower case with Turkish and Azerbaijani letters folded ("İKİ" → "iki", not "i̇ki")."""
+    return text.lower().replace("\u0307", "").translate(FOLD)
 
 
 def _note(kinds: dict[str, _Kind], name: str, score: float, reason: str, span: tuple[int, int]) -> None:
