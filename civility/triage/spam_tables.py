@@ -64,6 +64,8 @@ class Tables:
     spam_domains: dict[str, str]
     #: spelled-out phone digits (words.toml [phone]): word → ("units" | "tens" | "hundreds" | "plus", digits)
     number_words: dict[str, tuple[str, str]]
+    #: any of :attr:`number_words`, as a whole word
+    number_word: re.Pattern[str]
     #: words that say a phone number follows
     phone_context: re.Pattern[str]
 
@@ -198,5 +200,6 @@ def tables() -> Tables:
         reference_suffixes=tuple(d for d in reference if d.startswith(".")),
         spam_domains=spam_domains,
         number_words=number_words,
+        number_word=bounded("|".join(re.escape(w) for w in sorted(number_words, key=len, reverse=True))),
         phone_context=bounded(phone["context"]),
     )

@@ -292,7 +292,6 @@ def test_hate_or_a_threat_quoted_in_order_to_condemn_or_report_it_is_no_flag(tex
     assert any("quoted and condemned" in f["reason"] for f in report.findings)  # and it says why
 
 
-
 @pytest.mark.django_db
 @pytest.mark.parametrize("text", [
     'Someone wrote "Armenians are rats" and he is right.',  # attribution alone excuses nothing

@@ -140,6 +140,7 @@ def test_a_phone_number_typed_to_dodge_filters_is_a_contact():
 
 def test_a_messenger_id_and_direct_messages_are_channels_but_never_flag_alone():
     for text in ("Dilekçe linki profilimde, imzalamayı unutmayın.", "telegram: news_am_official, read it there",
+                 "Ig - yerevan_bakery_official, the whole interview is there",
                  "Подробности в профиле издания, статья вышла вчера."):
         doc, report = run(text)
         assert {f.evidence.get("role") for f in doc.findings} & {"channel"}, text

@@ -66,6 +66,10 @@ _TOKEN = re.compile(r"\w+|\s+|.")
 _DIGITS2 = re.compile(r"\d\d")
 #: letters typed for digits inside a number ("9ЗЗ 41О")
 _LOOKALIKE = str.maketrans("OoОоЗзlI", "00003311")
+#: what may stand between a messenger's name and the sender's id there ("Инста: shop", "Ig - shop")
+_ID_SEPARATOR = re.compile(r"[:=–—-]")
+#: a look-alike letter typed beside a digit ("9ЗЗ", "41О")
+_LOOK_BY_DIGIT = re.compile(r"(?<=\d)[OoОоЗзlI]|[OoОоЗзlI](?=\d)")
 #: nine to fifteen digits with at most two spaces or signs between any two (read after spelling)
 _LOOSE_PHONE = re.compile(r"(?<![\w+])\+?\s?\d(?:[\s().,-]{0,2}\d){8,14}(?!\d)")
 _EPS = 1e-9  # 1 − (1 − 0.1) is 0.0999…: compare scores with a little slack
@@ -184,7 +188,8 @@ class SpamEvidence(Signal):
         self.shorteners = self.t.shorteners | _domains("extra_shorteners", extra_shorteners)
         self._known = known_hosts(self.shorteners | self.t.telegram | self.t.whatsapp)
         # "telegram: id_master_2024", "Инста: shop.baku", "Ig - kanal.satis": a messenger and an id
-        self._messenger_id = re.compile(self.t.messengers.pattern + r"\s*[:=–—-]\s*@?([a-z0-9][\w.]{2,30}[a-z0-9])",
+        self._messenger_id = re.compile(self.t.messengers.pattern + r"\s*" + _ID_SEPARATOR.pattern
+                                        + r"\s*@?([a-z0-9][\w.]{2,30}[a-z0-9])",
                                         re.IGNORECASE)
         self._bare = re.compile(
             r"(?<![\w@./-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?-i:" + "|".join(self.t.bare_tlds)
@@ -350,7 +355,7 @@ class SpamEvidence(Signal):
                     _note(kinds, "contact", s["handle_inline"], f"@handle {m.group()}", m.span())
                 else:  # "@maria, you are right": a reply to a reader
                     _note(kinds, "contact", s["handle"], f"@handle {m.group()}", m.span())
-        if "@" in raw or ":" in raw:
+        if _ID_SEPARATOR.search(raw):
             for m in self._messenger_id.finditer(raw):
                 if not taken(m.start(1)) and re.search(r"[^\W\d]", m.group(1)):
                     _note(kinds, "contact", s["handle_offer"], f"messenger contact «{' '.join(m.group().split())}»",
@@ -375,7 +380,14 @@ class SpamEvidence(Signal):
         a phone number where the disguise is plain (two number words, or one token of digits and
         look-alike letters, among at least three typed digits) or a word just before it says a
         number follows."""
-        if len(_DIGIT.findall(raw)) < 3:
+        digits = len(_DIGIT.findall(raw))
+        if digits < 3:
+            return
+        folded = _fold_word(raw)
+        # nine digits or more must be read, each number word giving at most two, each look-alike
+        # letter beside a digit one: most comments with a date or a price stop here
+        if digits < 9 and (digits + len(_LOOK_BY_DIGIT.findall(raw))
+                           + 2 * len(self.t.number_word.findall(folded))) < 9:
             return
         tokens = list(_TOKEN.finditer(raw))
         out: list[str] = []
@@ -391,7 +403,7 @@ class SpamEvidence(Signal):
                 source.extend([m.span()] * len(rep))
                 weight[m.start()] = 1 if m.group()[0].isalpha() and not _DIGIT.search(m.group()) else 2
         converted = "".join(out)
-        if converted == raw and not self.t.phone_context.search(_fold_word(raw)):
+        if converted == raw and not self.t.phone_context.search(folded):
             return
         for m in _LOOSE_PHONE.finditer(converted):
             if not 9 <= sum(c.isdigit() for c in m.group()) <= 15:
