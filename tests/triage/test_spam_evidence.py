@@ -147,6 +147,16 @@ def test_a_messenger_id_and_direct_messages_are_channels_but_never_flag_alone():
         assert report.scores["spam"] < 0.5, text
 
 
+def test_several_contact_phrases_without_anything_to_sell_stay_under_the_line():
+    # two strong "write me privately" phrases once combined to 0.51 in the word kind's own
+    # finding (kind_cap) and flagged with no commercial content at all
+    for text in ("Пишите мне в личку, подробности в ЛС, если есть вопросы по статье",
+                 "Write me on WhatsApp or DM me, I was in Stepanakert that week and can tell you more"):
+        doc, report = run(text)
+        assert kinds(doc).get("private", 0) > 0, text
+        assert report.scores["spam"] < 0.5, text
+
+
 def test_without_a_channel_only_a_sure_model_reading_adds_up_with_a_strong_word_cue():
     from civility.triage.signals.spam_evidence import _Kind
 

@@ -453,8 +453,11 @@ class SpamEvidence(Signal):
         for name, by_pattern in hits.items():
             spans = sorted({span for group in by_pattern.values() for span in group})
             words = list(dict.fromkeys(" ".join(raw[a:b].split()) for a, b in spans))
+            # several hits of one kind combine up to kind_cap; a channel's words ("write me… in
+            # direct") up to channel_cap, so that channels alone never flag
+            cap = self.s["channel_cap"] if self._role(name) == "channel" else self.s["kind_cap"]
             kinds[name] = _Kind(
-                min(self.s["kind_cap"], _noisy_or(self.t.patterns[i][1] for i in by_pattern)),
+                min(cap, _noisy_or(self.t.patterns[i][1] for i in by_pattern)),
                 f"{self.t.kinds[name].reason}: " + ", ".join(f"«{word}»" for word in words[:5]),
                 spans, {"words": words})
 
