@@ -486,6 +486,32 @@ def test_accountability_and_politics_are_no_veiled_threat(text):
     assert "threat" not in {f.label for f in flagged(text)}, text
 
 
+@pytest.mark.parametrize("text", [
+    "What they need is another Sumgait, then they would be quiet.", "Khojaly clearly wasn't enough for them",
+    "Ходжалы надо повторить, раз не понимают", "Сумгаита им мало было?",
+    "1915'i yine yaparız, unutmayın", "Sumqayıt az idi, bunlara",
+    "Խոջալուն կկրկնենք, թող իմանան", "xojalun qich er",
+])
+def test_wishing_a_past_massacre_again_is_a_threat(text):
+    assert "threat" in {f.label for f in flagged(text)}, text
+
+
+@pytest.mark.parametrize("text", [
+    "Sumgait must never be repeated, for anyone.", "Aliyev is preparing another Sumgait, and the world is silent.",
+    "Recognising 1915 was not enough, the families want the land back.", "Сумгаит не должен повториться.",
+    "1915 bir daha asla yaşanmasın.", "Xocalı faciəsinin ildönümüdür, qurbanları anırıq.",
+    "Ջարդերը չպիտի կրկնվեն ոչ մի տեղ։",
+])
+def test_remembering_or_warning_of_a_massacre_is_no_threat(text):
+    assert "threat" not in {f.label for f in flagged(text)}, [f.reason for f in flagged(text)]
+
+
+@pytest.mark.parametrize("text", ["ну и пздц на границе опять", "pzdec kakoy-to s etimi novostyami",
+                                  "zaebalo chitat pro peregovory", "Բլյա, նորից հերթ է անցակետում"])
+def test_mat_typed_short_or_in_another_script(text):
+    assert "obscene" in {f.label for f in flagged(text)}, text
+
+
 @pytest.mark.parametrize("text", ["Qəhbə balası yenə yalan danışır", "Բոզի տղա, ո՞վ քեզ հարցրեց",
                                   "Bu orospu çocuğu yine yalan söylüyor"])
 def test_words_for_prostitution_are_obscene_as_well_as_insults(text):
