@@ -157,6 +157,18 @@ def test_several_contact_phrases_without_anything_to_sell_stay_under_the_line():
         assert report.scores["spam"] < 0.5, text
 
 
+def test_contact_and_details_are_a_channel_only_where_they_point_somewhere():
+    for text in ("The ministry would not share details, and the families lost contact with them in May.",
+                 "OCCRP's laundromat files: https://www.occrp.org/en/azerbaijanilaundromat worth reading"):
+        doc, _ = run(text)
+        # at most a weak hit, under the weakest channel that pairs with a cue
+        assert kinds(doc).get("private", 0) < SpamEvidence().s["min_channel"], text
+    for text in ("Contact Mrs. Linda on WhatsApp, she doubled my savings", "Details in my profile",
+                 "Write + below and I'll send details"):
+        doc, _ = run(text)
+        assert kinds(doc).get("private", 0) >= 0.2, text
+
+
 def test_without_a_channel_only_a_sure_model_reading_adds_up_with_a_strong_word_cue():
     from civility.triage.signals.spam_evidence import _Kind
 
