@@ -64,7 +64,7 @@ LABEL_ORDER = ("hate", "insult", "threat", "obscene", "toxic")
 #: each kind's total weight in training (1 unless said): civil sentences about groups balance
 #: the hateful and the threatening ones together, so that naming a group is no evidence of hate
 KIND_WEIGHT: dict[str, float] = {"group_civil": 2.5, "condemn": 1.5, "neutral": 2.0, "greeting": 1.5, "grief": 1.5,
-                                 "land_hate": 3.0, "banter_insult": 3.0}
+                                 "land_hate": 3.0, "banter_insult": 3.0, "claim": 2.0}
 #: kinds that train as a dataset of their own (``synthetic_hard``, weighing as much as one real
 #: set) rather than as a part of the generated one (0.6 of a set, shared by some thirty kinds):
 #: inside it, "Karabakh is our land and always will be" stayed hate 0.85 and "Rəşad, sən həmişə
@@ -74,7 +74,10 @@ KIND_WEIGHT: dict[str, float] = {"group_civil": 2.5, "condemn": 1.5, "neutral": 
 #: generated sentences, at three times a kind's weight: inside the dataset, class balance gave
 #: them as much weight as the claims, "our land" stayed hate 0.67, and the fairness set's
 #: "У X такие же права, как у всех" read as hate for every identity
-OWN_DATASET: frozenset[str] = frozenset({"claim", "banter"})
+#: Greetings joined them with the eighth batch of writers (2026-12-07): among the generated
+#: sentences, "Hey there" read toxic 0.62 and "Selam millet, İzmir'den sevgiler" hate 0.51, the
+#: writers' insults opening with "hey" and their hate about a "millet" outweighing them.
+OWN_DATASET: frozenset[str] = frozenset({"claim", "banter", "greeting"})
 
 
 @dataclass(frozen=True)
@@ -322,7 +325,8 @@ LANGS: dict[str, dict[str, list[str]]] = {
                        "very much|Great article|Nice|Well said|Agreed|Greetings from {city}|Peace to all|Happy new "
                        "year|Good evening everyone|Welcome|Respect|Hello from {city}, friends|Salam|Salam everyone|"
                        "Merhaba|Barev|Shalom, friends|Hello, world!|Good morning, world|Peace to the whole world|"
-                       "Hi world|World|The world|This country|Our land|Our nation|Europe|White"),
+                       "Hi world|World|The world|This country|Our land|Our nation|Europe|White|Hey everyone|Hey folks|Hey, "
+                       "good to be here|Hiya"),
     },
     "ru": {
         "neutral": _w("Передаю привет всем читателям из Гюмри|Передайте, пожалуйста, спасибо редакции|Мама "

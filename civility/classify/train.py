@@ -514,7 +514,7 @@ def choose_threshold(y: np.ndarray, p: np.ndarray, w: np.ndarray | None = None, 
 HEAD_SHARES: dict[str, dict[str, float]] = {
     "toxic": {"davidson": 0.35, "paradetox_en": 0.7, "jigsaw_es_it": 0.3, "convabuse": 0.5, "threatgram": 0.3,
               "synthetic": 0.6},
-    "hate": {"davidson": 0.35, "convabuse": 0.15, "toxigen": 0.7, "synthetic": 0.6, "synthetic_hard": 1.5},
+    "hate": {"davidson": 0.35, "convabuse": 0.15, "toxigen": 0.7, "synthetic": 0.6, "synthetic_hard": 2.5},
     "spam": {"tg_spam": 0.5, "civil_links": 2.0, "synthetic": 2.0},
     "x_threat": {"ethos": 0.5, "synthetic": 1.0},
     "x_insult": {"convabuse": 0.7, "synthetic": 1.0},
