@@ -507,7 +507,8 @@ def test_remembering_or_warning_of_a_massacre_is_no_threat(text):
 
 
 @pytest.mark.parametrize("text", ["ну и пздц на границе опять", "pzdec kakoy-to s etimi novostyami",
-                                  "zaebalo chitat pro peregovory", "Բլյա, նորից հերթ է անցակետում"])
+                                  "zaebalo chitat pro peregovory", "Բլյա, նորից հերթ է անցակետում",
+                                  "o.ç. yorumcular yine burada", "Գյոթդ շարժիր ու գնա աշխատի"])
 def test_mat_typed_short_or_in_another_script(text):
     assert "obscene" in {f.label for f in flagged(text)}, text
 
