@@ -64,12 +64,13 @@ _HOST_LEET = str.maketrans("4013578", "aoiestb")
 #: a word, a run of spaces or one other character: the pieces a typed phone number is read from
 _TOKEN = re.compile(r"\w+|\s+|.")
 _DIGITS2 = re.compile(r"\d\d")
-#: letters typed for digits inside a number ("9ЗЗ 41О")
-_LOOKALIKE = str.maketrans("OoОоЗзlI", "00003311")
+#: letters typed for digits inside a number ("9ЗЗ 41О"), and the digits they stand for
+_LOOKALIKE_LETTERS, _LOOKALIKE_DIGITS = "OoОоЗзlI", "00003311"
+_LOOKALIKE = str.maketrans(_LOOKALIKE_LETTERS, _LOOKALIKE_DIGITS)
 #: what may stand between a messenger's name and the sender's id there ("Инста: shop", "Ig - shop")
 _ID_SEPARATOR = re.compile(r"[:=–—-]")
 #: a look-alike letter typed beside a digit ("9ЗЗ", "41О")
-_LOOK_BY_DIGIT = re.compile(r"(?<=\d)[OoОоЗзlI]|[OoОоЗзlI](?=\d)")
+_LOOK_BY_DIGIT = re.compile(rf"(?<=\d)[{_LOOKALIKE_LETTERS}]|[{_LOOKALIKE_LETTERS}](?=\d)")
 #: nine to fifteen digits with at most two spaces or signs between any two (read after spelling)
 _LOOSE_PHONE = re.compile(r"(?<![\w+])\+?\s?\d(?:[\s().,-]{0,2}\d){8,14}(?!\d)")
 _EPS = 1e-9  # 1 − (1 − 0.1) is 0.0999…: compare scores with a little slack
