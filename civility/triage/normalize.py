@@ -42,7 +42,7 @@ from itertools import product
 from typing import NamedTuple
 
 #: bump when normalised text or forms change (stored reports record it; rebuild the lexicon)
-VERSION = "4"
+VERSION = "5"
 
 # ---------------------------------------------------------------------------- characters
 
@@ -130,7 +130,12 @@ _LEET = {
             "9": "g", "@": "a", "$": "s", "!": "i", "|": "il", "+": "t", "€": "e", "£": "l", "¡": "i"},
     CYRILLIC: {"0": "о", "1": "и", "3": "зе", "4": "ча", "6": "б", "8": "в", "9": "я", "@": "а", "$": "с",
                "!": "и", "|": "и", "€": "е"},
+    # a zero in an Armenian word is the letter o (բ0զ), typed ո or օ
+    ARMENIAN: {"0": "ոօ"},
 }
+#: the Turkish and Azerbaijani reading of a zero in a Latin word: "g0t" is göt, since nobody
+#: disguises the English "got"; tried as one more form after the plain leet readings
+_LEET_DOTTED_O = str.maketrans("0", "ö")
 _LEET_CHARS = frozenset("0123456789@$!|+€£¡")
 _OBFUSCATION = frozenset("@$!|+€£¡*")
 #: symbols that stand for a letter the writer would rather not type (digits have readings)
@@ -327,12 +332,19 @@ def _analyse(word: str) -> tuple[str, tuple[str, ...], str]:
             if r.startswith("@"):
                 forms.extend(strict_form(f) for f in _leet_forms(r[1:], rs))
             variants = _leet_forms(r, rs)
+            if rs == LATIN and "0" in r:
+                variants.append(_leet_forms(r.translate(_LEET_DOTTED_O), rs, limit=1)[0])
         else:
             variants = [r]
         for v in variants:
             f = strict_form(v)
             if f and f not in forms:
                 forms.append(f)
+    # inside an Armenian word օ is typed for ո (բօզ), the way the two letters sound alike
+    if script == ARMENIAN:
+        for f in list(forms):
+            if "օ" in f[1:] and (alt := f[0] + f[1:].replace("օ", "ո")) not in forms:
+                forms.append(alt)
     # last, the obfuscating symbols inside the word as any one letter: "бл@ть" is "блять", not
     # "блать"; "f@ck" is "fuck"
     inner = word[1:] if word.startswith("@") else word

@@ -39,6 +39,7 @@ def test_normalised_words(text, expected):
     ("sh1t", "shit"), ("$hit", "shit"), ("a$$hole", "asshole"), ("@ss", "ass"), ("b!tch", "bitch"),
     ("f4g", "fag"), ("6ля", "бля"), ("3аебал", "заебал"), ("пи3дец", "пиздец"), ("cyka", "сука"),
     ("HAXYЙ", "нахуй"), ("fúck", "fuck"), ("piz'da", "pizda"),
+    ("g0t", "göt"), ("g0t", "got"), ("բ0զ", "բոզ"), ("բօզի", "բոզի"),
 ])
 def test_forms_undo_leetspeak_lookalikes_and_accents(text, expected):
     [token] = normalize(text).tokens
