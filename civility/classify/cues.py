@@ -30,6 +30,9 @@ Categories:
   threats, each harmless alone; ``menace*target`` pairs them with someone aimed at (said to
   "you", an @mention, or a journalist, activist, lawyer, author named by role)
 - ``target``: people a veiled threat is aimed at when it names no "you" (journalist, активист…)
+- ``country``: a country's name where it also starts a people's name (Azərbaycan, Ադրբեջան, the
+  Turkish "türk*" read in "turkey"): no feature; it keeps a land claim from reading as "about a
+  group" (:mod:`civility.classify.signal`)
 - ``self`` / ``selfafter``: the writer speaking of themselves, before ("I was such a", "я был") or
   after ("me", "էի") a word; an insult there is self-deprecation and is dropped from the matches
 
@@ -54,7 +57,7 @@ from civility.classify.features import Token, tokens_from_normalized
 
 CATEGORIES: tuple[str, ...] = (
     "obscene", "insult", "slur", "dehuman", "negtrait", "threat", "violence", "you", "politician", "identity",
-    "self", "selfafter", "menace", "target",
+    "self", "selfafter", "menace", "target", "country",
 )
 
 #: the dense features the model sees, in order (values: log(1 + count) or 0/1)

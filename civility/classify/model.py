@@ -84,8 +84,8 @@ class Extractor:
         matches = self.cues.match(tokens)
         if any(t.name for t in tokens):
             # a name written as a name is no insult, slur or obscenity ("Twatt", "Хохлов"), as
-            # in the word lists; it can still name a politician or a people
-            matches = [m for m in matches if m.category in ("politician", "identity")
+            # in the word lists; it can still name a politician, a people or a country
+            matches = [m for m in matches if m.category in ("politician", "identity", "country")
                        or not all(tokens[i].name for i in range(m.start, m.end))]
         # identity-blind n-grams: words naming peoples, religions and groups are left out of the
         # n-grams, so that no group's name can become evidence of hate (or toxicity) by itself;

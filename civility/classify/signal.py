@@ -152,7 +152,9 @@ class Classifier(Signal):
         for label, categories in _TARGETS:
             if label not in self.heads:
                 continue
-            at = [m for m in item.matches if m.category in categories]
+            # a country's name is no people: "Qarabağ Azərbaycandır" claims land, it attacks no one
+            countries = {(m.start, m.end) for m in item.matches if m.category == "country"}
+            at = [m for m in item.matches if m.category in categories and (m.start, m.end) not in countries]
             if not at:
                 continue
             first = at[0]

@@ -216,6 +216,22 @@ def test_a_toxic_comment_aimed_at_no_one_gets_no_target_label(model):
     assert _aimed(model, "This whole thing is a rotten farce.", 0.9) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Qarabağ Azərbaycandır və belə də qalacaq.",
+    "Ադրբեջանը պետք է պատասխան տա միջազգային դատարանում։",
+    "Азербайджан и Армения снова сорвали переговоры.",
+    "Türkiye'nin tavrı bu konuda belirleyici.",
+    "Arabanın rengi güzel ama fiyatı çok yüksek.",  # "araba" (a car) is no Arab
+])
+def test_a_country_is_not_a_people_for_the_target_rule(model, text):
+    assert _aimed(model, text, 0.9) == []
+
+
+def test_the_people_beside_their_country_still_are(model):
+    [found] = _aimed(model, "Azərbaycanlılar hamısı eynidir, dəyişməzlər.", 0.9)
+    assert found.label == "hate" and found.evidence["target"] == "Azərbaycanlılar"
+
+
 def test_the_target_rule_waits_for_a_clearly_toxic_reading(model):
     from civility.classify.signal import TARGETED_AT
 
