@@ -130,7 +130,8 @@ _LEET = {
             "9": "g", "@": "a", "$": "s", "!": "i", "|": "il", "+": "t", "€": "e", "£": "l", "¡": "i"},
     CYRILLIC: {"0": "о", "1": "и", "3": "зе", "4": "ча", "6": "б", "8": "в", "9": "я", "@": "а", "$": "с",
                "!": "и", "|": "и", "€": "е"},
-    # a zero in an Armenian word is the letter o (բ0զ), typed ո or օ
+    # a zero in an Armenian word is the letter o (բ0զ), typed ո or օ; the other symbols keep their
+    # place (a Latin reading inside an Armenian word matches nothing; the starred form reads them)
     ARMENIAN: {"0": "ոօ"},
 }
 #: the Turkish and Azerbaijani reading of a zero in a Latin word: "g0t" is göt, since nobody
