@@ -386,8 +386,9 @@ def normalize(text: str) -> Normalized:
     result = Normalized(original=text, text=norm, offsets=offsets)
     for s, e, word in raw:
         if word.endswith("*") and s > 0 and norm[s - 1] == "*":
-            word = word.rstrip("*")  # *emphasis*, not a wildcard
-            e = s + len(word)
+            stars = len(word) - len(word.rstrip("*"))
+            word = word[:-stars]  # *emphasis*, not a wildcard
+            e -= stars  # (not s + len(word): a merged word may be shorter than its span, "½f")
             if not word:
                 continue
         if _STARRED.fullmatch(word):
