@@ -42,7 +42,7 @@ from civility.classify.model import Model, get_model
 from civility.triage.names import names
 from civility.triage.names import phrases as name_phrases
 from civility.triage.names import version as names_version
-from civility.triage.policy import courtesy_words, threshold
+from civility.triage.policy import only_courtesy, threshold
 from civility.triage.registry import Signal
 from civility.triage.types import Doc, Finding
 
@@ -109,9 +109,7 @@ class Classifier(Signal):
         listed = names()
         # names alone, or greetings and thanks alone ("Ողջույն բոլորին" read hate 0.54 with the model
         # of the eleventh round: the hate data's "all of them"), are nothing the model may judge
-        courtesy = courtesy_words()
-        if words and (all(w in listed for w in words) or " ".join(words) in name_phrases()
-                      or all(w in courtesy for w in words)):
+        if words and (all(w in listed for w in words) or " ".join(words) in name_phrases() or only_courtesy(words)):
             return
         item = model.extract(normalized)
         raw = model.raw_items([item])
@@ -153,11 +151,11 @@ class Classifier(Signal):
         labelled |= {h for h in _POLICY_LABELS if h in scores and float(scores[h][0]) >= threshold(h, lang, self.name)}
         if labelled:
             return  # labelled already, by the word lists (which run first) or by a head of its own
+        # a country's name is no people: "Qarabağ Azərbaycandır" claims land, it attacks no one
+        countries = {(m.start, m.end) for m in item.matches if m.category == "country"}
         for label, categories in _TARGETS:
             if label not in self.heads:
                 continue
-            # a country's name is no people: "Qarabağ Azərbaycandır" claims land, it attacks no one
-            countries = {(m.start, m.end) for m in item.matches if m.category == "country"}
             at = [m for m in item.matches if m.category in categories and (m.start, m.end) not in countries]
             if not at:
                 continue

@@ -326,13 +326,24 @@ LANGS: dict[str, dict[str, list[str]]] = {
                                "article, sorry|my bad, I was dumb and wrong about the date|silly me, I forgot the "
                                "border is closed|I am too stupid for this politics, honestly|I was a coward not to "
                                "speak up then"),
-        "farewell": _w("See you again soon, {name}!|Until next week, friends|See you at the next match!|Catch you later|Take good care, {name}|Stay safe out there, everyone|Wishing your family all the best|Hope your kids enjoy the holidays|Give my regards to your parents|We'll meet at the book fair, I'll bring the photos|Safe travels, {name}, text me when you land|Get well soon, {name}|My best wishes to your mother|We are expecting you for dinner on Sunday|Next time the coffee is on me|Who's next in the queue? I've been waiting an hour|I know the way to your street, I'll pick you up at six|Our door is always open for you|Hope to see you all again next year|Say hello to everyone at home|Great stream, see you next time!|Thanks for the recipe, next time I will add more garlic|See you on Friday, {name}|Next time bring the kids too|Lovely evening, see you next time|We missed you at the meeting, next time for sure|See you there, I will save you a seat"),
+        "farewell": _w("See you again soon, {name}!|Until next week, friends|See you at the next match!|"
+                       "Catch you later|Take good care, {name}|Stay safe out there, everyone|"
+                       "Wishing your family all the best|Hope your kids enjoy the holidays|"
+                       "Give my regards to your parents|We'll meet at the book fair, I'll bring the photos|"
+                       "Safe travels, {name}, text me when you land|Get well soon, {name}|"
+                       "My best wishes to your mother|We are expecting you for dinner on Sunday|"
+                       "Next time the coffee is on me|Who's next in the queue? I've been waiting an hour|"
+                       "I know the way to your street, I'll pick you up at six|Our door is always open for you|"
+                       "Hope to see you all again next year|Say hello to everyone at home|"
+                       "Great stream, see you next time!|Thanks for the recipe, next time I will add more garlic|"
+                       "See you on Friday, {name}|Next time bring the kids too|Lovely evening, see you next time|"
+                       "We missed you at the meeting, next time for sure|See you there, I will save you a seat"),
         "greeting": _w("Hello world|Hello|Hi all|Hi everyone|Good morning|Thank you|Thanks|Thanks a lot|Thank you "
                        "very much|Great article|Nice|Well said|Agreed|Greetings from {city}|Peace to all|Happy new "
                        "year|Good evening everyone|Welcome|Respect|Hello from {city}, friends|Salam|Salam everyone|"
                        "Merhaba|Barev|Shalom, friends|Hello, world!|Good morning, world|Peace to the whole world|"
-                       "Hi world|World|The world|This country|Our land|Our nation|Europe|White|Hey everyone|Hey folks|Hey, "
-                       "good to be here|Hiya"),
+                       "Hi world|World|The world|This country|Our land|Our nation|Europe|White|Hey everyone|"
+                       "Hey folks|Hey, good to be here|Hiya"),
     },
     "ru": {
         "neutral": _w("Передаю привет всем читателям из Гюмри|Передайте, пожалуйста, спасибо редакции|Мама "
@@ -523,7 +534,13 @@ LANGS: dict[str, dict[str, list[str]]] = {
                                "перемирие|я был кретином, что голосовал за них|я идиот, неправильно прочитал "
                                "статью, извините|я сам дурак, перепутал дату|какая же я дура, забыла, что "
                                "граница закрыта|я был трусом и промолчал тогда"),
-        "farewell": _w("До скорого, {name}!|Увидимся на следующей неделе|Берегите себя, друзья|Привет маме от меня|Удачи на экзаменах, {name}|Ждём вас в гости в воскресенье|Счастливого пути, напиши, как долетишь|Выздоравливай скорее, {name}|Всего доброго вашей семье|В следующий раз кофе за мной|Кто следующий в очереди? Стою уже час|Заеду за тобой в шесть, адрес помню|Наши двери всегда открыты для вас|До встречи на матче!|Увидимся в следующий раз, обнимаю|Отличный эфир, до следующего раза!|В следующий раз приходите с детьми|Увидимся в пятницу, {name}"),
+        "farewell": _w("До скорого, {name}!|Увидимся на следующей неделе|Берегите себя, друзья|Привет маме от меня|"
+                       "Удачи на экзаменах, {name}|Ждём вас в гости в воскресенье|"
+                       "Счастливого пути, напиши, как долетишь|Выздоравливай скорее, {name}|Всего доброго вашей семье|"
+                       "В следующий раз кофе за мной|Кто следующий в очереди? Стою уже час|"
+                       "Заеду за тобой в шесть, адрес помню|Наши двери всегда открыты для вас|До встречи на матче!|"
+                       "Увидимся в следующий раз, обнимаю|Отличный эфир, до следующего раза!|"
+                       "В следующий раз приходите с детьми|Увидимся в пятницу, {name}"),
         "greeting": _w("Привет всем|Привет|Здравствуйте|Доброе утро|Спасибо|Спасибо большое|Большое спасибо|"
                        "Отличная статья|Хорошо сказано|Согласен|Привет из {city}|Мир всем|С Новым годом|Добрый "
                        "вечер|Уважение автору|Салам|Салам алейкум|Барев"),
@@ -708,7 +725,13 @@ LANGS: dict[str, dict[str, list[str]]] = {
                                "aptalım|ben salak, yolun açılacağını sandım|ateşkese inandığım için kendimi aptal "
                                "gibi hissediyorum|ben ahmak, onlara oy verdim|ben aptalım, haberi yanlış okudum, "
                                "özür dilerim|ben de ne salakmışım, sınırın kapalı olduğunu unuttum"),
-        "farewell": _w("Görüşmek üzere, {name}!|Haftaya görüşürüz|Kendine iyi bak|Annene selam söyle benden|Sınavında başarılar, {name}|Pazar günü yemeğe bekliyoruz sizi|İyi yolculuklar, inince haber ver|Geçmiş olsun, {name}, çabuk iyileş|Ailene sevgiler|Bir dahaki kahve benden|Sıradaki kim? Bir saattir bekliyorum|Saat altıda seni alırım, evi biliyorum|Kapımız size her zaman açık|Maçta görüşürüz!|Bir dahaki sefere görüşürüz, sarılırım|Harika yayın, bir dahaki sefere görüşürüz!|Bir dahaki sefere çocukları da getirin|Cuma günü görüşürüz, {name}"),
+        "farewell": _w("Görüşmek üzere, {name}!|Haftaya görüşürüz|Kendine iyi bak|Annene selam söyle benden|"
+                       "Sınavında başarılar, {name}|Pazar günü yemeğe bekliyoruz sizi|"
+                       "İyi yolculuklar, inince haber ver|Geçmiş olsun, {name}, çabuk iyileş|Ailene sevgiler|"
+                       "Bir dahaki kahve benden|Sıradaki kim? Bir saattir bekliyorum|"
+                       "Saat altıda seni alırım, evi biliyorum|Kapımız size her zaman açık|Maçta görüşürüz!|"
+                       "Bir dahaki sefere görüşürüz, sarılırım|Harika yayın, bir dahaki sefere görüşürüz!|"
+                       "Bir dahaki sefere çocukları da getirin|Cuma günü görüşürüz, {name}"),
         "greeting": _w("Merhaba|Herkese merhaba|Selam|Selam millet|Millet günaydın|Herkese selam millet|Günaydın|"
                        "Teşekkürler|Çok teşekkürler|Teşekkür ederim|Harika "
                        "haber|Güzel söylemiş|Katılıyorum|{city} şehrinden selamlar|Herkese barış|Mutlu yıllar|İyi "
@@ -896,7 +919,13 @@ LANGS: dict[str, dict[str, list[str]]] = {
                                "axmağam|mən axmaq, yolun açılacağını düşündüm|atəşkəsə inandığım üçün özümü "
                                "axmaq kimi hiss edirəm|mən gic idim ki, onlara səs verdim|mən axmaq, xəbəri səhv "
                                "oxumuşam, bağışlayın"),
-        "farewell": _w("Görüşənədək, {name}!|Gələn həftə görüşərik|Özünüzdən muğayat olun|Anana məndən salam de|İmtahanda uğurlar, {name}|Bazar günü sizi qonaq gözləyirik|Yaxşı yol, çatanda yaz|Tez sağal, {name}|Ailənizə ən xoş arzular|Növbəti çay məndən|Növbədə kim qalıb? Bir saatdır gözləyirəm|Saat altıda səni götürərəm, evi tanıyıram|Qapımız sizə həmişə açıqdır|Matçda görüşərik!|Növbəti dəfə görüşərik, qucaqlayıram|Əla yayım idi, növbəti dəfəyə qədər!|Növbəti dəfə uşaqları da gətirin|Cümə günü görüşərik, {name}"),
+        "farewell": _w("Görüşənədək, {name}!|Gələn həftə görüşərik|Özünüzdən muğayat olun|Anana məndən salam de|"
+                       "İmtahanda uğurlar, {name}|Bazar günü sizi qonaq gözləyirik|Yaxşı yol, çatanda yaz|"
+                       "Tez sağal, {name}|Ailənizə ən xoş arzular|Növbəti çay məndən|"
+                       "Növbədə kim qalıb? Bir saatdır gözləyirəm|Saat altıda səni götürərəm, evi tanıyıram|"
+                       "Qapımız sizə həmişə açıqdır|Matçda görüşərik!|Növbəti dəfə görüşərik, qucaqlayıram|"
+                       "Əla yayım idi, növbəti dəfəyə qədər!|Növbəti dəfə uşaqları da gətirin|"
+                       "Cümə günü görüşərik, {name}"),
         "greeting": _w("Salam|Salam aleykum|Hamıya salam|Sabahınız xeyir|Təşəkkürlər|Çox sağ ol|Çox sağ olun|Əla "
                        "məqalə|Yaxşı dedin|Razıyam|{city} şəhərindən salamlar|Hamıya sülh|Yeni iliniz mübarək|"
                        "Axşamınız xeyir|Hörmətlər"),
@@ -1117,7 +1146,13 @@ LANGS: dict[str, dict[str, list[str]]] = {
                                "բանակցություններին|ես էլ ապուշ եմ, կարծում էի՝ ճանապարհը կբացվեն|ինձ հիմար եմ "
                                "զգում, որ հավատացի հրադադարին|տխմար էի, որ քվեարկեցի նրանց օգտին|ես ապուշ եմ, "
                                "սխալ կարդացի հոդվածը, ներողություն"),
-        "farewell": _w("Կտեսնվենք, {name}|Հաջորդ շաբաթ կհանդիպենք|Ձեզ լավ պահեք|Մամայիդ բարևներ ինձնից|Քննությանդ հաջողություն, {name}|Կիրակի ձեզ հյուր ենք սպասում|Բարի ճանապարհ, հասնես՝ գրի|Շուտ լավացիր, {name}|Ընտանիքիդ լավագույն մաղթանքներ|Հաջորդ սուրճը ինձնից|Ո՞վ ա հաջորդը հերթում, մի ժամ ա սպասում եմ|Ժամը վեցին կգամ քեզ տանեմ, տունը գիտեմ|Մեր դուռը միշտ բաց ա ձեզ համար|Խաղին կհանդիպենք|Հաջորդ անգամ կտեսնվենք, գրկում եմ|kteshnvenq, aper|Լավ եթեր էր, մինչև հաջորդ անգամ|Հաջորդ անգամ երեխեքին էլ բերեք|Ուրբաթ կտեսնվենք, {name}"),
+        "farewell": _w("Կտեսնվենք, {name}|Հաջորդ շաբաթ կհանդիպենք|Ձեզ լավ պահեք|Մամայիդ բարևներ ինձնից|"
+                       "Քննությանդ հաջողություն, {name}|Կիրակի ձեզ հյուր ենք սպասում|Բարի ճանապարհ, հասնես՝ գրի|"
+                       "Շուտ լավացիր, {name}|Ընտանիքիդ լավագույն մաղթանքներ|Հաջորդ սուրճը ինձնից|"
+                       "Ո՞վ ա հաջորդը հերթում, մի ժամ ա սպասում եմ|Ժամը վեցին կգամ քեզ տանեմ, տունը գիտեմ|"
+                       "Մեր դուռը միշտ բաց ա ձեզ համար|Խաղին կհանդիպենք|Հաջորդ անգամ կտեսնվենք, գրկում եմ|"
+                       "kteshnvenq, aper|Լավ եթեր էր, մինչև հաջորդ անգամ|Հաջորդ անգամ երեխեքին էլ բերեք|"
+                       "Ուրբաթ կտեսնվենք, {name}"),
         "greeting": _w("Բարև|Բարև ձեզ|Բարև բոլորին|Բարի լույս|Շնորհակալություն|Շատ շնորհակալություն|Մերսի|"
                        "Հիանալի հոդված|Լավ ասացիր|Համաձայն եմ|Ողջույններ {city}ից|Խաղաղություն բոլորին|Շնորհավոր "
                        "Նոր տարի|Բարի երեկո|Հարգանքներ"),

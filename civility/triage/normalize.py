@@ -134,9 +134,6 @@ _LEET = {
     # place (a Latin reading inside an Armenian word matches nothing; the starred form reads them)
     ARMENIAN: {"0": "ոօ"},
 }
-#: the Turkish and Azerbaijani reading of a zero in a Latin word: "g0t" is göt, since nobody
-#: disguises the English "got"; tried as one more form after the plain leet readings
-_LEET_DOTTED_O = str.maketrans("0", "ö")
 _LEET_CHARS = frozenset("0123456789@$!|+€£¡")
 _OBFUSCATION = frozenset("@$!|+€£¡*")
 #: symbols that stand for a letter the writer would rather not type (digits have readings)
@@ -334,7 +331,9 @@ def _analyse(word: str) -> tuple[str, tuple[str, ...], str]:
                 forms.extend(strict_form(f) for f in _leet_forms(r[1:], rs))
             variants = _leet_forms(r, rs)
             if rs == LATIN and "0" in r:
-                variants.append(_leet_forms(r.translate(_LEET_DOTTED_O), rs, limit=1)[0])
+                # one more form: a zero as the Turkish/Azerbaijani ö ("g0t" is göt, since nobody
+                # disguises the English "got")
+                variants.append(_leet_forms(r.replace("0", "ö"), rs, limit=1)[0])
         else:
             variants = [r]
         for v in variants:

@@ -319,6 +319,13 @@ def courtesy_words() -> frozenset[str]:
     return frozenset(words)
 
 
+def only_courtesy(words: list[str]) -> bool:
+    """Whether a comment's words (normalised token texts) are greeting, thanking and well-wishing
+    words and nothing else: such a comment is never nudged, and the classifier does not judge it."""
+    courtesy = courtesy_words()
+    return bool(words) and all(w in courtesy for w in words)
+
+
 def _nudge_message(label: str) -> str:
     reads_as = {"insult": gettext("This draft may read as a personal attack."),
                 "hate": gettext("This draft may read as hate speech."),
@@ -337,7 +344,7 @@ def nudge(report: Report, text: str, *, levels: dict[str, float] | None = None) 
     """
     levels = nudge_levels() if levels is None else levels
     words = _words(normalize(text))
-    if len(words) < NUDGE_MIN_WORDS or all(w in courtesy_words() for w in words):
+    if len(words) < NUDGE_MIN_WORDS or only_courtesy(words):
         return None
     quoted = quoted_spans(text)
     past = [(report.scores.get(label, 0.0) - level, label) for label, level in levels.items()

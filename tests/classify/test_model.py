@@ -129,21 +129,24 @@ def test_the_pipeline_flags_what_the_model_misses():
     assert "hate" in {f["label"] for f in report.flags}
 
 
-@pytest.mark.parametrize("text", [
-    "The talks resume in Brussels on Monday.",
-    "Two soldiers were killed near the border on Tuesday.",
-    "The Azerbaijani government is lying about the casualties.",
-    "Я армянин и хочу мира с соседями.",
-    "Now with a body.",  # a threat with model 2.fe4eb77a380d (ThreatGram's one-word replies)
+ALL_HEADS = ("toxic", "hate", "insult", "threat")
+
+
+@pytest.mark.parametrize(("text", "heads"), [
+    ("The talks resume in Brussels on Monday.", ALL_HEADS),
+    ("Two soldiers were killed near the border on Tuesday.", ALL_HEADS),
+    ("The Azerbaijani government is lying about the casualties.", ALL_HEADS),
+    ("Я армянин и хочу мира с соседями.", ALL_HEADS),
+    # a threat with model 2.fe4eb77a380d (ThreatGram's one-word replies); toxic 0.64 since the ninth
+    # and tenth batches of writers (their threats speak of bodies; 0.56 with the same recipe on the
+    # 41 sets before them): a toxic flag, which labels nothing under the policy, is accepted there,
+    # and listed in docs/MODEL.md
+    ("Now with a body.", ("hate", "insult", "threat")),
 ])
-def test_civil_cases_are_not_flagged(model, text):
+def test_civil_cases_are_not_flagged(model, text, heads):
     from civility.triage.policy import threshold
 
     scores = model.score([text])
-    # "Now with a body." reads toxic 0.64 since the ninth and tenth batches of writers (their
-    # threats speak of bodies; 0.56 with the same recipe on the 41 sets before them): a toxic
-    # flag, which labels nothing under the policy, is accepted there, and listed in docs/MODEL.md
-    heads = ("hate", "insult", "threat") if text == "Now with a body." else ("toxic", "hate", "insult", "threat")
     for head in heads:
         # the level the policy flags this head's findings at (0.51 for hate, insult and threat;
         # "Now with a body." reads insult 0.508 with model 2.c992c67ce7e6: ConvAbuse's "your body")
