@@ -149,9 +149,11 @@ class Lexicon:
         self._loose_stems: dict[str, list[tuple[tuple[int, ...], int, bool]]] = {}
         self._by_length: dict[int, list[str]] = {}
         self._form_atoms: dict[str, list[int]] = {}
+        self._stem_atoms: dict[str, list[int]] = {}
+        self._stems_by_length: dict[int, list[str]] = {}
         self._loose_by_length: dict[int, list[str]] = {}
         self._loose_key_atoms: dict[str, list[int]] = {}
-        self._cache: dict[tuple[tuple[str, ...], str], tuple[Hit, ...]] = {}
+        self._cache: dict[tuple[tuple[str, ...], str, bool], tuple[Hit, ...]] = {}
         self.trie = Node()
         for idx, entry in enumerate(self.entries):
             pattern = self._compile(entry)
@@ -171,6 +173,7 @@ class Lexicon:
         self._exclude_lens = {lang: sorted({len(p) for p in ps}) for lang, ps in self.exclude.items()}
         self._wild: dict[int, str] = {n: "\n".join(ws) for n, ws in self._by_length.items()}
         self._wild_loose: dict[int, str] = {n: "\n".join(ws) for n, ws in self._loose_by_length.items()}
+        self._wild_stems: dict[int, str] = {n: "\n".join(ws) for n, ws in self._stems_by_length.items()}
 
     # -- building
 
@@ -210,6 +213,10 @@ class Lexicon:
         if not atom.stem:
             self._form_atoms.setdefault(atom.form, []).append(aid)
             self._by_length.setdefault(len(atom.form), []).append(atom.form)
+        else:
+            if atom.form not in self._stem_atoms:
+                self._stems_by_length.setdefault(len(atom.form), []).append(atom.form)
+            self._stem_atoms.setdefault(atom.form, []).append(aid)
         for key in loose_keys(atom.form) if atom.loose else ():
             kskel, krr = runs(key)
             target = self._loose_stems if atom.loose == "all" else self._loose_words
@@ -222,22 +229,25 @@ class Lexicon:
 
     # -- matching one token
 
-    def hits(self, forms: tuple[str, ...], script: str) -> tuple[Hit, ...]:
-        """Atoms a token (its de-obfuscated forms) matches. Cached per spelling."""
-        key = (forms, script)
+    def hits(self, forms: tuple[str, ...], script: str, typed: bool = True) -> tuple[Hit, ...]:
+        """Atoms a token (its de-obfuscated forms) matches. Cached per spelling.
+
+        ``typed=False``: the ``*`` were put there by a caller (a hyphen or a dot between two
+        parts of a word, "f-ck"), and stand for exactly one letter of a listed word."""
+        key = (forms, script, typed)
         got = self._cache.get(key)
         if got is None:
-            got = tuple(self._hits(forms, script))
+            got = tuple(self._hits(forms, script, typed))
             if len(self._cache) > 50000:
                 self._cache.clear()
             self._cache[key] = got
         return got
 
-    def _hits(self, forms: tuple[str, ...], script: str):
+    def _hits(self, forms: tuple[str, ...], script: str, typed: bool):
         seen: set[int] = set()
         for form in forms:
             if "*" in form:
-                yield from self._wildcard(form, seen, script)
+                yield from self._wildcard(form, seen, script, typed)
                 continue
             skel, rr = runs(form)
             for need, aid, dbl in self._strict_words.get(skel, ()):
@@ -282,22 +292,55 @@ class Lexicon:
             return False
         return any(form[:n] in prefixes for n in self._exclude_lens[lang] if n <= len(form))
 
-    def _wildcard(self, form: str, seen: set[int], script: str):
+    def _masked(self, form: str, wild: str, spare: int, stems: bool):
+        """Atoms a masked word reads as: listed words of its length, and listed stems it starts with."""
+        def pattern(masked: str) -> re.Pattern:
+            return re.compile("^" + "".join(wild if c == "*" else re.escape(c) for c in masked) + "$", re.M)
+
+        rx = pattern(form)
+        for n in range(len(form), len(form) + spare * form.count("*") + 1):
+            for m in rx.finditer(self._wild.get(n, "")):
+                yield from self._form_atoms.get(m.group(), ())
+        for k in range(4, len(form) + 1) if stems else ():
+            head = form[:k]
+            if "*" not in head or head.endswith("*") or k - head.count("*") < 3:
+                continue
+            hrx = pattern(head)
+            for n in range(k, k + spare * head.count("*") + 1):
+                for m in hrx.finditer(self._wild_stems.get(n, "")):
+                    whole = m.group() + form[k:]
+                    for aid in self._stem_atoms.get(m.group(), ()):
+                        if "*" in whole or not self._excluded(whole, self.atoms[aid].lang):
+                            yield aid
+
+    def _wildcard(self, form: str, seen: set[int], script: str, typed: bool = True):
         """A masked word ("f*ck", "с*ка"): each ``*`` one letter (Armenian "ու" included, "ք*նեմ");
-        a Latin one is also read through the loose keys ("k*nem" is "քունեմ" typed in Latin)."""
+        a lone ``*`` in a word of three letters or more may hide two ("х*ня", "f*k"), tried only
+        when one matches nothing; a listed stem the masked word starts with counts ("q*hbələr",
+        "g*tverən"); neither for a star a caller put in (``typed=False``). A Latin one is also
+        read through the loose keys ("k*nem" is "քունեմ" typed in Latin)."""
         letters = sum(c != "*" for c in form)
         if letters < 2 or form.startswith("*"):
             return
         stars = len(form) - letters
         armenian = script == "armenian"
-        rx = re.compile("^" + "".join(("(?:ու|.)" if armenian else ".") if c == "*" else re.escape(c) for c in form)
-                        + "$", re.M)
-        for n in range(len(form), len(form) + (stars if armenian else 0) + 1):
-            for m in rx.finditer(self._wild.get(n, "")):
-                for aid in self._form_atoms.get(m.group(), ()):
-                    if aid not in seen:
-                        seen.add(aid)
-                        yield Hit(aid, False)
+        one = "(?:ու|.)" if armenian else "."
+        # (what a star stands for, how many characters more than the star it may take); two
+        # letters are read as swearing only ("х*ня" is хуйня, not also a slur that fits)
+        widths = [(one, 1 if armenian else 0, False)]
+        if typed and stars == 1 and letters >= 3:
+            widths.append((f"{one}{{1,2}}", 3 if armenian else 1, True))
+        for wild, spare, obscene_only in widths:
+            found = False
+            for aid in self._masked(form, wild, spare, stems=typed):
+                if obscene_only and not any(self.entries[i].category == "obscene" for i in self.by_first.get(aid, ())):
+                    continue
+                found = True
+                if aid not in seen:
+                    seen.add(aid)
+                    yield Hit(aid, False)
+            if found:
+                break
         # through the loose keys only one masked letter in a Latin word of four letters or more,
         # read letter for letter ("k*nem"; not "bio-i", whose key drops a letter, nor "sh***t")
         if stars != 1 or letters < 4 or not form.isascii():

@@ -42,7 +42,7 @@ from itertools import product
 from typing import NamedTuple
 
 #: bump when normalised text or forms change (stored reports record it; rebuild the lexicon)
-VERSION = "5"
+VERSION = "6"
 
 # ---------------------------------------------------------------------------- characters
 
@@ -106,7 +106,7 @@ def script_of(ch: str) -> str | None:
 
 #: look-alike letters (lower case, after case folding), by target script
 _TO_LATIN = {
-    CYRILLIC: dict(zip("аеорсухкмтвнијѕһԁԛԝӏёп", "aeopcyxkmtbhujshdqwlen", strict=True)),
+    CYRILLIC: dict(zip("аеорсухкмтвнијѕһԁԛԝӏёпі", "aeopcyxkmtbhujshdqwleni", strict=True)),
     GREEK: dict(zip("αβεικνορτυχηζμ", "abeiknoptuxnzu", strict=True)),
     ARMENIAN: dict(zip("օսհոզցառ", "ouhnqgwn", strict=True)),
 }
@@ -127,7 +127,7 @@ _BY_SOUND = {
 #: leetspeak, by the script of the word it sits in (several readings where ambiguous)
 _LEET = {
     LATIN: {"0": "o", "1": "il", "2": "z", "3": "e", "4": "a", "5": "s", "6": "gb", "7": "t", "8": "b",
-            "9": "g", "@": "a", "$": "s", "!": "i", "|": "il", "+": "t", "€": "e", "£": "l", "¡": "i"},
+            "9": "gq", "@": "a", "$": "s", "!": "i", "|": "il", "+": "t", "€": "e", "£": "l", "¡": "i"},
     CYRILLIC: {"0": "о", "1": "и", "3": "зе", "4": "ча", "6": "б", "8": "в", "9": "я", "@": "а", "$": "с",
                "!": "и", "|": "и", "€": "е"},
     # a zero in an Armenian word is the letter o (բ0զ), typed ո or օ; the other symbols keep their
@@ -195,13 +195,13 @@ class Normalized:
 # ---------------------------------------------------------------------------- the steps
 
 _WORD = re.compile(
-    r"(?:[@$](?=[^\W\d_]))?"          # $hit, @ss (and @mentions)
+    r"(?:[@$€](?=[^\W\d_]))?"         # $hit, @ss (and @mentions), €бнутый
     r"[^\W_]+"                        # letters and digits
     r"(?:(?:['’]|[@$*!|+€£¡]+)[^\W_]+)*"  # sh!t, a$$hole, f*ck, piz'da
     r"[*$]*",                         # f***, a$$
 )
 _STARRED = re.compile(r"[^\W_]([*+|!])[^\W_](?:\1[^\W_])+")
-_SPELLED_HINT = re.compile(r"(?<![^\W_])[^\W_][.\-_*·•~+/\\|:'’]{1,3}[^\W_](?![^\W_])")
+_SPELLED_HINT = re.compile(r"(?<![^\W_])(?:ու|[^\W_])[.\-_*·•~+/\\|:'’]{1,3}(?:ու|[^\W_])(?![^\W_])")
 _SPELLED_SEP = re.compile(r"[.\-_*·•~+/\\|:'’]{1,3}")
 
 
@@ -390,9 +390,14 @@ def normalize(text: str) -> Normalized:
             e -= stars  # (not s + len(word): a merged word may be shorter than its span, "½f")
             if not word:
                 continue
+        masked: tuple[str, ...] = ()
         if _STARRED.fullmatch(word):
-            word = word.replace(word[1], "")  # f*u*c*k: the stars separate letters
+            # f*u*c*k: the stars separate letters; s!k!k: each "!" stands for one ("sikik")
+            masked = analyse(word)[1]
+            word = word.replace(word[1], "")
         display, forms, script = analyse(word)
+        if masked:
+            forms = tuple(dict.fromkeys(forms + masked))
         if display != word and len(display) == len(word) == e - s:
             out[s:e] = display  # resolved look-alikes go into the text too
         o_start, o_end = (s, e) if identity else result.span(s, e)
@@ -412,15 +417,20 @@ def _merge_overlapping(norm: str, offsets: list[int], raw: list[tuple[int, int, 
     return out
 
 
+def _one_letter(word: str) -> bool:
+    """One letter of a spelled-out word: a character, or Armenian "ու" (one letter, two signs: "խ.ու.յ")."""
+    return len(word) == 1 or word == "ու"
+
+
 def _join_spelled(norm: str, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """f.u.c.k, f-u-c-k, f_u_c_k → one word (three or more single letters, same separator)."""
     out: list[tuple[int, int, str]] = []
     i = 0
     while i < len(raw):
         j = i
-        if len(raw[i][2]) == 1:
+        if _one_letter(raw[i][2]):
             sep = None
-            while j + 1 < len(raw) and len(raw[j + 1][2]) == 1:
+            while j + 1 < len(raw) and _one_letter(raw[j + 1][2]):
                 gap = norm[raw[j][1]:raw[j + 1][0]]
                 if not _SPELLED_SEP.fullmatch(gap) or (sep is not None and gap != sep):
                     break

@@ -245,9 +245,9 @@ def _match(lexicon, idx, first, last, tokens, loose) -> Match:
     return Match(lexicon.entries[idx], first, last, tokens[first].start, tokens[last].end, loose)
 
 
-def _single_entries(lexicon: lx.Lexicon, word: str):
+def _single_entries(lexicon: lx.Lexicon, word: str, typed: bool = True):
     _, forms, script = analyse(word)
-    for hit in lexicon.hits(forms, script):
+    for hit in lexicon.hits(forms, script, typed):
         for idx in lexicon.by_first.get(hit.atom, ()):
             if len(lexicon.patterns[idx]) == 1:
                 yield idx, hit.loose
@@ -350,7 +350,8 @@ def _joined(norm: Normalized, tokens: list[Token], lexicon: lx.Lexicon):
             if _wild_gaps(gap, parts, text, tokens[i].start, tokens[j].end):
                 words.append("*".join(parts))
             for word in words:
-                for idx, loose in _single_entries(lexicon, word):
+                # a "*" here is the separator read as one letter, not one the writer typed
+                for idx, loose in _single_entries(lexicon, word, typed="*" not in word):
                     yield _match(lexicon, idx, i, j, tokens, loose)
 
 
