@@ -119,6 +119,28 @@ def test_a_quoted_slur_that_is_condemned_is_weak(text):
     assert hit.evidence["context"] == "condemned"
 
 
+@pytest.mark.parametrize("text", [
+    # a complaint about the swearing itself: the word is quoted and the comment objects to it
+    "Why did the channel not bleep the 'fuck' in that interview?",
+    "Под видео пишут «сука» через слово, модераторы, удалите это",
+    "Maçta 'siktir' diye bağıranlara ayıp, saygı duyun biraz",
+    "Ինչու եք «քունեմ» գրում, ամոթ ա",
+])
+def test_a_quoted_obscenity_that_the_comment_complains_about_is_weak(text):
+    [hit] = [f for f in findings(text) if f.label == "obscene"]
+    assert hit.score < 0.5 and hit.evidence["context"] == "condemned"
+
+
+@pytest.mark.parametrize("text", [
+    "«сука» ты, а не журналист",            # quoted, nothing complains about it
+    "he said fuck it, shame about the match",  # a complaint word, but not quoted
+    "I hate a 'fuck you' type of guy",       # "hate" is no complaint about swearing
+    "'amk' çocuğu seni",                     # nor is "child"
+])
+def test_an_obscenity_that_is_not_both_quoted_and_complained_about_stays_strong(text):
+    assert any(f.label == "obscene" and f.score >= 0.5 for f in findings(text))
+
+
 def test_a_slur_that_is_used_is_strong():
     # quoted but not condemned: probably still used
     [quoted] = [f for f in findings("«хачи» вон из нашей страны") if f.label == "hate"]

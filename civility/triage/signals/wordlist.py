@@ -458,6 +458,21 @@ def _sentence_and_next(norm: Normalized, start: int, end: int) -> tuple[int, int
     return s, (_sentence(norm, e + 1, e + 1)[1] if e < len(norm.original) else e)
 
 
+#: what excuses a QUOTED obscene word: a complaint about swearing itself ("why did nobody bleep
+#: «…»?", "yorumlarda 'amk' yazanlar, biraz saygı", "«…» yazanlar, ayıp"), the shame and report
+#: words of :data:`CONDEMN_STEMS`, but not its "hate" and "stop" ("I hate a "…" type of bitch",
+#: "stop being a "…"" swear, not complain) nor "children" ("'amk' çocuğu"), nor "swear" alone
+#: ("I swear"). Only a quoted word: "he said fuck" is still obscene (2026-12-07; writers of every
+#: batch label such complaints civil)
+SWEARING_STEMS = tuple(_words("""
+swearing swearword cursing profan obscen vulgar bleep censor respect unacceptable disgust shame
+disgrac delete report moderat mods remov
+матерщ матерят материт матом мата нецензур ругат ругань ругаются запик уважен стыдно непрофессионал
+хамств позор мерзост отврат удали удаля жалоб модерат недопустим
+küfür kufur küfre kufre küfret kufret saygı saygi utan ayıp ayıb rezalet şikayet sikayet silin silsin
+söyüş soyus söyür soyur söyən soyen söyüb soyub hörmət hormet şikayət yolverilməz biabır
+քֆուր kfur հայհոյ hayhoy հարգ harg ամոթ amot ջնջ բողոք մոդերատոր անընդունելի
+"""))
 #: words that refute what was quoted ("no people is born a traitor" aside, which no list can hold)
 REFUTE_STEMS = tuple(_words("""
 nonsense myth lies lying false wrong racism racist неправд ложь ложн чушь бред миф расизм
@@ -538,6 +553,9 @@ def _finding(norm: Normalized, tokens: list[Token], m: Match) -> Finding | None:
         evidence["spelling"] = "transliterated or without diacritics"
     if e.category == "obscene":
         reason = f'obscenity{where}: "{matched}"'
+        if (_mention(norm, tokens, m) == "quoted"
+                and _distanced(norm, tokens, m.start, m.end, SWEARING_STEMS, frozenset())):
+            score, reason = _talked_about(score, reason, "quoted", evidence)  # "why was «…» not bleeped?"
     elif e.category == "slur":
         whom = f" for {e.target}" if e.target else ""
         reason = f"{'ethnic ' if e.target else ''}slur{whom}{where}: \"{matched}\""
