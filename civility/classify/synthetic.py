@@ -57,6 +57,7 @@ KINDS: dict[str, tuple[int, int, int, int, int]] = {
     "greeting": (0, 0, 0, 0, 0),
     "banter": (0, 0, 0, 0, 0),
     "farewell": (0, 0, 0, 0, 0),
+    "collective": (0, 0, 0, 0, 0),
     "claim": (0, 0, 0, 0, 0),
     "land_hate": (1, 0, 0, 0, 1),
     "banter_insult": (0, 1, 0, 0, 1),
@@ -66,7 +67,7 @@ LABEL_ORDER = ("hate", "insult", "threat", "obscene", "toxic")
 #: the hateful and the threatening ones together, so that naming a group is no evidence of hate
 KIND_WEIGHT: dict[str, float] = {"group_civil": 2.5, "condemn": 1.5, "neutral": 2.0, "greeting": 1.5, "grief": 1.5,
                                  "land_hate": 3.0, "banter_insult": 3.0, "claim": 2.0,
-                                 "farewell": 3.0}
+                                 "farewell": 3.0, "collective": 3.0}
 #: kinds that train as a dataset of their own (``synthetic_hard``, weighing as much as one real
 #: set) rather than as a part of the generated one (0.6 of a set, shared by some thirty kinds):
 #: inside it, "Karabakh is our land and always will be" stayed hate 0.85 and "Rəşad, sən həmişə
@@ -82,7 +83,7 @@ KIND_WEIGHT: dict[str, float] = {"group_civil": 2.5, "condemn": 1.5, "neutral": 
 #: Farewells and good wishes joined them with the tenth batch (2026-12-07): the veiled-threat writers'
 #: "see you", "next time", "your family" and "we will meet" made "See you next time!" a threat
 #: (0.99) and "Good luck to your family." one too (0.55).
-OWN_DATASET: frozenset[str] = frozenset({"claim", "banter", "greeting", "farewell"})
+OWN_DATASET: frozenset[str] = frozenset({"claim", "banter", "greeting", "farewell", "collective"})
 
 
 @dataclass(frozen=True)
@@ -338,6 +339,16 @@ LANGS: dict[str, dict[str, list[str]]] = {
                        "Great stream, see you next time!|Thanks for the recipe, next time I will add more garlic|"
                        "See you on Friday, {name}|Next time bring the kids too|Lovely evening, see you next time|"
                        "We missed you at the meeting, next time for sure|See you there, I will save you a seat"),
+        "collective": _w("People are tired of this war|The people want peace, not speeches|Ordinary people pay "
+                         "for every mistake|Our people survived worse winters|Both peoples deserve a normal life|"
+                         "Every nation has the right to exist|The nation is waiting for an answer from the "
+                         "government|The public deserves to know what was signed|Folks in the villages just want "
+                         "the road open|Our nation will get through this|People lined up for bread again|The "
+                         "whole nation watched the final|Citizens should vote, not stay home|People here are "
+                         "kind, you will see|A people that remembers its history has a future|The nation "
+                         "mourns the fallen|People are scared and nobody explains anything|Ask the people, "
+                         "not the ministers|Simple people always suffer first|The nation needs doctors more "
+                         "than flags"),
         "greeting": _w("Hello world|Hello|Hi all|Hi everyone|Good morning|Thank you|Thanks|Thanks a lot|Thank you "
                        "very much|Great article|Nice|Well said|Agreed|Greetings from {city}|Peace to all|Happy new "
                        "year|Good evening everyone|Welcome|Respect|Hello from {city}, friends|Salam|Salam everyone|"
@@ -541,6 +552,14 @@ LANGS: dict[str, dict[str, list[str]]] = {
                        "Заеду за тобой в шесть, адрес помню|Наши двери всегда открыты для вас|До встречи на матче!|"
                        "Увидимся в следующий раз, обнимаю|Отличный эфир, до следующего раза!|"
                        "В следующий раз приходите с детьми|Увидимся в пятницу, {name}"),
+        "collective": _w("Народ устал от войны|Народ хочет мира, а не речей|Простой народ платит за всё|"
+                         "Наш народ пережил и не такое|Оба народа заслуживают нормальной жизни|Народу нужна "
+                         "правда|Люди устали ждать|Нация ждёт ответа от правительства|Спросите народ, а не "
+                         "министров|Народ опять стоит в очереди за хлебом|Весь народ смотрел финал|У каждого "
+                         "народа есть право на жизнь|Народ скорбит по погибшим|Людям страшно, и никто ничего "
+                         "не объясняет|Народ здесь добрый, сами увидите|Простые люди всегда страдают первыми|"
+                         "Народ имеет право знать, что подписали|Нашему народу нужны врачи, а не флаги|"
+                         "Народ вышел на площадь мирно|Народ помнит свою историю"),
         "greeting": _w("Привет всем|Привет|Здравствуйте|Доброе утро|Спасибо|Спасибо большое|Большое спасибо|"
                        "Отличная статья|Хорошо сказано|Согласен|Привет из {city}|Мир всем|С Новым годом|Добрый "
                        "вечер|Уважение автору|Салам|Салам алейкум|Барев"),
@@ -732,6 +751,14 @@ LANGS: dict[str, dict[str, list[str]]] = {
                        "Saat altıda seni alırım, evi biliyorum|Kapımız size her zaman açık|Maçta görüşürüz!|"
                        "Bir dahaki sefere görüşürüz, sarılırım|Harika yayın, bir dahaki sefere görüşürüz!|"
                        "Bir dahaki sefere çocukları da getirin|Cuma günü görüşürüz, {name}"),
+        "collective": _w("Halk savaştan yoruldu|Halk barış istiyor, nutuk değil|Her şeyin bedelini sade "
+                         "vatandaş ödüyor|Milletimiz daha zor kışlar gördü|İki halk da normal bir hayatı hak "
+                         "ediyor|Millet hükümetten cevap bekliyor|Halkın neyin imzalandığını bilmeye hakkı var|"
+                         "Köylerdeki insanlar sadece yolun açılmasını istiyor|Bütün millet finali izledi|Halka "
+                         "sorun, bakanlara değil|Her milletin yaşama hakkı var|Millet şehitlerin yasını "
+                         "tutuyor|İnsanlar korkuyor ve kimse bir şey açıklamıyor|Buranın halkı misafirperverdir|"
+                         "Halk yine ekmek kuyruğunda|Milletin doktora bayraktan çok ihtiyacı var|Halk tarihini "
+                         "unutmaz|Sade insanlar hep önce acı çeker"),
         "greeting": _w("Merhaba|Herkese merhaba|Selam|Selam millet|Millet günaydın|Herkese selam millet|Günaydın|"
                        "Teşekkürler|Çok teşekkürler|Teşekkür ederim|Harika "
                        "haber|Güzel söylemiş|Katılıyorum|{city} şehrinden selamlar|Herkese barış|Mutlu yıllar|İyi "
@@ -926,6 +953,14 @@ LANGS: dict[str, dict[str, list[str]]] = {
                        "Qapımız sizə həmişə açıqdır|Matçda görüşərik!|Növbəti dəfə görüşərik, qucaqlayıram|"
                        "Əla yayım idi, növbəti dəfəyə qədər!|Növbəti dəfə uşaqları da gətirin|"
                        "Cümə günü görüşərik, {name}"),
+        "collective": _w("Xalq müharibədən yorulub|Xalq sülh istəyir, nitq yox|Hər şeyin əvəzini sadə "
+                         "insanlar ödəyir|Xalqımız bundan da ağır qışlar görüb|Hər iki xalq normal həyata "
+                         "layiqdir|Millət hökumətdən cavab gözləyir|Xalqın nəyin imzalandığını bilmək haqqı "
+                         "var|Kəndlərdə camaat sadəcə yolun açılmasını istəyir|Bütün xalq finala baxdı|Xalqdan "
+                         "soruşun, nazirlərdən yox|Hər xalqın yaşamaq haqqı var|Xalq şəhidlərin yasını "
+                         "saxlayır|Camaat qorxur və heç kim heç nə izah etmir|Buranın xalqı qonaqpərvərdir|"
+                         "Camaat yenə çörək növbəsindədir|Millətə bayraqdan çox həkim lazımdır|Xalq tarixini "
+                         "unutmur|Sadə insanlar həmişə birinci əziyyət çəkir"),
         "greeting": _w("Salam|Salam aleykum|Hamıya salam|Sabahınız xeyir|Təşəkkürlər|Çox sağ ol|Çox sağ olun|Əla "
                        "məqalə|Yaxşı dedin|Razıyam|{city} şəhərindən salamlar|Hamıya sülh|Yeni iliniz mübarək|"
                        "Axşamınız xeyir|Hörmətlər"),
@@ -1153,6 +1188,15 @@ LANGS: dict[str, dict[str, list[str]]] = {
                        "Մեր դուռը միշտ բաց ա ձեզ համար|Խաղին կհանդիպենք|Հաջորդ անգամ կտեսնվենք, գրկում եմ|"
                        "kteshnvenq, aper|Լավ եթեր էր, մինչև հաջորդ անգամ|Հաջորդ անգամ երեխեքին էլ բերեք|"
                        "Ուրբաթ կտեսնվենք, {name}"),
+        "collective": _w("Ժողովուրդը հոգնել է պատերազմից|Ժողովուրդը խաղաղություն է ուզում, ոչ թե ճառեր|"
+                         "Ամեն ինչի գինը հասարակ մարդիկ են վճարում|Մեր ժողովուրդը ավելի ծանր ձմեռներ է տեսել|"
+                         "Երկու ժողովուրդն էլ նորմալ կյանքի արժանի են|Ազգը պատասխան է սպասում կառավարությունից|"
+                         "Ժողովուրդն իրավունք ունի իմանալու, թե ինչ է ստորագրվել|Գյուղերում մարդիկ ուղղակի "
+                         "ուզում են, որ ճանապարհը բացվի|Ամբողջ ազգը դիտեց եզրափակիչը|Ժողովրդին հարցրեք, ոչ "
+                         "թե նախարարներին|Ամեն ժողովուրդ ապրելու իրավունք ունի|Ազգը սգում է զոհվածներին|"
+                         "Մարդիկ վախենում են, ու ոչ ոք ոչինչ չի բացատրում|Այստեղի ժողովուրդը հյուրասեր է|"
+                         "Ժողովուրդը նորից հացի հերթում է|Ազգին դրոշներից շատ բժիշկներ են պետք|Ժողովուրդը "
+                         "չի մոռանում իր պատմությունը|Հասարակ մարդիկ միշտ առաջինն են տուժում"),
         "greeting": _w("Բարև|Բարև ձեզ|Բարև բոլորին|Բարի լույս|Շնորհակալություն|Շատ շնորհակալություն|Մերսի|"
                        "Հիանալի հոդված|Լավ ասացիր|Համաձայն եմ|Ողջույններ {city}ից|Խաղաղություն բոլորին|Շնորհավոր "
                        "Նոր տարի|Բարի երեկո|Հարգանքներ"),
