@@ -61,10 +61,11 @@ TOXIC_KINDS = ("hate", "insult", "threat", "obscene")
 
 #: Word-list contexts in which a rude or violent word is not aimed at anyone: said of oneself
 #: ("I was a fool to believe them"), only talked about ("calling people idiots…"), or said of
-#: a thing ("this tax kills small business", "kill the bill", a genocide museum). A classifier
+#: a thing ("this tax kills small business", "kill the bill", a genocide museum), or a listed
+#: name or place that spells a rude word ("Dick Marty's report", "Xoy"). A classifier
 #: finding whose highlighted words all sit in such spans rests on those words alone, so it
 #: weighs no more than :data:`EXCUSED_SCORE` (still shown to a moderator, never a flag).
-EXCUSING_CONTEXTS = frozenset({"self", "condemned", "named", "figurative"})
+EXCUSING_CONTEXTS = frozenset({"self", "condemned", "named", "figurative", "name"})
 EXCUSABLE = {"classifier.v1": frozenset({"toxic", "insult", "obscene", "hate", "threat"})}
 EXCUSED_SCORE = 0.3
 #: ...when the words inside such spans carry at least this share of the weight the classifier
