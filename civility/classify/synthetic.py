@@ -64,9 +64,11 @@ KINDS: dict[str, tuple[int, int, int, int, int]] = {
 }
 LABEL_ORDER = ("hate", "insult", "threat", "obscene", "toxic")
 #: each kind's total weight in training (1 unless said): civil sentences about groups balance
-#: the hateful and the threatening ones together, so that naming a group is no evidence of hate
+#: the hateful and the threatening ones together, so that naming a group is no evidence of hate.
+#: Land claims 4 and friendly talk 2 since the sentences about "the people" joined their dataset
+#: (twelfth round): at 2 and 1, "Karabakh is our land and always will be" read hate 0.53
 KIND_WEIGHT: dict[str, float] = {"group_civil": 2.5, "condemn": 1.5, "neutral": 2.0, "greeting": 1.5, "grief": 1.5,
-                                 "land_hate": 3.0, "banter_insult": 3.0, "claim": 2.0,
+                                 "land_hate": 3.0, "banter_insult": 3.0, "claim": 4.0, "banter": 2.0,
                                  "farewell": 3.0, "collective": 3.0}
 #: kinds that train as a dataset of their own (``synthetic_hard``, weighing as much as one real
 #: set) rather than as a part of the generated one (0.6 of a set, shared by some thirty kinds):
