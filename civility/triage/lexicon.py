@@ -150,7 +150,6 @@ class Lexicon:
         self._by_length: dict[int, list[str]] = {}
         self._form_atoms: dict[str, list[int]] = {}
         self._stem_atoms: dict[str, list[int]] = {}
-        self._stems_by_length: dict[int, list[str]] = {}
         self._loose_by_length: dict[int, list[str]] = {}
         self._loose_key_atoms: dict[str, list[int]] = {}
         self._cache: dict[tuple[tuple[str, ...], str, bool], tuple[Hit, ...]] = {}
@@ -173,7 +172,10 @@ class Lexicon:
         self._exclude_lens = {lang: sorted({len(p) for p in ps}) for lang, ps in self.exclude.items()}
         self._wild: dict[int, str] = {n: "\n".join(ws) for n, ws in self._by_length.items()}
         self._wild_loose: dict[int, str] = {n: "\n".join(ws) for n, ws in self._loose_by_length.items()}
-        self._wild_stems: dict[int, str] = {n: "\n".join(ws) for n, ws in self._stems_by_length.items()}
+        stems_by_length: dict[int, list[str]] = {}
+        for stem in self._stem_atoms:
+            stems_by_length.setdefault(len(stem), []).append(stem)
+        self._wild_stems: dict[int, str] = {n: "\n".join(ws) for n, ws in stems_by_length.items()}
 
     # -- building
 
@@ -214,8 +216,6 @@ class Lexicon:
             self._form_atoms.setdefault(atom.form, []).append(aid)
             self._by_length.setdefault(len(atom.form), []).append(atom.form)
         else:
-            if atom.form not in self._stem_atoms:
-                self._stems_by_length.setdefault(len(atom.form), []).append(atom.form)
             self._stem_atoms.setdefault(atom.form, []).append(aid)
         for key in loose_keys(atom.form) if atom.loose else ():
             kskel, krr = runs(key)

@@ -174,9 +174,12 @@ def find(norm: Normalized, lexicons: list[lx.Lexicon], *, lang: str | None = Non
             (allows if "allow" in m.entry.flags else matches).append(m)
     if not matches:
         return []
-    matches = [m for m in matches if not any(a.start <= m.start and m.end <= a.end for a in allows)]
-    named = [m for m in matches if _a_name(norm, tokens, m, is_name)]
-    matches = _longest([m for m in matches if m not in named])
+    kept: list[Match] = []
+    named: list[Match] = []
+    for m in matches:
+        if not any(a.start <= m.start and m.end <= a.end for a in allows):
+            (named if _a_name(norm, tokens, m, is_name) else kept).append(m)
+    matches = _longest(kept)
     # a name is no word the classifier may flag either ("Dick Marty's report", "professor Ебралидзе"):
     # a score-0 finding in the ``name`` context excuses a classifier finding resting on it
     findings = [Finding("toxic", 0.0, f'a listed name or place: "{norm.original[a:b]}"', [(a, b)], {"context": "name"})
